@@ -1,0 +1,97 @@
+package io.jenkins.plugins.valuestream.graph;
+
+import java.util.Set;
+
+/**
+ * The step descriptor ids that the extraction gives a meaning to (see FLOWGRAPH.md). Everything else is either
+ * structure (a wrapper block) or work.
+ */
+public final class StepFunctions {
+    public static final String STAGE = "org.jenkinsci.plugins.workflow.support.steps.StageStep";
+    public static final String NODE = "org.jenkinsci.plugins.workflow.support.steps.ExecutorStep";
+    public static final String PARALLEL = "org.jenkinsci.plugins.workflow.cps.steps.ParallelStep";
+    public static final String INPUT = "org.jenkinsci.plugins.workflow.support.steps.input.InputStep";
+    public static final String SLEEP = "org.jenkinsci.plugins.workflow.steps.SleepStep";
+    public static final String WAIT_UNTIL = "org.jenkinsci.plugins.workflow.steps.WaitForConditionStep";
+    public static final String LOCK = "org.jenkins.plugins.lockableresources.LockStep";
+    public static final String RETRY = "org.jenkinsci.plugins.workflow.steps.RetryStep";
+    public static final String BUILD = "org.jenkinsci.plugins.workflow.support.steps.build.BuildTriggerStep";
+    /** This plugin's {@code processStep} block: an explicit process-map step. */
+    public static final String PROCESS_STEP = "io.jenkins.plugins.valuestream.steps.ProcessStepStep";
+    /** This plugin's {@code valueStream} block: structure only. */
+    public static final String VALUE_STREAM = "io.jenkins.plugins.valuestream.steps.ValueStreamStep";
+
+    /** Blocks whose body starts only once an agent (executor, container) has been allocated. */
+    public static final Set<String> AGENT_BLOCKS = Set.of(
+            NODE,
+            "io.jenkins.docker.pipeline.DockerNodeStep",
+            "org.jenkinsci.plugins.docker.workflow.WithContainerStep",
+            "org.jenkinsci.plugins.docker.workflow.DockerDSL",
+            "org.csanchez.jenkins.plugins.kubernetes.pipeline.PodTemplateStep");
+
+    /** Steps that wait for time to pass. */
+    public static final Set<String> SLEEP_STEPS = Set.of(SLEEP, WAIT_UNTIL);
+
+    /**
+     * Steps that are never counted as duplicated work: they do no work worth redoing or are meant to repeat.
+     * Short names and descriptor ids alike.
+     */
+    public static final Set<String> NOT_WORK = Set.of(
+            STAGE, NODE, PARALLEL, INPUT, SLEEP, WAIT_UNTIL, LOCK, RETRY, PROCESS_STEP, VALUE_STREAM,
+            "org.jenkinsci.plugins.workflow.steps.EchoStep",
+            "org.jenkinsci.plugins.workflow.steps.ErrorStep",
+            "org.jenkinsci.plugins.workflow.steps.PwdStep",
+            "org.jenkinsci.plugins.workflow.steps.IsUnixStep",
+            "org.jenkinsci.plugins.workflow.steps.FileExistsStep",
+            "org.jenkinsci.plugins.workflow.steps.ReadFileStep",
+            "org.jenkinsci.plugins.workflow.steps.WriteFileStep",
+            "org.jenkinsci.plugins.workflow.steps.EnvStep",
+            "org.jenkinsci.plugins.workflow.steps.TimeoutStep",
+            "org.jenkinsci.plugins.workflow.steps.CatchErrorStep",
+            "org.jenkinsci.plugins.workflow.steps.CoreWrapperStep",
+            "org.jenkinsci.plugins.workflow.steps.WithContextStep",
+            "org.jenkinsci.plugins.workflow.steps.DeleteDirStep",
+            "org.jenkinsci.plugins.pipeline.modeldefinition.steps.ScriptStep",
+            "org.jenkinsci.plugins.credentialsbinding.impl.BindingStep",
+            "org.jenkinsci.plugins.workflow.support.steps.stash.StashStep",
+            "org.jenkinsci.plugins.workflow.support.steps.stash.UnstashStep");
+
+    private StepFunctions() {
+    }
+
+    private static final java.util.Map<String, String> SYMBOLS = java.util.Map.ofEntries(
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.durable_task.ShellStep", "sh"),
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.durable_task.BatchScriptStep", "bat"),
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.durable_task.PowershellScriptStep", "powershell"),
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.durable_task.PowerShellCoreScriptStep", "pwsh"),
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.scm.GenericSCMStep", "checkout"),
+            java.util.Map.entry("jenkins.plugins.git.GitStep", "git"),
+            java.util.Map.entry(STAGE, "stage"),
+            java.util.Map.entry(NODE, "node"),
+            java.util.Map.entry(PARALLEL, "parallel"),
+            java.util.Map.entry(INPUT, "input"),
+            java.util.Map.entry(SLEEP, "sleep"),
+            java.util.Map.entry(WAIT_UNTIL, "waitUntil"),
+            java.util.Map.entry(LOCK, "lock"),
+            java.util.Map.entry(RETRY, "retry"),
+            java.util.Map.entry(BUILD, "build"),
+            java.util.Map.entry(PROCESS_STEP, "processStep"),
+            java.util.Map.entry(VALUE_STREAM, "valueStream"));
+
+    /**
+     * The name users write for a step function ({@code sh}, {@code checkout}, ...), or the last part of its
+     * descriptor id when the symbol is not known here.
+     */
+    public static String displayName(String function) {
+        String symbol = SYMBOLS.get(function);
+        return symbol != null ? symbol : shortName(function);
+    }
+
+    /** The last part of a descriptor id, e.g. {@code ShellStep}, for messages. */
+    public static String shortName(String function) {
+        int dot = function.lastIndexOf('.');
+        String name = dot < 0 ? function : function.substring(dot + 1);
+        int inner = name.lastIndexOf('$');
+        return inner < 0 ? name : name.substring(inner + 1);
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.valuestream.process;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The process map of one run: its steps in start order, and the run's own totals. The run's numbers cover the whole
+ * run: {@code leadTime = QUEUE + process + the other waits}.
+ *
+ * @param number the build number
+ * @param result the run's result, or {@code null} while it is running
+ * @param queuedAt when the run entered the build queue, or {@code null} where unknown
+ * @param startedAt when it started executing
+ * @param completedAt when it completed, or {@code null} while it is running
+ * @param asOf the instant the map was computed against: {@code completedAt} or, for a running run, "now"
+ * @param processMillis the instants of the run at which some branch was working
+ * @param waits the other instants of the run, by cause (the queue wait included where known)
+ * @param steps the process-map steps, the implicit {@link StepPath#OUTSIDE} step last where it has time
+ * @param work the work items, for the redundancy detector
+ * @param agents the agent allocations, in start order
+ */
+public record ProcessMap(
+        int number,
+        @Nullable String result,
+        @Nullable Long queuedAt,
+        long startedAt,
+        @Nullable Long completedAt,
+        long asOf,
+        long processMillis,
+        WaitBreakdown waits,
+        List<ProcessStep> steps,
+        List<WorkItem> work,
+        List<AgentAllocation> agents) {
+
+    public ProcessMap {
+        Objects.requireNonNull(waits, "waits");
+        steps = List.copyOf(steps);
+        work = List.copyOf(work);
+        agents = List.copyOf(agents);
+    }
+
+    public boolean running() {
+        return completedAt == null;
+    }
+
+    /** When the lead time starts: the queue entry where known, else the start of the run. */
+    public long leadStart() {
+        return queuedAt != null ? queuedAt : startedAt;
+    }
+
+    /** Completion (or "now" while running) − queue entry (or start, where the queue entry is unknown). */
+    public long leadTimeMillis() {
+        return asOf - leadStart();
+    }
+
+    public long waitMillis() {
+        return waits.total();
+    }
+
+    /** Process time ÷ lead time; 1 for a run of no time at all. */
+    public double flowEfficiency() {
+        long lead = leadTimeMillis();
+        return lead <= 0 ? 1.0 : (double) processMillis / lead;
+    }
+
+    /** The first occurrence of the step with the given path. */
+    public Optional<ProcessStep> step(StepPath path) {
+        return steps.stream().filter(s -> s.path().equals(path) && s.occurrence() == 0).findFirst();
+    }
+}
