@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param steps the process-map steps, the implicit {@link StepPath#OUTSIDE} step last where it has time
  * @param work the work items, for the redundancy detector
  * @param agents the agent allocations, in start order
+ * @param notes what the source could not tell, in words for users (e.g. that the REST API does not show agent
+ *     waits inside stages); empty for a complete flow graph
  */
 public record ProcessMap(
         int number,
@@ -32,13 +34,15 @@ public record ProcessMap(
         WaitBreakdown waits,
         List<ProcessStep> steps,
         List<WorkItem> work,
-        List<AgentAllocation> agents) {
+        List<AgentAllocation> agents,
+        List<String> notes) {
 
     public ProcessMap {
         Objects.requireNonNull(waits, "waits");
         steps = List.copyOf(steps);
         work = List.copyOf(work);
         agents = List.copyOf(agents);
+        notes = List.copyOf(notes);
     }
 
     public boolean running() {

@@ -2,24 +2,27 @@ package io.jenkins.plugins.valuestream.process;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wait time split by cause. Immutable. {@link WaitCause#QUEUE} may be unknown (a run read from disk without a
- * queue stamp): it then reads as {@code null} and adds nothing to {@link #total()}.
+ * Wait time split by cause. Immutable. A cause may be unknown to the source: {@link WaitCause#QUEUE} for a run read
+ * from disk without a queue stamp, {@link WaitCause#AGENT} inside stages read from the Stage View REST API. An
+ * unknown cause reads as {@code null}, adds nothing to {@link #total()}, and is reported as unknown, never as 0.
  */
 public final class WaitBreakdown {
     private static final WaitCause[] CAUSES = WaitCause.values();
-    private static final WaitBreakdown NONE = new WaitBreakdown(new long[CAUSES.length], true);
+    private static final WaitBreakdown NONE = new WaitBreakdown(new long[CAUSES.length], EnumSet.noneOf(WaitCause.class));
 
     private final long[] millis;
-    private final boolean queueKnown;
+    private final Set<WaitCause> unknown;
 
-    private WaitBreakdown(long[] millis, boolean queueKnown) {
+    private WaitBreakdown(long[] millis, Set<WaitCause> unknown) {
         this.millis = millis;
-        this.queueKnown = queueKnown;
+        this.unknown = unknown;
     }
 
     /** No wait at all (and a known queue wait of zero). */
@@ -27,18 +30,20 @@ public final class WaitBreakdown {
         return NONE;
     }
 
-    /** A breakdown of the given times; a missing cause is zero. */
-    public static WaitBreakdown of(Map<WaitCause, Long> byCause, boolean queueKnown) {
+    /** A breakdown of the given times, all causes known; a missing cause is zero. */
+    public static WaitBreakdown of(Map<WaitCause, Long> byCause) {
+        return of(byCause, Set.of());
+    }
+
+    /** A breakdown of the given times; a missing cause is zero, the {@code unknown} causes read as unknown. */
+    public static WaitBreakdown of(Map<WaitCause, Long> byCause, Set<WaitCause> unknown) {
         long[] values = new long[CAUSES.length];
         byCause.forEach((cause, value) -> values[cause.ordinal()] = checked(cause, value));
-        if (!queueKnown) {
-            values[WaitCause.QUEUE.ordinal()] = 0;
-        }
-        return new WaitBreakdown(values, queueKnown);
+        return create(values, unknown);
     }
 
     /** A breakdown from an array indexed by {@link WaitCause#ordinal()}; the array is copied. */
-    public static WaitBreakdown ofArray(long[] byOrdinal, boolean queueKnown) {
+    public static WaitBreakdown ofArray(long[] byOrdinal, Set<WaitCause> unknown) {
         if (byOrdinal.length != CAUSES.length) {
             throw new IllegalArgumentException("Expected " + CAUSES.length + " causes, got " + byOrdinal.length);
         }
@@ -46,10 +51,23 @@ public final class WaitBreakdown {
         for (WaitCause cause : CAUSES) {
             checked(cause, values[cause.ordinal()]);
         }
-        if (!queueKnown) {
-            values[WaitCause.QUEUE.ordinal()] = 0;
+        return create(values, unknown);
+    }
+
+    private static WaitBreakdown create(long[] values, Set<WaitCause> unknown) {
+        Set<WaitCause> unknownCopy = unknown.isEmpty() ? EnumSet.noneOf(WaitCause.class) : EnumSet.copyOf(unknown);
+        for (WaitCause cause : unknownCopy) {
+            values[cause.ordinal()] = 0;
         }
-        return new WaitBreakdown(values, queueKnown);
+        return new WaitBreakdown(values, unknownCopy);
+    }
+
+    /** This breakdown with the given causes marked unknown (their times dropped). */
+    public WaitBreakdown withUnknown(Set<WaitCause> causes) {
+        Set<WaitCause> all = EnumSet.noneOf(WaitCause.class);
+        all.addAll(unknown);
+        all.addAll(causes);
+        return create(millis.clone(), all);
     }
 
     private static long checked(WaitCause cause, long value) {
@@ -59,14 +77,14 @@ public final class WaitBreakdown {
         return value;
     }
 
-    /** The wait of one cause; {@code 0} for an unknown queue wait (see {@link #known(WaitCause)}). */
+    /** The wait of one cause; {@code 0} for an unknown cause (see {@link #known(WaitCause)}). */
     public long millis(WaitCause cause) {
         return millis[cause.ordinal()];
     }
 
-    /** Whether the given cause's time is known. Only {@link WaitCause#QUEUE} can be unknown. */
+    /** Whether the given cause's time is known. */
     public boolean known(WaitCause cause) {
-        return cause != WaitCause.QUEUE || queueKnown;
+        return !unknown.contains(cause);
     }
 
     /** The wait of one cause, or {@code null} where it is unknown. */
@@ -74,8 +92,9 @@ public final class WaitBreakdown {
         return known(cause) ? millis(cause) : null;
     }
 
-    public boolean queueKnown() {
-        return queueKnown;
+    /** The causes whose time the source could not tell. */
+    public Set<WaitCause> unknown() {
+        return java.util.Collections.unmodifiableSet(unknown);
     }
 
     /** The total of all known causes. */
@@ -96,7 +115,7 @@ public final class WaitBreakdown {
         return sum;
     }
 
-    /** The known causes and their times, in enum order; an unknown queue wait is left out. */
+    /** The known causes and their times, in enum order; unknown causes are left out. */
     public Map<WaitCause, Long> asMap() {
         Map<WaitCause, Long> map = new EnumMap<>(WaitCause.class);
         for (WaitCause cause : CAUSES) {
@@ -127,17 +146,17 @@ public final class WaitBreakdown {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WaitBreakdown that && queueKnown == that.queueKnown
+        return other instanceof WaitBreakdown that && unknown.equals(that.unknown)
                 && Arrays.equals(millis, that.millis);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(millis) + Boolean.hashCode(queueKnown);
+        return 31 * Arrays.hashCode(millis) + unknown.hashCode();
     }
 
     @Override
     public String toString() {
-        return asMap() + (queueKnown ? "" : " (QUEUE unknown)");
+        return asMap() + (unknown.isEmpty() ? "" : " (unknown: " + unknown + ")");
     }
 }
