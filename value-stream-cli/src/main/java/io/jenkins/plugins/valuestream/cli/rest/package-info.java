@@ -1,0 +1,8 @@
+/**
+ * Reads Pipeline runs from a Jenkins server through the Pipeline Stage View REST API ({@code wfapi}) into the
+ * model's flow graphs; what the API cannot tell is reported as unknown.
+ */
+@NullMarked
+package io.jenkins.plugins.valuestream.cli.rest;
+
+import org.jspecify.annotations.NullMarked;

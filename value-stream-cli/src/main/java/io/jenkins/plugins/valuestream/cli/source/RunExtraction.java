@@ -1,0 +1,40 @@
+package io.jenkins.plugins.valuestream.cli.source;
+
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A source's run as a process map: the model's extraction, then what the source could not tell marked unknown (the
+ * causes read as {@code null}, never as 0) and its notes added.
+ */
+public final class RunExtraction {
+    private RunExtraction() {
+    }
+
+    /** The process map of the run, computed against {@code now} while it is running. */
+    public static ProcessMap processMap(SourceRun run, long now) {
+        ProcessMap map = ProcessMapExtractor.extract(run.info(), run.graph(), now);
+        if (run.unknownCauses().isEmpty() && run.notes().isEmpty()) {
+            return map;
+        }
+        List<ProcessStep> steps = new ArrayList<>(map.steps().size());
+        for (ProcessStep step : map.steps()) {
+            steps.add(run.unknownCauses().isEmpty() ? step : new ProcessStep(step.path(), step.occurrence(),
+                    step.kind(), step.result(), step.startedAt(), step.elapsedMillis(), step.processMillis(),
+                    step.waits().withUnknown(run.unknownCauses()), step.effortMillis(), step.firstTime(),
+                    step.nodeId(), step.parallelGroup()));
+        }
+        List<String> notes = new ArrayList<>(map.notes());
+        for (String note : run.notes()) {
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
+        }
+        return new ProcessMap(map.number(), map.result(), map.queuedAt(), map.startedAt(), map.completedAt(),
+                map.asOf(), map.processMillis(), map.waits().withUnknown(run.unknownCauses()), steps, map.work(),
+                map.agents(), notes);
+    }
+}

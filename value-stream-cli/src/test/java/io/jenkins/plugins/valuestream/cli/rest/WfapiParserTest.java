@@ -1,0 +1,84 @@
+package io.jenkins.plugins.valuestream.cli.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.Test;
+
+/** What the parser accepts from real servers and captures, and how it names what is wrong. */
+public class WfapiParserTest {
+
+    private static WfapiRun run(String json) throws Exception {
+        return WfapiParser.run(WfapiParser.tree(json, "the answer"));
+    }
+
+    @Test
+    public void numbersWrittenAsStringsAreRead() throws Exception {
+        WfapiRun run = run("{\"id\":\"218\",\"name\":\"maskio\",\"status\":\"SUCCESS\",\"startTimeMillis\":"
+                + "\"1491357931050\",\"endTimeMillis\":\"0\",\"durationMillis\":\"0\",\"queueDurationMillis\":"
+                + "\"3615\",\"stages\":[{\"id\":\"6\",\"name\":\"Preparation\",\"status\":\"SUCCESS\","
+                + "\"startTimeMillis\":\"1491357934665\",\"durationMillis\":\"4596\"}]}");
+
+        assertThat(run.startTimeMillis()).isEqualTo(1491357931050L);
+        assertThat(run.queueDurationMillis()).isEqualTo(3615L);
+        assertThat(run.stages()).singleElement().satisfies(s -> {
+            assertThat(s.startTimeMillis()).isEqualTo(1491357934665L);
+            assertThat(s.durationMillis()).isEqualTo(4596);
+        });
+    }
+
+    @Test
+    public void fieldsAbsentInOldVersionsDefault() throws Exception {
+        WfapiRun run = run("{\"name\":\"#3\",\"status\":\"SUCCESS\",\"startTimeMillis\":1411556423000,"
+                + "\"durationMillis\":8584,\"stages\":[{\"id\":\"5\",\"name\":\"Build\",\"status\":\"SUCCESS\","
+                + "\"startTimeMillis\":1411556423000,\"durationMillis\":3065}]}");
+
+        assertThat(run.queueDurationMillis()).isNull();
+        assertThat(run.endTimeMillis()).isZero();
+        assertThat(run.stages().get(0).pauseDurationMillis()).isZero();
+        assertThat(run.stages().get(0).flowNodes()).isNull();
+    }
+
+    @Test
+    public void stageErrorsKeepTypeAndMessage() throws Exception {
+        WfapiRun run = run("{\"status\":\"FAILED\",\"startTimeMillis\":1,\"stages\":[{\"id\":\"11\",\"name\":"
+                + "\"Test\",\"status\":\"FAILED\",\"startTimeMillis\":2,\"durationMillis\":3,\"error\":{\"message\":"
+                + "\"script returned exit code 1\",\"type\":\"hudson.AbortException\"}}]}");
+
+        assertThat(run.stages().get(0).error()).isEqualTo("hudson.AbortException: script returned exit code 1");
+    }
+
+    @Test
+    public void notJsonIsMalformed() {
+        assertThatThrownBy(() -> WfapiParser.tree("<html>Please sign in</html>", "the describe of run #7"))
+                .isInstanceOf(MalformedAnswerException.class)
+                .hasMessageStartingWith("the describe of run #7 is not JSON");
+    }
+
+    @Test
+    public void aStartTimeThatIsNotANumberIsNamed() {
+        assertThatThrownBy(() -> run("{\"status\":\"SUCCESS\",\"startTimeMillis\":\"soon\"}"))
+                .isInstanceOf(MalformedAnswerException.class)
+                .hasMessage("the run: 'startTimeMillis' is not a number (\"soon\")");
+    }
+
+    @Test
+    public void anUnknownStatusListsTheAcceptedOnes() {
+        assertThatThrownBy(() -> run("{\"status\":\"EXPLODED\",\"startTimeMillis\":5}"))
+                .isInstanceOf(MalformedAnswerException.class)
+                .hasMessageContaining("unknown status 'EXPLODED'").hasMessageContaining("PAUSED_PENDING_INPUT");
+    }
+
+    @Test
+    public void aStageWithoutIdIsMalformed() {
+        assertThatThrownBy(() -> run("{\"status\":\"SUCCESS\",\"startTimeMillis\":5,\"stages\":[{\"name\":\"A\","
+                + "\"status\":\"SUCCESS\"}]}"))
+                .isInstanceOf(MalformedAnswerException.class).hasMessage("stage 1 has no 'id'");
+    }
+
+    @Test
+    public void stagesThatAreNotAnArrayAreMalformed() {
+        assertThatThrownBy(() -> run("{\"status\":\"SUCCESS\",\"startTimeMillis\":5,\"stages\":{}}"))
+                .isInstanceOf(MalformedAnswerException.class).hasMessageContaining("'stages' is not an array");
+    }
+}

@@ -1,0 +1,335 @@
+package io.jenkins.plugins.valuestream.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.process.WaitBreakdown;
+import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.stream.Distribution;
+import io.jenkins.plugins.valuestream.stream.RunTrend;
+import io.jenkins.plugins.valuestream.stream.StepStats;
+import io.jenkins.plugins.valuestream.stream.ValueStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the report of one or more jobs as JSON, the shape shared by the command line and the plugin's REST API:
+ *
+ * <pre>{@code
+ * {"jobs":[{"name","runs":[{"number","result","queuedAt","startedAt","completedAt","leadTimeMillis",
+ *   "processMillis","waitMillis","waitByCause":{"QUEUE":null,"AGENT":0,...},"flowEfficiency",
+ *   "steps":[{"path","segments","result","startedAt","elapsedMillis","processMillis","waitMillis","effortMillis",
+ *             "waitByCause":{...}}],
+ *   "flags":[{"kind","step","message","costMillis","evidence"}]}],
+ *  "valueStream":{"steps":[{"path","runs","processMillis":{"median","p90"},"waitMillis":{...},
+ *                 "elapsedMillis":{...},"successRate"}],"leadTimeMillis":{"median","p90"},"flowEfficiency",
+ *                 "bottleneck"}}]}
+ * }</pre>
+ *
+ * <p>Times are epoch milliseconds, durations milliseconds. What the source could not tell is {@code null}, never 0:
+ * {@code queuedAt} and the {@code QUEUE} cause of a run without a queue stamp, the {@code AGENT} cause of runs read
+ * from the Stage View REST API; {@code unknownCauses} lists those causes. Step paths are written twice: {@code path}
+ * in the escaped form of {@link StepPath#toString()} (a {@code /} inside a name written {@code \/}) and
+ * {@code segments}, the names as they are.
+ *
+ * <p>Strings are escaped by Jackson; {@code <}, {@code >}, {@code &} and the line separators U+2028/U+2029 are
+ * written as {@code \}{@code uXXXX} as well, so the JSON can be embedded in an HTML page as it is.
+ */
+public final class ReportJson {
+
+    /** One job of the report. */
+    public record Job(String name, @Nullable ValueStream valueStream, List<Run> runs, List<String> warnings) {
+        public Job {
+            Objects.requireNonNull(name, "name");
+            runs = List.copyOf(runs);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** One run of a job: its process map and the flags raised on it. */
+    public record Run(ProcessMap map, List<Flag> flags) {
+        public Run {
+            Objects.requireNonNull(map, "map");
+            flags = List.copyOf(flags);
+        }
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.CLOSE_CLOSEABLE)
+            .build();
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+        MAPPER.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    private ReportJson() {
+    }
+
+    /** The report as a JSON tree. */
+    public static ObjectNode toTree(List<Job> jobs) {
+        ObjectNode root = NODES.objectNode();
+        ArrayNode list = root.putArray("jobs");
+        for (Job job : jobs) {
+            list.add(job(job));
+        }
+        return root;
+    }
+
+    /** The report as indented JSON text. */
+    public static String toJson(List<Job> jobs) {
+        try {
+            return MAPPER.writeValueAsString(toTree(jobs));
+        } catch (IOException e) {
+            throw new IllegalStateException("Writing JSON to a string failed", e);
+        }
+    }
+
+    /** Writes the report to the given writer, which is left open. */
+    public static void write(List<Job> jobs, Writer out) throws IOException {
+        MAPPER.writeValue(out, toTree(jobs));
+    }
+
+    /** Writes the report as UTF-8 to the given stream, which is left open. */
+    public static void write(List<Job> jobs, OutputStream out) throws IOException {
+        MAPPER.writeValue(out, toTree(jobs));
+    }
+
+    /** One run as a JSON object (the plugin's per-run API). */
+    public static ObjectNode run(Run run) {
+        ProcessMap map = run.map();
+        ObjectNode node = NODES.objectNode();
+        node.put("number", map.number());
+        node.put("result", map.result());
+        node.put("running", map.running());
+        node.put("queuedAt", map.queuedAt());
+        node.put("startedAt", map.startedAt());
+        node.put("completedAt", map.completedAt());
+        node.put("asOf", map.asOf());
+        node.put("leadTimeMillis", map.leadTimeMillis());
+        node.put("processMillis", map.processMillis());
+        node.put("waitMillis", map.waitMillis());
+        node.set("waitByCause", waits(map.waits()));
+        node.set("unknownCauses", causes(map.waits()));
+        node.put("flowEfficiency", map.flowEfficiency());
+        ArrayNode notes = node.putArray("notes");
+        map.notes().forEach(notes::add);
+        ArrayNode steps = node.putArray("steps");
+        for (ProcessStep step : map.steps()) {
+            steps.add(step(step));
+        }
+        ArrayNode flags = node.putArray("flags");
+        for (Flag flag : run.flags()) {
+            flags.add(flag(flag));
+        }
+        return node;
+    }
+
+    /** A value stream as a JSON object (the plugin's per-job API). */
+    public static ObjectNode valueStream(ValueStream stream) {
+        ObjectNode node = NODES.objectNode();
+        node.put("runs", stream.runs());
+        ArrayNode steps = node.putArray("steps");
+        int bottleneck = -1;
+        int waitBottleneck = -1;
+        for (int i = 0; i < stream.steps().size(); i++) {
+            StepStats stats = stream.steps().get(i);
+            steps.add(stepStats(stats));
+            if (stats.equals(stream.bottleneck())) {
+                bottleneck = i;
+            }
+            if (stats.equals(stream.waitBottleneck())) {
+                waitBottleneck = i;
+            }
+        }
+        node.set("leadTimeMillis", distribution(stream.leadTime()));
+        node.set("processMillis", distribution(stream.process()));
+        node.set("waitMillis", distribution(stream.waitTime()));
+        node.set("waitByCause", distributions(stream.waitByCause()));
+        node.put("flowEfficiency", stream.flowEfficiency());
+        node.put("bottleneck", stream.bottleneck() == null ? null : stream.bottleneck().path().toString());
+        node.put("bottleneckIndex", bottleneck < 0 ? null : bottleneck);
+        node.put("bottleneckByWait",
+                stream.waitBottleneck() == null ? null : stream.waitBottleneck().path().toString());
+        node.put("bottleneckByWaitIndex", waitBottleneck < 0 ? null : waitBottleneck);
+        ArrayNode trend = node.putArray("trend");
+        for (RunTrend point : stream.trend()) {
+            trend.add(trend(point));
+        }
+        return node;
+    }
+
+    private static ObjectNode job(Job job) {
+        ObjectNode node = NODES.objectNode();
+        node.put("name", job.name());
+        ArrayNode runs = node.putArray("runs");
+        for (Run run : job.runs()) {
+            runs.add(run(run));
+        }
+        if (job.valueStream() == null) {
+            node.putNull("valueStream");
+        } else {
+            node.set("valueStream", valueStream(job.valueStream()));
+        }
+        ArrayNode warnings = node.putArray("warnings");
+        job.warnings().forEach(warnings::add);
+        return node;
+    }
+
+    private static ObjectNode step(ProcessStep step) {
+        ObjectNode node = NODES.objectNode();
+        node.put("path", step.path().toString());
+        node.set("segments", segments(step.path()));
+        node.put("name", step.displayName());
+        node.put("occurrence", step.occurrence());
+        node.put("kind", step.kind().name());
+        node.put("result", step.result().name());
+        node.put("startedAt", step.startedAt());
+        node.put("elapsedMillis", step.elapsedMillis());
+        node.put("processMillis", step.processMillis());
+        node.put("waitMillis", step.waitMillis());
+        node.put("effortMillis", step.effortMillis());
+        node.set("waitByCause", waits(step.waits()));
+        node.set("unknownCauses", causes(step.waits()));
+        node.put("firstTime", step.firstTime());
+        node.put("counted", step.counted());
+        node.put("parallelGroup", step.parallelGroup());
+        return node;
+    }
+
+    private static ObjectNode flag(Flag flag) {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", flag.kind().name());
+        node.put("step", flag.step().toString());
+        node.set("segments", segments(flag.step()));
+        node.put("message", flag.message());
+        node.put("costMillis", flag.costMillis());
+        ArrayNode evidence = node.putArray("evidence");
+        flag.evidence().forEach(evidence::add);
+        return node;
+    }
+
+    private static ObjectNode stepStats(StepStats stats) {
+        ObjectNode node = NODES.objectNode();
+        node.put("path", stats.path().toString());
+        node.set("segments", segments(stats.path()));
+        node.put("name", stats.displayName());
+        node.put("occurrence", stats.occurrence());
+        node.put("kind", stats.kind().name());
+        node.put("runs", stats.runs());
+        node.set("processMillis", distribution(stats.process()));
+        node.set("waitMillis", distribution(stats.waitTime()));
+        node.set("elapsedMillis", distribution(stats.elapsed()));
+        node.set("effortMillis", distribution(stats.effort()));
+        node.set("waitByCause", distributions(stats.waitByCause()));
+        node.put("successRate", stats.successRate());
+        node.put("flowEfficiency", stats.flowEfficiency());
+        node.put("medianStartOffsetMillis", stats.medianStartOffset());
+        node.put("parallelGroup", stats.parallelGroup());
+        return node;
+    }
+
+    private static ObjectNode trend(RunTrend point) {
+        ObjectNode node = NODES.objectNode();
+        node.put("number", point.number());
+        node.put("result", point.result());
+        node.put("startedAt", point.startedAt());
+        node.put("leadTimeMillis", point.leadTimeMillis());
+        node.put("processMillis", point.processMillis());
+        node.put("waitMillis", point.waits().total());
+        node.set("waitByCause", waits(point.waits()));
+        node.put("flowEfficiency", point.flowEfficiency());
+        return node;
+    }
+
+    /** Every cause in enum order: its time, or {@code null} where the source could not tell it. */
+    private static ObjectNode waits(WaitBreakdown waits) {
+        ObjectNode node = NODES.objectNode();
+        for (WaitCause cause : WaitCause.values()) {
+            node.put(cause.name(), waits.millisOrNull(cause));
+        }
+        return node;
+    }
+
+    private static ArrayNode causes(WaitBreakdown waits) {
+        ArrayNode node = NODES.arrayNode();
+        for (WaitCause cause : WaitCause.values()) {
+            if (!waits.known(cause)) {
+                node.add(cause.name());
+            }
+        }
+        return node;
+    }
+
+    /** The causes present, in enum order; a cause never seen is left out. */
+    private static ObjectNode distributions(Map<WaitCause, Distribution> byCause) {
+        ObjectNode node = NODES.objectNode();
+        for (WaitCause cause : WaitCause.values()) {
+            Distribution distribution = byCause.get(cause);
+            if (distribution != null) {
+                node.set(cause.name(), distribution(distribution));
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode distribution(Distribution distribution) {
+        ObjectNode node = NODES.objectNode();
+        node.put("median", distribution.median());
+        node.put("p90", distribution.p90());
+        return node;
+    }
+
+    private static ArrayNode segments(StepPath path) {
+        ArrayNode node = NODES.arrayNode();
+        path.segments().forEach(node::add);
+        return node;
+    }
+
+    /** Jackson's standard escapes, plus the characters that would let JSON break out of an HTML script block. */
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] escapes;
+
+        HtmlSafeEscapes() {
+            escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+            escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public @Nullable SerializableString getEscapeSequence(int ch) {
+            if (ch == 0x2028) {
+                return new SerializedString("\\u2028");
+            }
+            if (ch == 0x2029) {
+                return new SerializedString("\\u2029");
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.jenkins.plugins.valuestream.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.flags.FlagKind;
+import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepKind;
+import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.process.WaitBreakdown;
+import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.stream.Distribution;
+import io.jenkins.plugins.valuestream.stream.RunTrend;
+import io.jenkins.plugins.valuestream.stream.StepStats;
+import io.jenkins.plugins.valuestream.stream.ValueStream;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.Test;
+
+/** The report's JSON, parsed back and checked against the model objects it was written from. */
+public class ReportJsonTest {
+    private static final long T0 = 1_700_000_000_000L;
+    private static final String XSS = "<img src=x onerror=alert(1)>";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static ProcessMap run(int number, Long queueMillis, String buildStage) {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0 + number * 3_600_000L);
+        run.stage(buildStage, s -> s.node("linux", 20_000, n -> n.sh("make", 60_000)));
+        run.stage("Approve", s -> s.input("Ship it?", 90_000));
+        run.stage("Deploy/Prod", s -> s.sh("deploy", 30_000));
+        return ProcessMapExtractor.extract(run.runInfo(number, "SUCCESS", queueMillis), run.finish(),
+                Long.MAX_VALUE);
+    }
+
+    private static JsonNode parse(String json) throws Exception {
+        return MAPPER.readTree(json);
+    }
+
+    private static JsonNode firstRun(ProcessMap map, List<Flag> flags) throws Exception {
+        String json = ReportJson.toJson(List.of(new ReportJson.Job("app", null,
+                List.of(new ReportJson.Run(map, flags)), List.of())));
+        return parse(json).path("jobs").get(0).path("runs").get(0);
+    }
+
+    @Test
+    public void runTotalsEqualTheProcessMap() throws Exception {
+        ProcessMap map = run(12, 5_000L, "Build");
+        JsonNode json = firstRun(map, List.of());
+
+        assertThat(json.path("number").asInt()).isEqualTo(12);
+        assertThat(json.path("result").asText()).isEqualTo("SUCCESS");
+        assertThat(json.path("queuedAt").asLong()).isEqualTo(map.queuedAt());
+        assertThat(json.path("startedAt").asLong()).isEqualTo(map.startedAt());
+        assertThat(json.path("completedAt").asLong()).isEqualTo(map.completedAt());
+        assertThat(json.path("leadTimeMillis").asLong()).isEqualTo(map.leadTimeMillis());
+        assertThat(json.path("processMillis").asLong()).isEqualTo(map.processMillis());
+        assertThat(json.path("waitMillis").asLong()).isEqualTo(map.waitMillis());
+        assertThat(json.path("flowEfficiency").asDouble()).isEqualTo(map.flowEfficiency());
+        for (WaitCause cause : WaitCause.values()) {
+            assertThat(json.path("waitByCause").path(cause.name()).asLong()).as(cause.name())
+                    .isEqualTo(map.waits().millis(cause));
+        }
+        assertThat(json.path("waitByCause").path("QUEUE").asLong()).isEqualTo(5_000);
+        assertThat(json.path("waitByCause").path("INPUT").asLong()).isPositive();
+    }
+
+    @Test
+    public void stepNumbersEqualTheProcessSteps() throws Exception {
+        ProcessMap map = run(3, 0L, "Build");
+        JsonNode steps = firstRun(map, List.of()).path("steps");
+
+        assertThat(steps).hasSize(map.steps().size());
+        for (int i = 0; i < map.steps().size(); i++) {
+            ProcessStep step = map.steps().get(i);
+            JsonNode json = steps.get(i);
+            assertThat(json.path("path").asText()).isEqualTo(step.path().toString());
+            assertThat(json.path("result").asText()).isEqualTo(step.result().name());
+            assertThat(json.path("startedAt").asLong()).isEqualTo(step.startedAt());
+            assertThat(json.path("elapsedMillis").asLong()).isEqualTo(step.elapsedMillis());
+            assertThat(json.path("processMillis").asLong()).isEqualTo(step.processMillis());
+            assertThat(json.path("waitMillis").asLong()).isEqualTo(step.waitMillis());
+            assertThat(json.path("effortMillis").asLong()).isEqualTo(step.effortMillis());
+            for (WaitCause cause : WaitCause.values()) {
+                assertThat(json.path("waitByCause").path(cause.name()).asLong())
+                        .as(step.displayName() + " " + cause).isEqualTo(step.waits().millis(cause));
+            }
+        }
+        JsonNode build = steps.get(0);
+        assertThat(build.path("waitByCause").path("AGENT").asLong()).isEqualTo(20_001);
+    }
+
+    @Test
+    public void unknownQueueIsNullNotZero() throws Exception {
+        JsonNode json = firstRun(run(4, null, "Build"), List.of());
+
+        assertThat(json.has("queuedAt")).isTrue();
+        assertThat(json.path("queuedAt").isNull()).isTrue();
+        assertThat(json.path("waitByCause").has("QUEUE")).isTrue();
+        assertThat(json.path("waitByCause").path("QUEUE").isNull()).isTrue();
+        assertThat(json.path("unknownCauses")).extracting(JsonNode::asText).containsExactly("QUEUE");
+        assertThat(json.path("waitByCause").path("AGENT").isNull()).isFalse();
+    }
+
+    @Test
+    public void aCauseUnknownInAStepIsNull() throws Exception {
+        ProcessMap map = run(5, 0L, "Build");
+        ProcessStep first = map.steps().get(0);
+        ProcessStep unknownAgent = new ProcessStep(first.path(), 0, first.kind(), first.result(), first.startedAt(),
+                first.elapsedMillis(), first.processMillis() + first.waits().millis(WaitCause.AGENT),
+                first.waits().withUnknown(java.util.Set.of(WaitCause.AGENT)), first.effortMillis(), true,
+                first.nodeId(), null);
+        ProcessMap changed = new ProcessMap(map.number(), map.result(), map.queuedAt(), map.startedAt(),
+                map.completedAt(), map.asOf(), map.processMillis(), map.waits(), List.of(unknownAgent), List.of(),
+                List.of(), List.of("agent waits unknown"));
+        JsonNode json = firstRun(changed, List.of());
+
+        assertThat(json.path("steps").get(0).path("waitByCause").path("AGENT").isNull()).isTrue();
+        assertThat(json.path("steps").get(0).path("unknownCauses")).extracting(JsonNode::asText)
+                .containsExactly("AGENT");
+        assertThat(json.path("notes")).extracting(JsonNode::asText).containsExactly("agent waits unknown");
+    }
+
+    @Test
+    public void hostileStageNameIsEscapedAndReadsBackUnchanged() throws Exception {
+        String name = XSS + " \"quoted\" \\ tab\t nul\u0000 bell\u0007 line\u2028end </script>";
+        ProcessMap map = run(6, 0L, name);
+        String json = ReportJson.toJson(List.of(new ReportJson.Job(name, null,
+                List.of(new ReportJson.Run(map, List.of())), List.of())));
+
+        assertThat(json).doesNotContain("<img").doesNotContain("</script>").doesNotContain("\u0000")
+                .doesNotContain("\u0007").doesNotContain("\u2028");
+        assertThat(json).contains("\\u003Cimg").contains("\\u0000").contains("\\u2028");
+        JsonNode parsed = parse(json).path("jobs").get(0);
+        assertThat(parsed.path("name").asText()).isEqualTo(name);
+        assertThat(parsed.path("runs").get(0).path("steps").get(0).path("segments").get(0).asText())
+                .isEqualTo(name);
+    }
+
+    @Test
+    public void aSlashInsideAStageNameStaysOneSegment() throws Exception {
+        JsonNode steps = firstRun(run(7, 0L, "Build"), List.of()).path("steps");
+        JsonNode deploy = steps.get(2);
+
+        assertThat(deploy.path("path").asText()).isEqualTo("Deploy\\/Prod");
+        assertThat(deploy.path("segments")).extracting(JsonNode::asText).containsExactly("Deploy/Prod");
+        assertThat(StepPath.parse(deploy.path("path").asText())).isEqualTo(StepPath.of("Deploy/Prod"));
+    }
+
+    @Test
+    public void flagsCarryKindStepMessageCostAndEvidence() throws Exception {
+        Flag flag = new Flag(FlagKind.DUPLICATE_WORK, StepPath.of("Build"), "sh 'npm ci' ran 3 times", 120_000,
+                List.of("Build/linux: 60s", "Build/windows: 60s"));
+        JsonNode json = firstRun(run(8, 0L, "Build"), List.of(flag)).path("flags").get(0);
+
+        assertThat(json.path("kind").asText()).isEqualTo("DUPLICATE_WORK");
+        assertThat(json.path("step").asText()).isEqualTo("Build");
+        assertThat(json.path("message").asText()).isEqualTo("sh 'npm ci' ran 3 times");
+        assertThat(json.path("costMillis").asLong()).isEqualTo(120_000);
+        assertThat(json.path("evidence")).extracting(JsonNode::asText)
+                .containsExactly("Build/linux: 60s", "Build/windows: 60s");
+    }
+
+    @Test
+    public void valueStreamStatisticsAndBottleneckAreWrittenAsGiven() throws Exception {
+        StepStats build = new StepStats(StepPath.of("Build"), 0, StepKind.STAGE, 10, new Distribution(60_000, 80_000),
+                new Distribution(20_000, 45_000), Map.of(WaitCause.AGENT, new Distribution(20_000, 45_000)),
+                new Distribution(80_000, 125_000), new Distribution(60_000, 80_000), 0.9, 0.75, 0, null);
+        StepStats deploy = new StepStats(StepPath.of("Deploy"), 0, StepKind.STAGE, 9, new Distribution(30_000,
+                31_000), Distribution.EMPTY, Map.of(), new Distribution(30_000, 31_000), new Distribution(30_000,
+                31_000), 1.0, 1.0, 90_000, null);
+        RunTrend point = new RunTrend(1, "SUCCESS", T0, 200_000, 90_000,
+                WaitBreakdown.of(Map.of(WaitCause.AGENT, 20_000L), java.util.Set.of(WaitCause.QUEUE)), 0.45);
+        ValueStream stream = new ValueStream("app", 10, List.of(build, deploy), new Distribution(200_000, 260_000),
+                new Distribution(90_000, 100_000), new Distribution(110_000, 160_000),
+                Map.of(WaitCause.AGENT, new Distribution(20_000, 45_000)), 0.45, build, build, List.of(point));
+        StringWriter out = new StringWriter();
+        ReportJson.write(List.of(new ReportJson.Job("app", stream, List.of(), List.of("run #3 skipped"))), out);
+        JsonNode job = parse(out.toString()).path("jobs").get(0);
+        JsonNode json = job.path("valueStream");
+
+        assertThat(json.path("runs").asInt()).isEqualTo(10);
+        assertThat(json.path("leadTimeMillis").path("median").asLong()).isEqualTo(200_000);
+        assertThat(json.path("leadTimeMillis").path("p90").asLong()).isEqualTo(260_000);
+        assertThat(json.path("flowEfficiency").asDouble()).isEqualTo(0.45);
+        assertThat(json.path("bottleneck").asText()).isEqualTo("Build");
+        assertThat(json.path("bottleneckIndex").asInt()).isZero();
+        JsonNode first = json.path("steps").get(0);
+        assertThat(first.path("path").asText()).isEqualTo("Build");
+        assertThat(first.path("runs").asInt()).isEqualTo(10);
+        assertThat(first.path("processMillis").path("median").asLong()).isEqualTo(60_000);
+        assertThat(first.path("processMillis").path("p90").asLong()).isEqualTo(80_000);
+        assertThat(first.path("waitMillis").path("p90").asLong()).isEqualTo(45_000);
+        assertThat(first.path("elapsedMillis").path("median").asLong()).isEqualTo(80_000);
+        assertThat(first.path("successRate").asDouble()).isEqualTo(0.9);
+        assertThat(first.path("waitByCause").path("AGENT").path("median").asLong()).isEqualTo(20_000);
+        assertThat(json.path("steps").get(1).path("waitByCause").size()).isZero();
+        assertThat(json.path("trend").get(0).path("waitByCause").path("QUEUE").isNull()).isTrue();
+        assertThat(job.path("warnings")).extracting(JsonNode::asText).containsExactly("run #3 skipped");
+    }
+}
