@@ -3,7 +3,6 @@ package io.jenkins.plugins.valuestream.ui;
 import hudson.model.Action;
 import hudson.model.Item;
 import io.jenkins.plugins.valuestream.api.JsonApi;
-import io.jenkins.plugins.valuestream.budget.BudgetVerdict;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.flags.Detectors;
 import io.jenkins.plugins.valuestream.flags.Flag;
@@ -79,14 +78,18 @@ public final class ProcessMapRunAction implements Action {
         return run.getParent().getUrl() + ValueStreamJobAction.URL_NAME + "/";
     }
 
+    /** Why the run has no process map, or {@code null}. */
+    public @Nullable String getUnavailableReason() {
+        return JobRecords.unavailableReason(run);
+    }
+
     private static @Nullable RunPage compute(WorkflowRun run) {
         run.getParent().checkPermission(Item.READ);
         ProcessMap map = JobRecords.processMap(run);
         if (map == null) {
             return null;
         }
-        BudgetVerdict verdict = JobRecords.budgetVerdict(run);
-        return new RunPage(map, flags(run.getParent(), map), verdict);
+        return new RunPage(map, flags(run.getParent(), map), BudgetReplay.checks(run, map));
     }
 
     /** The run's flags against the job's recorded history; none when the store cannot be read. */

@@ -8,8 +8,8 @@ import jenkins.model.TransientActionFactory;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 
 /**
- * Adds the "Process Map" page and the build page's summary to every Pipeline run that has a process map: the runs
- * the recording kept one on, and runs still going (their map as of now).
+ * Adds the "Process Map" page and the build page's summary to every Pipeline run that was recorded (a run whose
+ * map could not be computed gets the page too, saying why), and to runs still going (their map as of now).
  */
 @Extension
 public final class ProcessMapRunActionFactory extends TransientActionFactory<WorkflowRun> {
@@ -26,6 +26,6 @@ public final class ProcessMapRunActionFactory extends TransientActionFactory<Wor
     @NonNull
     @Override
     public Collection<ProcessMapRunAction> createFor(@NonNull WorkflowRun run) {
-        return JobRecords.hasProcessMap(run) ? Set.of(new ProcessMapRunAction(run)) : Set.of();
+        return JobRecords.hasProcessMapPage(run) ? Set.of(new ProcessMapRunAction(run)) : Set.of();
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
 import io.jenkins.plugins.valuestream.budget.BudgetCheck;
-import io.jenkins.plugins.valuestream.budget.BudgetVerdict;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -18,13 +17,13 @@ import org.jspecify.annotations.Nullable;
 public final class RunPage {
     private final ProcessMap map;
     private final List<Flag> flags;
-    private final @Nullable BudgetVerdict verdict;
+    private final List<BudgetCheck> budgets;
     private @Nullable String svg;
 
-    RunPage(ProcessMap map, List<Flag> flags, @Nullable BudgetVerdict verdict) {
+    RunPage(ProcessMap map, List<Flag> flags, List<BudgetCheck> budgets) {
         this.map = map;
         this.flags = List.copyOf(flags);
-        this.verdict = verdict;
+        this.budgets = List.copyOf(budgets);
     }
 
     public ProcessMap getMap() {
@@ -77,17 +76,17 @@ public final class RunPage {
 
     /** Whether the run was held to a budget. */
     public boolean isBudgeted() {
-        return verdict != null && !verdict.checks().isEmpty();
+        return !budgets.isEmpty();
     }
 
     /** Whether a budget was exceeded. */
     public boolean isBudgetExceeded() {
-        return verdict != null && !verdict.within();
+        return budgets.stream().anyMatch(BudgetCheck::exceeded);
     }
 
     /** One sentence per budget, e.g. "Wait budget 15m exceeded by 3m 10s: ...". */
     public List<String> getBudgetLines() {
-        return verdict == null ? List.of() : verdict.checks().stream().map(BudgetCheck::message).toList();
+        return budgets.stream().map(BudgetCheck::message).toList();
     }
 
     /** The steps, in start order, as table rows. */
@@ -98,7 +97,7 @@ public final class RunPage {
     /** The process map (SVG drawn by the model, every user string escaped there). */
     public String getSvg() {
         if (svg == null) {
-            svg = Pictures.processMap(map, flags, verdict);
+            svg = Pictures.processMap(map, flags, budgets);
         }
         return svg;
     }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.valuestream.api.JsonApi;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.flags.Detectors;
+import io.jenkins.plugins.valuestream.history.JobHistory;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.stream.RunWindow;
@@ -68,7 +69,7 @@ public final class ValueStreamJobAction extends Tab {
         return URL_NAME;
     }
 
-    /** The page for the window the current request asks for; starts back-filling older runs if needed. */
+    /** The page for the window the current request asks for; starts reading runs the store misses, if any. */
     public ValueStreamPage getPage() {
         job.checkPermission(Item.READ);
         StaplerRequest2 request = Stapler.getCurrentRequest2();
@@ -105,7 +106,7 @@ public final class ValueStreamJobAction extends Tab {
 
     /** Throws the store away and reads every run again, in the background. POST, {@code Item.CONFIGURE}, crumb. */
     @RequirePOST
-    public HttpResponse doRebuildStore() throws IOException {
+    public HttpResponse doRebuildStore() {
         job.checkPermission(Item.CONFIGURE);
         LOGGER.log(Level.INFO, "Rebuilding the value-stream store of {0}", job.getFullName());
         JobRecords.rebuild(job);
@@ -137,18 +138,13 @@ public final class ValueStreamJobAction extends Tab {
         return WindowChoice.parse(request.getParameter(WindowChoice.RUNS_PARAMETER), results, defaults.size());
     }
 
-    ValueStreamPage page(WindowChoice window, boolean startBackfill) {
+    ValueStreamPage page(WindowChoice window, boolean catchUp) {
         List<String> notices = new ArrayList<>();
         if (!ValueStreamConfiguration.get().isRecording()) {
             notices.add(Messages.ValueStreamJobAction_RecordingOff());
         }
-        if (startBackfill) {
-            JobRecords.BackfillState backfill = JobRecords.backfill(job);
-            if (backfill.running()) {
-                notices.add(backfill.pending() >= 0
-                        ? Messages.ValueStreamJobAction_Backfilling(backfill.pending())
-                        : Messages.ValueStreamJobAction_BackfillingUnknown());
-            }
+        if (catchUp && JobRecords.catchUp(job)) {
+            notices.add(Messages.ValueStreamJobAction_Backfilling());
         }
         Loaded loaded = load();
         notices.addAll(loaded.warnings);
@@ -183,7 +179,7 @@ public final class ValueStreamJobAction extends Tab {
     /** The store's runs, or none with a warning when it cannot be read: the page still opens and says why. */
     private Loaded load() {
         try {
-            JobRecords.Snapshot snapshot = JobRecords.read(job);
+            JobHistory.Snapshot snapshot = JobRecords.read(job);
             return new Loaded(snapshot.runs(), snapshot.warnings());
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "Cannot read the value-stream store of " + job.getFullName(), e);

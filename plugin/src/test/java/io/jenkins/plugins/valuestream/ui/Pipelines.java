@@ -28,7 +28,7 @@ final class Pipelines {
     }
 
     /** A Pipeline job running the given Jenkinsfile of the test resources (sandboxed). */
-    static WorkflowJob job(JenkinsRule j, String name, String jenkinsfile) throws IOException {
+    static WorkflowJob job(JenkinsRule j, String name, String jenkinsfile) throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition(script(jenkinsfile), true));
         return job;

@@ -31,8 +31,8 @@ public class ProcessMapPageTest {
 
         HtmlPage page = j.createWebClient().getPage(run);
 
-        assertThat(page.querySelectorAll(".vs-summary"), hasSize(1));
-        String summary = page.querySelector(".vs-summary").asNormalizedText();
+        assertThat(page.querySelectorAll(".vsp-summary"), hasSize(1));
+        String summary = page.querySelector(".vsp-summary").asNormalizedText();
         assertThat(summary, containsString("Lead time"));
         assertThat(summary, containsString("Flow efficiency"));
         assertThat(page.getAnchorByHref(ProcessMapRunAction.URL_NAME + "/"), notNullValue());
@@ -48,7 +48,7 @@ public class ProcessMapPageTest {
         List<String> steps = ValueStreamTabTest.stepNames(page);
         assertThat(steps.toString(), steps.containsAll(List.of("Build", "Test/Unit", "Test/Integration", "Deploy")),
                 is(true));
-        assertThat(page.querySelectorAll(".vs-picture--process-map svg"), hasSize(1));
+        assertThat(page.querySelectorAll(".vsp-picture--process-map svg"), hasSize(1));
     }
 
     @Test
@@ -60,7 +60,7 @@ public class ProcessMapPageTest {
 
         List<String> steps = ValueStreamTabTest.stepNames(page);
         assertThat(steps.toString(), steps.containsAll(List.of("Checkout", "Build", "Package")), is(true));
-        assertThat(page.querySelectorAll(".vs-picture--process-map svg"), hasSize(1));
+        assertThat(page.querySelectorAll(".vsp-picture--process-map svg"), hasSize(1));
     }
 
     @Test
@@ -70,7 +70,7 @@ public class ProcessMapPageTest {
 
         HtmlPage page = j.createWebClient().getPage(run);
 
-        String budget = page.querySelector(".vs-summary .vs-budget").asNormalizedText();
+        String budget = page.querySelector(".vsp-summary .vsp-budget").asNormalizedText();
         assertThat(budget, containsString("Budget kept"));
         assertThat(budget, containsString("Wait budget 15m kept"));
     }

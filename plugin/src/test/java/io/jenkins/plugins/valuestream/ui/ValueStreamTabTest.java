@@ -40,9 +40,9 @@ public class ValueStreamTabTest {
         List<String> steps = stepNames(page);
         assertThat(steps.toString(), steps.containsAll(List.of("Build", "Test", "Test/Unit", "Test/Integration",
                 "Deploy")), is(true));
-        assertThat(page.getElementById("vs-totals").asNormalizedText(), containsString("2 runs"));
-        assertThat(page.querySelectorAll(".vs-picture--map svg"), hasSize(1));
-        assertThat(page.querySelectorAll(".vs-picture--trend svg"), hasSize(1));
+        assertThat(page.getElementById("vsp-totals").asNormalizedText(), containsString("2 runs"));
+        assertThat(page.querySelectorAll(".vsp-picture--map svg"), hasSize(1));
+        assertThat(page.querySelectorAll(".vsp-picture--trend svg"), hasSize(1));
     }
 
     @Test
@@ -55,7 +55,7 @@ public class ValueStreamTabTest {
 
         List<String> steps = stepNames(page);
         assertThat(steps.toString(), steps.containsAll(List.of("Checkout", "Build", "Package")), is(true));
-        assertThat(page.querySelectorAll(".vs-picture--map svg"), hasSize(1));
+        assertThat(page.querySelectorAll(".vsp-picture--map svg"), hasSize(1));
     }
 
     @Test
@@ -77,7 +77,7 @@ public class ValueStreamTabTest {
         HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
 
         assertThat(page.asNormalizedText(), containsString(Messages.ValueStreamPage_NoRunsRecorded()));
-        assertThat(page.querySelectorAll(".vs-picture svg"), empty());
+        assertThat(page.querySelectorAll(".vsp-picture svg"), empty());
     }
 
     @Test
@@ -92,8 +92,8 @@ public class ValueStreamTabTest {
         HtmlPage all = web.getPage(job, ValueStreamJobAction.URL_NAME + "/?runs=10&results=all");
         HtmlPage successful = web.getPage(job, ValueStreamJobAction.URL_NAME + "/?runs=10&results=successful");
 
-        assertThat(all.getElementById("vs-totals").asNormalizedText(), containsString("2 runs"));
-        assertThat(successful.getElementById("vs-totals").asNormalizedText(), containsString("1 run"));
+        assertThat(all.getElementById("vsp-totals").asNormalizedText(), containsString("2 runs"));
+        assertThat(successful.getElementById("vsp-totals").asNormalizedText(), containsString("1 run"));
         assertThat(stepNames(successful).contains("Package"), is(true));
     }
 
@@ -105,10 +105,10 @@ public class ValueStreamTabTest {
 
         HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/?runs=200&results=successful");
 
-        List<String> selected = page.querySelectorAll(".vs-window__link--selected").stream()
+        List<String> selected = page.querySelectorAll(".vsp-window__link--selected").stream()
                 .map(node -> ((DomElement) node).getAttribute("href")).toList();
         assertThat(selected, is(List.of("?runs=200&results=successful", "?runs=200&results=successful")));
-        List<String> sizeLinks = page.querySelectorAll(".vs-window__group:first-child .vs-window__link").stream()
+        List<String> sizeLinks = page.querySelectorAll(".vsp-window__group:first-child .vsp-window__link").stream()
                 .map(node -> ((DomElement) node).getAttribute("href")).toList();
         assertThat(sizeLinks, is(List.of("?runs=10&results=successful", "?runs=50&results=successful",
                 "?runs=200&results=successful")));
@@ -118,18 +118,18 @@ public class ValueStreamTabTest {
     public void jobMainPageShowsTheSmallTrendOnceARunIsRecorded() throws Exception {
         WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
         JenkinsRule.WebClient web = j.createWebClient();
-        assertThat(web.getPage(job).querySelectorAll(".vs-floating-box"), empty());
+        assertThat(web.getPage(job).querySelectorAll(".vsp-floating-box"), empty());
 
         j.buildAndAssertSuccess(job);
         Pipelines.awaitRecorded(job, 1);
 
         HtmlPage page = web.getPage(job);
-        assertThat(page.querySelectorAll(".vs-floating-box svg"), hasSize(1));
+        assertThat(page.querySelectorAll(".vsp-floating-box svg"), hasSize(1));
     }
 
     /** The step names in the tab's steps table. */
     static List<String> stepNames(HtmlPage page) {
-        return page.querySelectorAll(".vs-steps .vs-steps__name").stream()
+        return page.querySelectorAll(".vsp-steps .vsp-steps__name").stream()
                 .map(node -> node.getTextContent().trim()).toList();
     }
 }
