@@ -94,7 +94,8 @@ public final class ValueStreamAggregator {
         }
         steps.sort(REPRESENTATIVE_ORDER);
         return new ValueStream(job, taken.size(), steps, totals.lead(), totals.process(), totals.waitTime(),
-                totals.waitByCause(), totals.flowEfficiency(), bottleneck(steps), waitBottleneck(steps), totals.trend());
+                totals.waitByCause(), totals.flowEfficiency(), bottleneck(steps), waitBottleneck(steps),
+                totals.trend());
     }
 
     private static List<ProcessMap> distinctRuns(Collection<ProcessMap> runs, boolean includeRunning) {
