@@ -108,7 +108,8 @@ public final class SlowStepDetector {
     private record Baseline(long median, long mad, double allowance, List<ProcessMap> runs, DetectorSettings settings,
             long absoluteFloor) {
 
-        static @Nullable Baseline of(long[] samples, List<ProcessMap> runs, DetectorSettings settings, long absoluteFloor) {
+        static @Nullable Baseline of(long[] samples, List<ProcessMap> runs, DetectorSettings settings,
+                long absoluteFloor) {
             if (samples.length < settings.minSamples()) {
                 return null;
             }

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class Durations {
     /** The accepted forms, for error messages. */
     public static final String ACCEPTED_FORMS =
-            "a number with a unit (d, h, m, s, ms), e.g. '500ms', '90s', '15m', '1h30m', '2d', or ISO-8601 like 'PT15M'";
+            "a number with a unit (d, h, m, s, ms), e.g. '500ms', '90s', '15m', '1h30m', '2d', "
+                    + "or ISO-8601 like 'PT15M'";
 
     private static final long SECOND = 1_000;
     private static final long MINUTE = 60 * SECOND;

@@ -191,7 +191,8 @@ public class ValueStreamAggregatorTest {
 
         ValueStream stream = ValueStreamAggregator.aggregate("app", runs);
 
-        assertThat(step(stream, "Test/unit").parallelGroup()).isNotEqualTo(step(stream, "Publish/docs").parallelGroup());
+        assertThat(step(stream, "Test/unit").parallelGroup())
+                .isNotEqualTo(step(stream, "Publish/docs").parallelGroup());
     }
 
     @Test

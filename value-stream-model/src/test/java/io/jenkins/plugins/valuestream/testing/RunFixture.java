@@ -163,7 +163,8 @@ public final class RunFixture {
         long duration = durationOverride != null ? durationOverride : end;
         Long completedAt = running ? null : start + duration;
         long asOf = running ? start + runningFor : start + duration;
-        return new ProcessMap(number, running && !resultGiven ? null : result, queueKnown ? start - queueMillis : null, start,
+        return new ProcessMap(number, running && !resultGiven ? null : result,
+                queueKnown ? start - queueMillis : null, start,
                 completedAt, asOf, processOverride != null ? processOverride : process,
                 WaitBreakdown.ofArray(waits, unknown), built, work, agents, List.of());
     }
