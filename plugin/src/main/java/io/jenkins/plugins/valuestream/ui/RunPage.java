@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * flags with their evidence, the budget verdict, and the process map itself.
  */
 public final class RunPage {
+    /** How many flags the build page's box shows. */
+    static final int SUMMARY_FLAGS = 3;
+
     private final ProcessMap map;
     private final List<Flag> flags;
     private final List<BudgetCheck> budgets;
@@ -72,6 +75,16 @@ public final class RunPage {
     /** The flags with their evidence, costliest first. */
     public List<FlagView> getFlags() {
         return flags.stream().map(FlagView::of).toList();
+    }
+
+    /** The costliest flags, for the build page's box (the Process Map page lists them all). */
+    public List<FlagView> getSummaryFlags() {
+        return getFlags().subList(0, Math.min(SUMMARY_FLAGS, flags.size()));
+    }
+
+    /** How many flags the build page's box leaves to the Process Map page. */
+    public int getMoreFlags() {
+        return Math.max(0, flags.size() - SUMMARY_FLAGS);
     }
 
     /** Whether the run was held to a budget. */

@@ -11,6 +11,7 @@ import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.stream.RunWindow;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
 import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
+import io.jenkins.plugins.valuestream.view.HumanText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class ValueStreamJobAction extends Tab {
     }
 
     /** The small trend of the job's newest runs for its main page, or {@code null} while none is recorded. */
-    public @Nullable String getSmallTrendSvg() {
+    public @Nullable SmallTrend getSmallTrend() {
         if (!job.hasPermission(Item.READ)) {
             return null;
         }
@@ -86,7 +87,19 @@ public final class ValueStreamJobAction extends Tab {
         if (newest.isEmpty()) {
             return null;
         }
-        return Pictures.smallTrend(ValueStreamAggregator.aggregate(job.getFullName(), newest));
+        ValueStream stream = ValueStreamAggregator.aggregate(job.getFullName(), newest);
+        return new SmallTrend(Messages.ValueStreamJobAction_SmallTrend(stream.runs(),
+                HumanText.duration(stream.leadTime().median()), HumanText.percent(stream.flowEfficiency())),
+                Pictures.smallTrend(stream));
+    }
+
+    /**
+     * The job's main page box.
+     *
+     * @param text the newest runs' median lead time and flow efficiency in words
+     * @param svg their trends (SVG drawn by the model, every user string escaped there)
+     */
+    public record SmallTrend(String text, String svg) {
     }
 
     /** Whether the current user may rebuild the store and reset the baseline. */
