@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import jenkins.security.ImpersonatingExecutorService;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store of a job's recorded runs: where it is, reading it, and rebuilding it from the runs in the background.
@@ -94,7 +95,8 @@ public final class JobHistory {
      */
     public static boolean rebuildInBackground(WorkflowJob job) {
         String name = job.getFullName();
-        if (REBUILDING.add(name)) {
+        boolean started = REBUILDING.add(name);
+        if (started) {
             EXECUTOR.submit(() -> {
                 try {
                     rebuild(job);
@@ -105,7 +107,7 @@ public final class JobHistory {
                 }
             });
         }
-        return REBUILDING.contains(name);
+        return started || REBUILDING.contains(name);
     }
 
     /** Whether the job's store is being rebuilt. */
@@ -161,7 +163,7 @@ public final class JobHistory {
                 new Object[] {job.getFullName(), maps.size() + later.size()});
     }
 
-    private static ProcessMap mapOf(WorkflowJob job, WorkflowRun run) {
+    private static @Nullable ProcessMap mapOf(WorkflowJob job, WorkflowRun run) {
         ProcessMapAction action = run.getAction(ProcessMapAction.class);
         if (action != null) {
             return action.getProcessMap();

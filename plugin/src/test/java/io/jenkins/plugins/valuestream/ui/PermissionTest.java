@@ -1,11 +1,14 @@
 package io.jenkins.plugins.valuestream.ui;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
 import hudson.model.Item;
+import io.jenkins.plugins.valuestream.history.JobHistory;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URL;
+import java.nio.file.Files;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -139,6 +142,8 @@ public class PermissionTest {
 
     @Test
     public void maintainerRebuildsTheStoreFromTheRuns() throws Exception {
+        Files.delete(JobHistory.file(job));
+        assertThat(JobRecords.read(job).runs(), empty());
         JenkinsRule.WebClient web = j.createWebClient().login("maintainer");
 
         WebResponse response = post(web, TAB + "rebuildStore", true);

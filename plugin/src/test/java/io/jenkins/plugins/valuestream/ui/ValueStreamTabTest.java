@@ -8,8 +8,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 import hudson.model.Result;
+import io.jenkins.plugins.valuestream.history.JobHistory;
+import java.nio.file.Files;
 import java.util.List;
 import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -78,6 +81,20 @@ public class ValueStreamTabTest {
 
         assertThat(page.asNormalizedText(), containsString(Messages.ValueStreamPage_NoRunsRecorded()));
         assertThat(page.querySelectorAll(".vsp-picture svg"), empty());
+    }
+
+    @Test
+    public void tabRebuildsADeletedStoreInTheBackgroundAndSaysSo() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+        Files.delete(JobHistory.file(job));
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
+        assertThat(page.querySelectorAll(".vsp-notice").stream().map(DomNode::asNormalizedText).toList().toString(),
+                containsString(Messages.ValueStreamJobAction_Backfilling()));
+        assertThat(Pipelines.awaitRecorded(job, 1).get(0).number(), is(1));
     }
 
     @Test
