@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import hudson.model.Result;
+import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
@@ -91,6 +92,16 @@ public class ValueStreamStepTest {
 
         r.assertLogContains("Wait budget 3s exceeded by", run);
         r.assertLogNotContains("this never runs", run);
+    }
+
+    @Test
+    public void theDefaultWaitBudgetHoldsBlocksThatSetNoBudget() throws Exception {
+        ValueStreamConfiguration.get().setDefaultWaitBudget("3s");
+        WorkflowJob job = job(r, "default-budget", "default-budget.groovy");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("Wait budget 3s exceeded by", run);
     }
 
     @Test
