@@ -56,7 +56,7 @@ public class ValueStreamStepTest {
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
 
         r.assertLogContains("Wait budget 3s exceeded by", run);
-        r.assertLogContains("most of it agent wait", run);
+        r.assertLogContains("largest cause: agent", run);
         r.assertLogNotContains("this never runs", run);
     }
 
@@ -77,7 +77,7 @@ public class ValueStreamStepTest {
         WorkflowRun run = r.buildAndAssertStatus(Result.UNSTABLE, job);
 
         r.assertLogContains("Wait budget 1s exceeded by", run);
-        r.assertLogContains("most of it sleep wait", run);
+        r.assertLogContains("largest cause: sleep", run);
         r.assertLogContains("went on after the budget was spent", run);
         FlowNode block = valueStreamNode(run);
         assertThat(block.getPersistentAction(WarningAction.class), notNullValue());
@@ -154,7 +154,7 @@ public class ValueStreamStepTest {
 
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
 
-        r.assertLogContains("Wait budget of Provision 3s exceeded by", run);
+        r.assertLogContains("Wait budget 3s of Provision exceeded by", run);
         r.assertLogNotContains("this never runs", run);
     }
 
