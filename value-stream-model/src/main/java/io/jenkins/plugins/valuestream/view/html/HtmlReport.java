@@ -210,15 +210,15 @@ public final class HtmlReport {
     private static void cards(MarkupWriter out, ValueStreamMapView map) {
         LadderTotals totals = map.totals();
         out.open("div", "class", "vs-cards");
-        card(out, "Lead time (median)", totals.leadTimeText(), "p90 " + totals.leadTimeP90Text(), "vs-card-lead",
+        card(out, "Median lead time", totals.leadTimeText(), "p90 " + totals.leadTimeP90Text(), "vs-card-lead",
                 false);
-        card(out, "Process time (median)", totals.processText(), "p90 " + totals.processP90Text(),
+        card(out, "Median process time", totals.processText(), "p90 " + totals.processP90Text(),
                 "vs-card-process", false);
-        card(out, "Wait (median)", totals.waitText(), "p90 " + totals.waitP90Text(), "vs-card-wait", false);
+        card(out, "Median wait", totals.waitText(), "p90 " + totals.waitP90Text(), "vs-card-wait", false);
         card(out, "Flow efficiency", totals.flowEfficiencyText(), "process \u00f7 lead time", "vs-card-efficiency",
                 false);
-        card(out, "Queue wait", map.queue().text(), map.queue().millis() == null ? "not recorded by the source"
-                : "median, before the run starts", "vs-card-queue", false);
+        card(out, "Median queue wait", map.queue().text(), map.queue().millis() == null ? "not recorded by the source"
+                : "before the run starts", "vs-card-queue", false);
         for (StepBox box : map.boxes()) {
             if (box.bottleneck()) {
                 card(out, "Bottleneck", box.path(), "median elapsed " + box.elapsedText(), "vs-card-bottleneck",
