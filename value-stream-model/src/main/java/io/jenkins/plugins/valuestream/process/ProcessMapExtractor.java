@@ -50,36 +50,53 @@ public final class ProcessMapExtractor {
         return new Extraction(info, graph, now).run();
     }
 
-    /** The working state of one extraction. */
+    /** The working state of one extraction; nodes are addressed by their position in the graph. */
     private static final class Extraction {
         private final RunInfo info;
         private final FlowGraph graph;
+        private final List<GraphNode> nodes;
         private final long asOf;
         private final List<String> notes = new ArrayList<>();
 
-        /** Nodes in an order where parents come first; cyclic leftovers dropped. */
-        private final List<GraphNode> order = new ArrayList<>();
-        private final Map<String, Long> start = new HashMap<>();
-        /** Innermost enclosing block start of each node (null at top level). */
-        private final Map<String, GraphNode> enclosing = new HashMap<>();
-        private final Map<String, Boolean> isBody = new HashMap<>();
-        /** Block start id → its end node. */
-        private final Map<String, GraphNode> endOf = new HashMap<>();
-        /** Block start id → whether everything under it is rework (a failed retry attempt, or inside one). */
-        private final Map<String, Boolean> reworkScope = new HashMap<>();
-        /** Block start id → the step it defines. */
-        private final Map<String, StepBuilder> stepAt = new HashMap<>();
-        /** Block start id → the innermost step at or around it. */
-        private final Map<String, StepBuilder> stepScope = new HashMap<>();
-        /** Block start id → the innermost enclosing parallel branch name (or ""). */
-        private final Map<String, String> branchScope = new HashMap<>();
+        /** Positions in an order where parents come first; cyclic leftovers dropped. */
+        private int[] order;
+        private int ordered;
+        private final long[] start;
+        private final boolean[] placed;
+        /** Innermost enclosing block start of each node, or -1 at top level. */
+        private final int[] enclosing;
+        private final boolean[] isBody;
+        /** Block start → its end node, or -1. */
+        private final int[] endOf;
+        /** Block start → whether everything under it is rework (a failed retry attempt, or inside one). */
+        private final boolean[] reworkScope;
+        /** Block start → the step it defines. */
+        private final StepBuilder[] stepAt;
+        /** Block start → the innermost step at or around it. */
+        private final StepBuilder[] stepScope;
+        /** Block start → the innermost enclosing parallel branch name (or ""). */
+        private final String[] branchScope;
         private final List<StepBuilder> steps = new ArrayList<>();
-        private final List<Timeline.Segment> allSegments = new ArrayList<>();
+        private final Timeline.Segments allSegments = new Timeline.Segments();
 
         Extraction(RunInfo info, FlowGraph graph, long now) {
             this.info = info;
             this.graph = graph;
+            this.nodes = graph.nodes();
+            int size = nodes.size();
             this.asOf = info.completedAt() != null ? info.completedAt() : Math.max(now, info.startedAt());
+            this.order = new int[size];
+            this.start = new long[size];
+            this.placed = new boolean[size];
+            this.enclosing = new int[size];
+            this.isBody = new boolean[size];
+            this.endOf = new int[size];
+            this.reworkScope = new boolean[size];
+            this.stepAt = new StepBuilder[size];
+            this.stepScope = new StepBuilder[size];
+            this.branchScope = new String[size];
+            java.util.Arrays.fill(enclosing, -1);
+            java.util.Arrays.fill(endOf, -1);
         }
 
         ProcessMap run() {
@@ -91,9 +108,9 @@ public final class ProcessMapExtractor {
             collectSegments(work, agents);
             addPreFlowGap();
 
-            List<ProcessStep> result = new ArrayList<>();
+            List<ProcessStep> result = new ArrayList<>(steps.size() + 1);
             Map<StepPath, Integer> occurrences = new HashMap<>();
-            steps.sort(Comparator.comparingLong((StepBuilder s) -> s.from).thenComparing(s -> s.order));
+            steps.sort(Comparator.comparingLong((StepBuilder s) -> s.from).thenComparingInt(s -> s.order));
             for (StepBuilder step : steps) {
                 int occurrence = occurrences.merge(step.path, 1, Integer::sum) - 1;
                 result.add(step.finish(occurrence));
@@ -102,15 +119,15 @@ public final class ProcessMapExtractor {
             long[] whole = {info.startedAt(), asOf};
             Timeline.Split run = Timeline.split(allSegments, whole);
             long[] outside = outsideRegion();
-            Timeline.Split rest = Timeline.split(allSegments, outside);
             long outsideElapsed = 0;
             for (int i = 0; i < outside.length; i += 2) {
                 outsideElapsed += outside[i + 1] - outside[i];
             }
             if (outsideElapsed > 0) {
-                result.add(new ProcessStep(StepPath.OUTSIDE, 0, StepKind.OUTSIDE, runStepResult(),
-                        outside.length > 0 ? outside[0] : info.startedAt(), outsideElapsed, rest.process(),
-                        WaitBreakdown.ofArray(rest.waits(), Set.of()), rest.effort(), true, null, null));
+                Timeline.Split rest = Timeline.split(allSegments, outside);
+                result.add(new ProcessStep(StepPath.OUTSIDE, 0, StepKind.OUTSIDE, runStepResult(), outside[0],
+                        outsideElapsed, rest.process(), WaitBreakdown.ofArray(rest.waits(), Set.of()),
+                        rest.effort(), true, null, null));
             }
 
             long[] runWaits = run.waits().clone();
@@ -130,123 +147,135 @@ public final class ProcessMapExtractor {
 
         // --- structure -------------------------------------------------------------------------------------------
 
-        /** Kahn's algorithm in graph order, so that a corrupt (cyclic) graph cannot loop forever. */
+        /**
+         * Parents first. Readers give nodes in ascending id order, which already is such an order; otherwise Kahn's
+         * algorithm in graph order, so that a corrupt (cyclic) graph cannot loop forever.
+         */
         private void sortTopologically() {
-            Map<String, Integer> pending = new HashMap<>();
-            ArrayDeque<GraphNode> ready = new ArrayDeque<>();
-            for (GraphNode node : graph.nodes()) {
-                int known = 0;
-                for (String parent : node.parentIds()) {
-                    if (graph.node(parent) != null && !parent.equals(node.id())) {
-                        known++;
+            int size = nodes.size();
+            boolean sorted = true;
+            for (int i = 0; i < size && sorted; i++) {
+                for (int parent : graph.parentIndexes(i)) {
+                    if (parent >= i) {
+                        sorted = false;
+                        break;
                     }
                 }
-                pending.put(node.id(), known);
-                if (known == 0) {
-                    ready.add(node);
+            }
+            if (sorted) {
+                for (int i = 0; i < size; i++) {
+                    order[i] = i;
+                }
+                ordered = size;
+                return;
+            }
+            int[] pending = new int[size];
+            ArrayDeque<Integer> ready = new ArrayDeque<>();
+            for (int i = 0; i < size; i++) {
+                for (int parent : graph.parentIndexes(i)) {
+                    if (parent != i) {
+                        pending[i]++;
+                    }
+                }
+                if (pending[i] == 0) {
+                    ready.add(i);
                 }
             }
             while (!ready.isEmpty()) {
-                GraphNode node = ready.poll();
-                order.add(node);
-                for (GraphNode child : graph.children(node.id())) {
-                    if (child.id().equals(node.id())) {
-                        continue;
-                    }
-                    int left = pending.merge(child.id(), -1, Integer::sum);
-                    if (left == 0) {
+                int node = ready.poll();
+                order[ordered++] = node;
+                for (int child : graph.childIndexes(node)) {
+                    if (child != node && --pending[child] == 0) {
                         ready.add(child);
                     }
                 }
             }
-            if (order.size() < graph.size()) {
-                notes.add((graph.size() - order.size())
-                        + " flow nodes form a cycle and were left out (the flow graph is corrupt)");
+            if (ordered < size) {
+                notes.add((size - ordered) + " flow nodes form a cycle and were left out (the flow graph is corrupt)");
             }
         }
 
         /** Node starts, clamped into the run; a node without a time starts with its latest parent. */
         private void assignTimes() {
-            long first = info.startedAt();
-            for (GraphNode node : order) {
-                Long own = node.startMillis();
+            for (int k = 0; k < ordered; k++) {
+                int i = order[k];
+                placed[i] = true;
+                Long own = nodes.get(i).startMillis();
                 long value;
                 if (own != null) {
                     value = own;
                 } else {
-                    value = first;
-                    for (String parent : node.parentIds()) {
-                        Long p = start.get(parent);
-                        if (p != null) {
-                            value = Math.max(value, p);
+                    value = info.startedAt();
+                    for (int parent : graph.parentIndexes(i)) {
+                        if (placed[parent]) {
+                            value = Math.max(value, start[parent]);
                         }
                     }
                 }
-                start.put(node.id(), Math.min(Math.max(value, info.startedAt()), asOf));
+                start[i] = Math.min(Math.max(value, info.startedAt()), asOf);
             }
         }
 
         private void buildStructure() {
-            for (GraphNode node : order) {
+            for (int k = 0; k < ordered; k++) {
+                int i = order[k];
+                GraphNode node = nodes.get(i);
                 if (node.kind() == NodeKind.BLOCK_END && node.startId() != null) {
-                    endOf.put(node.startId(), node);
+                    int startIndex = graph.indexOf(node.startId());
+                    if (startIndex >= 0) {
+                        endOf[startIndex] = i;
+                    }
                 }
             }
             int index = 0;
-            for (GraphNode node : order) {
-                GraphNode encl = enclosingOf(node);
-                if (encl != null) {
-                    enclosing.put(node.id(), encl);
-                }
+            for (int k = 0; k < ordered; k++) {
+                int i = order[k];
+                GraphNode node = nodes.get(i);
+                int encl = enclosingOf(i, node);
+                enclosing[i] = encl;
                 if (node.kind() != NodeKind.BLOCK_START) {
                     continue;
                 }
-                boolean body = node.body() || (encl != null && !isBody.getOrDefault(encl.id(), false)
-                        && node.function() != null && node.function().equals(encl.function()));
-                isBody.put(node.id(), body);
-                boolean failedAttempt = body && encl != null && encl.is(StepFunctions.RETRY) && failed(node);
-                reworkScope.put(node.id(), failedAttempt
-                        || (encl != null && reworkScope.getOrDefault(encl.id(), false)));
-                String branch = body && encl != null && encl.is(StepFunctions.PARALLEL) ? branchName(node)
-                        : encl == null ? "" : branchScope.getOrDefault(encl.id(), "");
-                branchScope.put(node.id(), branch);
+                GraphNode around = encl < 0 ? null : nodes.get(encl);
+                boolean body = node.body() || (around != null && !isBody[encl] && node.function() != null
+                        && node.function().equals(around.function()));
+                isBody[i] = body;
+                boolean failedAttempt = body && around != null && around.is(StepFunctions.RETRY) && failed(i);
+                reworkScope[i] = failedAttempt || (encl >= 0 && reworkScope[encl]);
+                boolean branch = body && around != null && around.is(StepFunctions.PARALLEL);
+                branchScope[i] = branch ? branchName(node) : encl < 0 ? "" : branchScope[encl];
 
-                StepBuilder parent = encl == null ? null : stepScope.get(encl.id());
-                StepBuilder defined = defineStep(node, body, encl, parent, index++);
-                stepScope.put(node.id(), defined != null ? defined : parent);
+                StepBuilder parent = encl < 0 ? null : stepScope[encl];
+                StepBuilder defined = defineStep(i, node, body, encl, parent, index++);
+                stepScope[i] = defined != null ? defined : parent;
                 if (defined != null) {
-                    stepAt.put(node.id(), defined);
+                    stepAt[i] = defined;
                     steps.add(defined);
                 }
             }
         }
 
-        private @Nullable GraphNode enclosingOf(GraphNode node) {
+        private int enclosingOf(int i, GraphNode node) {
             if (node.kind() == NodeKind.BLOCK_END && node.startId() != null) {
-                GraphNode startNode = graph.node(node.startId());
-                if (startNode != null) {
-                    return enclosing.get(startNode.id());
+                int startIndex = graph.indexOf(node.startId());
+                if (startIndex >= 0 && placed[startIndex]) {
+                    return enclosing[startIndex];
                 }
             }
-            if (node.parentIds().isEmpty()) {
-                return null;
+            int[] parents = graph.parentIndexes(i);
+            if (parents.length == 0 || !placed[parents[0]]) {
+                return -1;
             }
-            GraphNode parent = graph.node(node.parentIds().get(0));
-            if (parent == null) {
-                return null;
-            }
-            if (parent.kind() == NodeKind.BLOCK_START) {
-                return parent;
-            }
-            return enclosing.get(parent.id());
+            int parent = parents[0];
+            return nodes.get(parent).kind() == NodeKind.BLOCK_START ? parent : enclosing[parent];
         }
 
-        private boolean failed(GraphNode blockStart) {
-            GraphNode end = endOf.get(blockStart.id());
-            return end != null && end.error() != null;
+        private boolean failed(int blockStart) {
+            int end = endOf[blockStart];
+            return end >= 0 && nodes.get(end).error() != null;
         }
 
-        private String branchName(GraphNode body) {
+        private static String branchName(GraphNode body) {
             if (body.branchName() != null) {
                 return body.branchName();
             }
@@ -254,19 +283,19 @@ public final class ProcessMapExtractor {
         }
 
         /** The step a block start defines, if any: a stage, a parallel branch, a processStep. */
-        private @Nullable StepBuilder defineStep(GraphNode node, boolean body, @Nullable GraphNode encl,
+        private @Nullable StepBuilder defineStep(int i, GraphNode node, boolean body, int encl,
                 @Nullable StepBuilder parent, int index) {
             StepKind kind;
             String name;
-            GraphNode endNode;
+            GraphNode around = encl < 0 ? null : nodes.get(encl);
             if (!body && node.is(StepFunctions.STAGE)) {
                 kind = StepKind.STAGE;
-                name = stageName(node);
+                name = stageName(i, node);
             } else if (!body && node.is(StepFunctions.PROCESS_STEP)) {
                 kind = StepKind.PROCESS_STEP;
                 name = node.arguments().getOrDefault("name", node.label() != null ? node.label() : "processStep");
-            } else if (body && encl != null && encl.is(StepFunctions.PARALLEL)) {
-                if (isDeclarativeBranch(node)) {
+            } else if (body && around != null && around.is(StepFunctions.PARALLEL)) {
+                if (isDeclarativeBranch(i, node)) {
                     return null;
                 }
                 kind = StepKind.BRANCH;
@@ -274,32 +303,33 @@ public final class ProcessMapExtractor {
             } else {
                 return null;
             }
-            endNode = endOf.get(node.id());
             StepPath path = parent == null ? StepPath.of(name) : parent.path.child(name);
-            StepBuilder step = new StepBuilder(path, kind, node, endNode, parent, index);
-            step.parallelGroup = parallelGroupOf(node, kind, encl, parent);
+            StepBuilder step = new StepBuilder(path, kind, i, endOf[i], parent, index);
+            step.parallelGroup = parallelGroupOf(kind, encl, parent);
             return step;
         }
 
-        private String stageName(GraphNode outer) {
+        private String stageName(int i, GraphNode outer) {
             String name = outer.arguments().get("name");
             if (name != null) {
                 return name;
             }
-            for (GraphNode child : graph.children(outer.id())) {
-                if (child.kind() == NodeKind.BLOCK_START && child.label() != null) {
-                    return child.label();
+            for (int child : graph.childIndexes(i)) {
+                GraphNode node = nodes.get(child);
+                if (node.kind() == NodeKind.BLOCK_START && node.label() != null) {
+                    return node.label();
                 }
             }
             return outer.label() != null ? outer.label() : "stage " + outer.id();
         }
 
         /** A Declarative parallel branch holds a single stage of its own name: that stage is the step. */
-        private boolean isDeclarativeBranch(GraphNode branchBody) {
+        private boolean isDeclarativeBranch(int i, GraphNode branchBody) {
             String name = branchName(branchBody);
-            for (GraphNode child : graph.children(branchBody.id())) {
-                if (child.kind() == NodeKind.BLOCK_START && child.is(StepFunctions.STAGE)
-                        && name.equals(stageName(child))) {
+            for (int child : graph.childIndexes(i)) {
+                GraphNode node = nodes.get(child);
+                if (node.kind() == NodeKind.BLOCK_START && node.is(StepFunctions.STAGE)
+                        && name.equals(stageName(child, node))) {
                     return true;
                 }
             }
@@ -307,16 +337,15 @@ public final class ProcessMapExtractor {
         }
 
         /** The parallel block a step runs side by side in, if it is a branch or the stage of a Declarative one. */
-        private @Nullable String parallelGroupOf(GraphNode node, StepKind kind, @Nullable GraphNode encl,
-                @Nullable StepBuilder parent) {
+        private @Nullable String parallelGroupOf(StepKind kind, int encl, @Nullable StepBuilder parent) {
             if (kind == StepKind.BRANCH) {
-                return encl == null ? null : encl.id();
+                return encl < 0 ? null : nodes.get(encl).id();
             }
-            GraphNode cursor = encl;
-            while (cursor != null && (parent == null || cursor != parent.startNode)) {
-                GraphNode up = enclosing.get(cursor.id());
-                if (isBody.getOrDefault(cursor.id(), false) && up != null && up.is(StepFunctions.PARALLEL)) {
-                    return up.id();
+            int cursor = encl;
+            while (cursor >= 0 && (parent == null || cursor != parent.startIndex)) {
+                int up = enclosing[cursor];
+                if (isBody[cursor] && up >= 0 && nodes.get(up).is(StepFunctions.PARALLEL)) {
+                    return nodes.get(up).id();
                 }
                 cursor = up;
             }
@@ -326,29 +355,33 @@ public final class ProcessMapExtractor {
         // --- segments --------------------------------------------------------------------------------------------
 
         private void collectSegments(List<WorkItem> work, List<AgentAllocation> agents) {
-            for (GraphNode node : order) {
-                long from = start.get(node.id());
-                long to = segmentEnd(node, from);
-                StepBuilder step = stepOf(node);
-                WaitCause cause = causeOf(node);
-                if (inRework(node)) {
-                    addSegment(step, new Timeline.Segment(from, to, WaitCause.REWORK));
+            for (int k = 0; k < ordered; k++) {
+                int i = order[k];
+                GraphNode node = nodes.get(i);
+                long from = start[i];
+                long to = segmentEnd(i, from);
+                StepBuilder step = stepOf(i);
+                if (inRework(i, node)) {
+                    addSegment(step, from, to, WaitCause.REWORK.ordinal());
                     if (step != null) {
                         step.markRework();
                     }
-                } else if (cause == null && !node.pauses().isEmpty()) {
-                    addPausedSegments(step, node, from, to);
                 } else {
-                    addSegment(step, new Timeline.Segment(from, to, cause));
+                    WaitCause cause = causeOf(i, node);
+                    if (cause == null && !node.pauses().isEmpty()) {
+                        addPausedSegments(step, node, from, to);
+                    } else {
+                        addSegment(step, from, to, cause == null ? Timeline.WORKING : cause.ordinal());
+                    }
                 }
-                if (node.kind() == NodeKind.ATOM && node.function() != null
-                        && !StepFunctions.NOT_WORK.contains(node.function())) {
-                    work.add(new WorkItem(node.function(), normalizedArguments(node.arguments()),
-                            step == null ? StepPath.OUTSIDE : step.path, branchOf(node), from, to - from));
+                String function = node.function();
+                if (node.kind() == NodeKind.ATOM && function != null && !StepFunctions.NOT_WORK.contains(function)) {
+                    work.add(new WorkItem(function, normalizedArguments(node.arguments()),
+                            step == null ? StepPath.OUTSIDE : step.path, branchOf(i), from, to - from));
                 }
-                if (node.kind() == NodeKind.BLOCK_START && !isBody.getOrDefault(node.id(), false)
-                        && node.function() != null && StepFunctions.AGENT_BLOCKS.contains(node.function())) {
-                    agents.add(allocation(node, step, from));
+                if (node.kind() == NodeKind.BLOCK_START && !isBody[i] && function != null
+                        && StepFunctions.AGENT_BLOCKS.contains(function)) {
+                    agents.add(allocation(i, node, step, from));
                 }
                 if (node.warning() != null && step != null) {
                     step.warned = true;
@@ -356,10 +389,10 @@ public final class ProcessMapExtractor {
             }
         }
 
-        private void addSegment(@Nullable StepBuilder step, Timeline.Segment segment) {
-            allSegments.add(segment);
+        private void addSegment(@Nullable StepBuilder step, long from, long to, int state) {
+            allSegments.add(from, to, state);
             for (StepBuilder s = step; s != null; s = s.parent) {
-                s.segments.add(segment);
+                s.segments.add(from, to, state);
             }
         }
 
@@ -370,15 +403,15 @@ public final class ProcessMapExtractor {
                 long pauseStart = Math.max(cursor, Math.min(pause.startMillis(), to));
                 long pauseEnd = Math.max(pauseStart, Math.min(pause.endOr(asOf), to));
                 if (pauseStart > cursor) {
-                    addSegment(step, new Timeline.Segment(cursor, pauseStart, null));
+                    addSegment(step, cursor, pauseStart, Timeline.WORKING);
                 }
                 if (pauseEnd > pauseStart) {
-                    addSegment(step, new Timeline.Segment(pauseStart, pauseEnd, WaitCause.INPUT));
+                    addSegment(step, pauseStart, pauseEnd, WaitCause.INPUT.ordinal());
                 }
                 cursor = pauseEnd;
             }
             if (to > cursor) {
-                addSegment(step, new Timeline.Segment(cursor, to, null));
+                addSegment(step, cursor, to, Timeline.WORKING);
             }
         }
 
@@ -386,68 +419,45 @@ public final class ProcessMapExtractor {
          * A node lasts until the next node of its branch starts. A branch that ends in a {@code parallel} join stops
          * at its own end, except the one that finished last, whose time until the join is the join's overhead.
          */
-        private long segmentEnd(GraphNode node, long from) {
-            List<GraphNode> children = graph.children(node.id());
+        private long segmentEnd(int i, long from) {
             long end = Long.MAX_VALUE;
             boolean any = false;
-            for (GraphNode child : children) {
-                Long childStart = start.get(child.id());
-                if (childStart == null) {
+            for (int child : graph.childIndexes(i)) {
+                if (!placed[child]) {
                     continue;
                 }
                 any = true;
-                if (child.parentIds().size() > 1 && !isLastParent(child, node)) {
+                int[] parents = graph.parentIndexes(child);
+                if (parents.length > 1 && lastParent(parents) != i) {
                     end = Math.min(end, from);
                 } else {
-                    end = Math.min(end, childStart);
+                    end = Math.min(end, start[child]);
                 }
             }
-            if (!any) {
-                end = asOf;
-            }
-            return Math.max(from, end);
+            return Math.max(from, any ? end : asOf);
         }
 
-        private boolean isLastParent(GraphNode join, GraphNode candidate) {
-            long best = Long.MIN_VALUE;
-            String bestId = null;
-            for (String parent : join.parentIds()) {
-                Long s = start.get(parent);
-                if (s != null && s > best) {
-                    best = s;
-                    bestId = parent;
+        private int lastParent(int[] parents) {
+            int best = -1;
+            for (int parent : parents) {
+                if (placed[parent] && (best < 0 || start[parent] > start[best])) {
+                    best = parent;
                 }
             }
-            return candidate.id().equals(bestId);
+            return best;
         }
 
         private @Nullable WaitCause causeOf(GraphNode node) {
+            String function = node.function();
             switch (node.kind()) {
                 case ATOM:
-                    if (node.is(StepFunctions.INPUT)) {
+                    if (StepFunctions.INPUT.equals(function)) {
                         return WaitCause.INPUT;
                     }
-                    return node.function() != null && StepFunctions.SLEEP_STEPS.contains(node.function())
-                            ? WaitCause.SLEEP : null;
+                    return function != null && StepFunctions.SLEEP_STEPS.contains(function) ? WaitCause.SLEEP : null;
                 case BLOCK_START:
-                    if (isBody.getOrDefault(node.id(), false) || node.function() == null) {
-                        return null;
-                    }
-                    if (StepFunctions.AGENT_BLOCKS.contains(node.function())) {
-                        return WaitCause.AGENT;
-                    }
-                    if (node.is(StepFunctions.LOCK)) {
-                        return WaitCause.LOCK;
-                    }
-                    return node.is(StepFunctions.WAIT_UNTIL) ? WaitCause.SLEEP : null;
+                    return null; // decided by blockStartCause, which needs the node's position
                 case BLOCK_END:
-                    GraphNode ended = node.startId() == null ? null : graph.node(node.startId());
-                    GraphNode around = ended == null ? null : enclosing.get(ended.id());
-                    if (ended != null && isBody.getOrDefault(ended.id(), false) && around != null
-                            && around.is(StepFunctions.WAIT_UNTIL)) {
-                        return WaitCause.SLEEP; // between two evaluations of a waitUntil condition
-                    }
-                    return WaitCause.GAP;
                 case FLOW_END:
                     return WaitCause.GAP;
                 default:
@@ -455,39 +465,63 @@ public final class ProcessMapExtractor {
             }
         }
 
-        private boolean inRework(GraphNode node) {
+        private @Nullable WaitCause causeOf(int i, GraphNode node) {
             if (node.kind() == NodeKind.BLOCK_START) {
-                return reworkScope.getOrDefault(node.id(), false);
+                String function = node.function();
+                if (isBody[i] || function == null) {
+                    return null;
+                }
+                if (StepFunctions.AGENT_BLOCKS.contains(function)) {
+                    return WaitCause.AGENT;
+                }
+                if (StepFunctions.LOCK.equals(function)) {
+                    return WaitCause.LOCK;
+                }
+                return StepFunctions.WAIT_UNTIL.equals(function) ? WaitCause.SLEEP : null;
             }
-            GraphNode encl = enclosing.get(node.id());
-            return encl != null && reworkScope.getOrDefault(encl.id(), false);
+            if (node.kind() == NodeKind.BLOCK_END && node.startId() != null) {
+                int ended = graph.indexOf(node.startId());
+                int around = ended < 0 ? -1 : enclosing[ended];
+                if (ended >= 0 && isBody[ended] && around >= 0 && nodes.get(around).is(StepFunctions.WAIT_UNTIL)) {
+                    return WaitCause.SLEEP; // between two evaluations of a waitUntil condition
+                }
+            }
+            return causeOf(node);
         }
 
-        private @Nullable StepBuilder stepOf(GraphNode node) {
-            StepBuilder own = stepAt.get(node.id());
+        private boolean inRework(int i, GraphNode node) {
+            if (node.kind() == NodeKind.BLOCK_START) {
+                return reworkScope[i];
+            }
+            int encl = enclosing[i];
+            return encl >= 0 && reworkScope[encl];
+        }
+
+        private @Nullable StepBuilder stepOf(int i) {
+            StepBuilder own = stepAt[i];
             if (own != null) {
                 return own;
             }
-            GraphNode encl = enclosing.get(node.id());
-            return encl == null ? null : stepScope.get(encl.id());
+            int encl = enclosing[i];
+            return encl < 0 ? null : stepScope[encl];
         }
 
-        private String branchOf(GraphNode node) {
-            GraphNode encl = enclosing.get(node.id());
-            return encl == null ? "" : branchScope.getOrDefault(encl.id(), "");
+        private String branchOf(int i) {
+            int encl = enclosing[i];
+            return encl < 0 ? "" : branchScope[encl];
         }
 
-        private AgentAllocation allocation(GraphNode outer, @Nullable StepBuilder step, long from) {
-            GraphNode bodyStart = null;
-            for (GraphNode child : graph.children(outer.id())) {
-                if (child.kind() == NodeKind.BLOCK_START) {
+        private AgentAllocation allocation(int i, GraphNode outer, @Nullable StepBuilder step, long from) {
+            int bodyStart = -1;
+            for (int child : graph.childIndexes(i)) {
+                if (placed[child] && nodes.get(child).kind() == NodeKind.BLOCK_START) {
                     bodyStart = child;
                     break;
                 }
             }
-            long bodyFrom = bodyStart == null ? asOf : start.get(bodyStart.id());
-            GraphNode bodyEnd = bodyStart == null ? null : endOf.get(bodyStart.id());
-            long bodyTo = bodyEnd == null ? asOf : start.getOrDefault(bodyEnd.id(), asOf);
+            long bodyFrom = bodyStart < 0 ? asOf : start[bodyStart];
+            int bodyEnd = bodyStart < 0 ? -1 : endOf[bodyStart];
+            long bodyTo = bodyEnd < 0 ? asOf : start[bodyEnd];
             String label = outer.arguments().get("label");
             if (label == null) {
                 label = outer.arguments().getOrDefault("image", "");
@@ -499,11 +533,11 @@ public final class ProcessMapExtractor {
         /** The run's time before its first flow node (loading the Pipeline) is controller overhead. */
         private void addPreFlowGap() {
             long first = asOf;
-            for (GraphNode node : order) {
-                first = Math.min(first, start.get(node.id()));
+            for (int k = 0; k < ordered; k++) {
+                first = Math.min(first, start[order[k]]);
             }
             if (first > info.startedAt()) {
-                allSegments.add(new Timeline.Segment(info.startedAt(), first, WaitCause.GAP));
+                allSegments.add(info.startedAt(), first, WaitCause.GAP.ordinal());
             }
         }
 
@@ -516,34 +550,28 @@ public final class ProcessMapExtractor {
                 }
             }
             covered.sort(Comparator.comparingLong(a -> a[0]));
-            List<Long> region = new ArrayList<>();
+            long[] region = new long[2 * covered.size() + 2];
+            int count = 0;
             long cursor = info.startedAt();
             for (long[] interval : covered) {
                 if (interval[0] > cursor) {
-                    region.add(cursor);
-                    region.add(interval[0]);
+                    region[count++] = cursor;
+                    region[count++] = interval[0];
                 }
                 cursor = Math.max(cursor, interval[1]);
             }
             if (asOf > cursor) {
-                region.add(cursor);
-                region.add(asOf);
+                region[count++] = cursor;
+                region[count++] = asOf;
             }
-            long[] result = new long[region.size()];
-            for (int i = 0; i < result.length; i++) {
-                result[i] = region.get(i);
-            }
-            return result;
+            return java.util.Arrays.copyOf(region, count);
         }
 
         private StepResult runStepResult() {
             if (info.running()) {
                 return StepResult.RUNNING;
             }
-            return resultOf(info.result());
-        }
-
-        private StepResult resultOf(@Nullable String result) {
+            String result = info.result();
             if (result == null) {
                 return StepResult.SUCCESS;
             }
@@ -565,31 +593,31 @@ public final class ProcessMapExtractor {
         private final class StepBuilder {
             final StepPath path;
             final StepKind kind;
-            final GraphNode startNode;
-            final @Nullable GraphNode endNode;
+            final int startIndex;
+            final int endIndex;
             final @Nullable StepBuilder parent;
             final int order;
             final long from;
             final long to;
-            final List<Timeline.Segment> segments = new ArrayList<>();
+            final Timeline.Segments segments = new Timeline.Segments();
             @Nullable String parallelGroup;
             boolean rework;
             boolean warned;
 
-            StepBuilder(StepPath path, StepKind kind, GraphNode startNode, @Nullable GraphNode endNode,
-                    @Nullable StepBuilder parent, int order) {
+            StepBuilder(StepPath path, StepKind kind, int startIndex, int endIndex, @Nullable StepBuilder parent,
+                    int order) {
                 this.path = path;
                 this.kind = kind;
-                this.startNode = startNode;
-                this.endNode = endNode;
+                this.startIndex = startIndex;
+                this.endIndex = endIndex;
                 this.parent = parent;
                 this.order = order;
-                this.from = start.get(startNode.id());
-                this.to = endNode == null ? asOf : Math.max(from, start.get(endNode.id()));
+                this.from = start[startIndex];
+                this.to = endIndex < 0 ? asOf : Math.max(from, start[endIndex]);
             }
 
             void markRework() {
-                for (StepBuilder s = this; s != null; s = s.parent) {
+                for (StepBuilder s = this; s != null && !s.rework; s = s.parent) {
                     s.rework = true;
                 }
             }
@@ -599,7 +627,7 @@ public final class ProcessMapExtractor {
                 StepResult result = result();
                 return new ProcessStep(path, occurrence, kind, result, from, to - from, split.process(),
                         WaitBreakdown.ofArray(split.waits(), Set.of()), split.effort(),
-                        !rework && result == StepResult.SUCCESS, startNode.id(), parallelGroup);
+                        !rework && result == StepResult.SUCCESS, nodes.get(startIndex).id(), parallelGroup);
             }
 
             private StepResult result() {
@@ -607,14 +635,13 @@ public final class ProcessMapExtractor {
                 if (status != null && SKIPPED_STATUSES.contains(status)) {
                     return StepResult.SKIPPED;
                 }
-                if (endNode == null) {
+                if (endIndex < 0) {
                     return info.running() ? StepResult.RUNNING : runStepResult();
                 }
-                String error = endNode.error();
-                GraphNode body = bodyOf();
-                if (error == null && body != null) {
-                    GraphNode bodyEnd = endOf.get(body.id());
-                    error = bodyEnd == null ? null : bodyEnd.error();
+                String error = nodes.get(endIndex).error();
+                int body = bodyOf();
+                if (error == null && body >= 0 && endOf[body] >= 0) {
+                    error = nodes.get(endOf[body]).error();
                 }
                 if (error != null) {
                     return error.contains("FlowInterruptedException") ? StepResult.ABORTED : StepResult.FAILURE;
@@ -629,24 +656,24 @@ public final class ProcessMapExtractor {
             }
 
             private @Nullable String statusTag() {
-                String tag = startNode.tags().get(GraphNode.STAGE_STATUS);
+                String tag = nodes.get(startIndex).tags().get(GraphNode.STAGE_STATUS);
                 if (tag != null) {
                     return tag;
                 }
-                GraphNode body = bodyOf();
-                return body == null ? null : body.tags().get(GraphNode.STAGE_STATUS);
+                int body = bodyOf();
+                return body < 0 ? null : nodes.get(body).tags().get(GraphNode.STAGE_STATUS);
             }
 
-            private @Nullable GraphNode bodyOf() {
+            private int bodyOf() {
                 if (kind == StepKind.BRANCH) {
-                    return null;
+                    return -1;
                 }
-                for (GraphNode child : graph.children(startNode.id())) {
-                    if (child.kind() == NodeKind.BLOCK_START) {
+                for (int child : graph.childIndexes(startIndex)) {
+                    if (placed[child] && nodes.get(child).kind() == NodeKind.BLOCK_START) {
                         return child;
                     }
                 }
-                return null;
+                return -1;
             }
         }
     }
@@ -656,13 +683,38 @@ public final class ProcessMapExtractor {
      * work written twice compares equal.
      */
     public static String normalizedArguments(Map<String, String> arguments) {
+        if (arguments.isEmpty()) {
+            return "";
+        }
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, String> entry : new TreeMap<>(arguments).entrySet()) {
+        Iterable<Map.Entry<String, String>> entries = arguments.size() == 1 ? arguments.entrySet()
+                : new TreeMap<>(arguments).entrySet();
+        for (Map.Entry<String, String> entry : entries) {
             if (out.length() > 0) {
                 out.append(", ");
             }
-            out.append(entry.getKey()).append('=').append(entry.getValue().strip().replaceAll("\\s+", " "));
+            out.append(entry.getKey()).append('=');
+            appendCollapsed(out, entry.getValue());
         }
         return out.toString();
+    }
+
+    /** Appends the text with leading and trailing whitespace dropped and inner runs of whitespace made one space. */
+    private static void appendCollapsed(StringBuilder out, String text) {
+        boolean pendingSpace = false;
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                pendingSpace = any;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+                any = true;
+            }
+        }
     }
 }

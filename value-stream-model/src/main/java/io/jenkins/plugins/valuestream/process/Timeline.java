@@ -1,8 +1,6 @@
 package io.jenkins.plugins.valuestream.process;
 
 import java.util.Arrays;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a region of time into process time and wait by cause, from the segments of the branches that were active in
@@ -11,26 +9,48 @@ import org.jspecify.annotations.Nullable;
  * So {@code elapsed = process + wait} holds exactly, also with parallel branches.
  */
 final class Timeline {
-
-    /** What one branch was doing from {@code start} to {@code end}; {@code cause == null} means working. */
-    record Segment(long start, long end, @Nullable WaitCause cause) {
-    }
-
-    /** The split of a region: process, waits by cause (indexed by ordinal), effort. */
-    record Split(long process, long[] waits, long effort) {
-        long elapsed() {
-            long sum = process;
-            for (long w : waits) {
-                sum += w;
-            }
-            return sum;
-        }
-    }
-
-    private static final int WORKING = WaitCause.values().length;
+    /** The state of a working segment; wait states are {@link WaitCause#ordinal()}. */
+    static final int WORKING = WaitCause.values().length;
     private static final int EVENT_BITS = 6;
     private static final long STATE_MASK = (1 << (EVENT_BITS - 1)) - 1;
     private static final int[] PRIORITY_ORDINALS = WaitCause.PRIORITY.stream().mapToInt(Enum::ordinal).toArray();
+
+    /** The split of a region: process, waits by cause (indexed by ordinal), effort. */
+    record Split(long process, long[] waits, long effort) {
+    }
+
+    /**
+     * What the branches were doing: segments {@code [start, end)} with a state. Appending a segment that continues
+     * the last one in the same state extends it, which keeps long sequential runs of steps cheap to sweep.
+     */
+    static final class Segments {
+        private long[] starts = new long[16];
+        private long[] ends = new long[16];
+        private byte[] states = new byte[16];
+        private int size;
+
+        void add(long start, long end, int state) {
+            if (end <= start) {
+                return;
+            }
+            if (size > 0 && states[size - 1] == state && ends[size - 1] == start) {
+                ends[size - 1] = end;
+                return;
+            }
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+                states = Arrays.copyOf(states, size * 2);
+            }
+            starts[size] = start;
+            ends[size] = end;
+            states[size++] = (byte) state;
+        }
+
+        int size() {
+            return size;
+        }
+    }
 
     private Timeline() {
     }
@@ -38,7 +58,7 @@ final class Timeline {
     /**
      * Splits the region made of the given disjoint, ascending intervals ({@code [from0, to0, from1, to1, ...]}).
      */
-    static Split split(List<Segment> segments, long[] region) {
+    static Split split(Segments segments, long[] region) {
         long[] waits = new long[WaitCause.values().length];
         if (region.length == 0) {
             return new Split(0, waits, 0);
@@ -46,32 +66,37 @@ final class Timeline {
         long regionFrom = region[0];
         long regionTo = region[region.length - 1];
         // Events packed into one sortable long each: (offset from the region's start, state, start/end bit).
-        long[] events = new long[segments.size() * 2];
+        long[] events = new long[segments.size * 2];
         int count = 0;
-        long effort = 0;
-        for (Segment segment : segments) {
-            long start = Math.max(segment.start(), regionFrom);
-            long end = Math.min(segment.end(), regionTo);
+        for (int i = 0; i < segments.size; i++) {
+            long start = Math.max(segments.starts[i], regionFrom);
+            long end = Math.min(segments.ends[i], regionTo);
             if (end <= start) {
                 continue;
             }
-            int state = segment.cause() == null ? WORKING : segment.cause().ordinal();
-            events[count++] = ((start - regionFrom) << EVENT_BITS) | ((long) state << 1) | 1;
-            events[count++] = ((end - regionFrom) << EVENT_BITS) | ((long) state << 1);
-            if (segment.cause() == null) {
-                effort += overlap(start, end, region);
-            }
+            long state = segments.states[i];
+            events[count++] = ((start - regionFrom) << EVENT_BITS) | (state << 1) | 1;
+            events[count++] = ((end - regionFrom) << EVENT_BITS) | (state << 1);
         }
         Arrays.sort(events, 0, count);
 
         int[] active = new int[WORKING + 1];
         long process = 0;
+        long effort = 0;
         long cursor = regionFrom;
+        int interval = 0;
         int e = 0;
         while (cursor < regionTo) {
             long next = e < count ? regionFrom + (events[e] >>> EVENT_BITS) : regionTo;
             if (next > cursor) {
-                long length = overlap(cursor, next, region);
+                // The part of [cursor, next) inside the region's intervals; the intervals are walked once overall.
+                while (interval < region.length && region[interval + 1] <= cursor) {
+                    interval += 2;
+                }
+                long length = 0;
+                for (int j = interval; j < region.length && region[j] < next; j += 2) {
+                    length += Math.min(next, region[j + 1]) - Math.max(cursor, region[j]);
+                }
                 if (length > 0) {
                     int state = stateOf(active);
                     if (state == WORKING) {
@@ -79,6 +104,7 @@ final class Timeline {
                     } else {
                         waits[state] += length;
                     }
+                    effort += length * active[WORKING];
                 }
                 cursor = next;
             }
@@ -100,21 +126,5 @@ final class Timeline {
             }
         }
         return WaitCause.GAP.ordinal();
-    }
-
-    /** The length of {@code [from, to)} that lies inside the region's intervals. */
-    static long overlap(long from, long to, long[] region) {
-        if (region.length == 2) {
-            return Math.max(0, Math.min(to, region[1]) - Math.max(from, region[0]));
-        }
-        long sum = 0;
-        for (int i = 0; i < region.length; i += 2) {
-            long a = Math.max(from, region[i]);
-            long b = Math.min(to, region[i + 1]);
-            if (b > a) {
-                sum += b - a;
-            }
-        }
-        return sum;
     }
 }
