@@ -13,6 +13,10 @@ import io.jenkins.plugins.valuestream.cli.source.SourceRun;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.view.html.HtmlReport;
+import io.jenkins.plugins.valuestream.view.html.JobReport;
+import io.jenkins.plugins.valuestream.view.html.RunReport;
+import io.jenkins.plugins.valuestream.view.theme.Theme;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -24,6 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,6 +110,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report there (default: standard output).")
     @Nullable Path out;
 
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "auto",
+            description = "The HTML page's colours: auto (the reader's preference), light or dark (default:"
+                    + " ${DEFAULT-VALUE}); the page can switch them too.")
+    String theme = "auto";
+
     @CommandLine.Spec
     CommandLine.Model.@Nullable CommandSpec spec;
 
@@ -156,6 +168,11 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (runs != null && runs < 1) {
             throw new CommandLine.ParameterException(line, "--runs must be 1 or more, not " + runs);
+        }
+        try {
+            Theme.parse(theme);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(line, e.getMessage());
         }
         if (concurrency < 1 || concurrency > 32) {
             throw new CommandLine.ParameterException(line, "--concurrency must be between 1 and 32, not "
@@ -247,24 +264,48 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void write(List<ReportJson.Job> jobs, RunSource runSource, PrintWriter err) throws ReportFailure {
-        Format chosen = format();
-        if (chosen == Format.html) {
-            throw new ReportFailure(ExitCode.NO_DATA, "The HTML report is not available in this build yet: use"
-                    + " --format json");
+        OutputWriter writer;
+        if (format() == Format.html) {
+            String page = new HtmlReport(title(jobs), Instant.ofEpochMilli(runSource.now()), Theme.parse(theme))
+                    .render(htmlJobs(jobs));
+            writer = stream -> stream.write(page.getBytes(StandardCharsets.UTF_8));
+        } else {
+            writer = stream -> ReportJson.write(jobs, stream);
         }
         if (out == null) {
             PrintWriter stdout = spec().commandLine().getOut();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try {
-                ReportJson.write(jobs, stdout);
+                writer.write(bytes);
             } catch (IOException e) {
                 throw new ReportFailure(ExitCode.OUTPUT, "Cannot write the report: " + e.getMessage(), e);
             }
-            stdout.println();
+            stdout.println(bytes.toString(StandardCharsets.UTF_8));
             stdout.flush();
             return;
         }
-        writeFile(out, stream -> ReportJson.write(jobs, stream));
+        writeFile(out, writer);
         progress(err, "Wrote " + out);
+    }
+
+    private static String title(List<ReportJson.Job> jobs) {
+        return jobs.size() == 1 ? "Value stream of " + jobs.get(0).name() : "Value streams of " + jobs.size()
+                + " jobs";
+    }
+
+    /** The same jobs for the HTML page. */
+    private static List<JobReport> htmlJobs(List<ReportJson.Job> jobs) {
+        List<JobReport> pages = new ArrayList<>(jobs.size());
+        for (ReportJson.Job job : jobs) {
+            List<RunReport> runs = new ArrayList<>(job.runs().size());
+            for (ReportJson.Run run : job.runs()) {
+                runs.add(new RunReport(run.map(), run.flags(), List.of()));
+            }
+            if (job.valueStream() != null) {
+                pages.add(new JobReport(job.name(), job.valueStream(), runs));
+            }
+        }
+        return pages;
     }
 
     /** Fails before any reading when the report could not be written anyway. */
@@ -285,8 +326,11 @@ final class ReportCommand implements Callable<Integer> {
         Path folder = target.getParent();
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-            try (OutputStream stream = Files.newOutputStream(temporary)) {
+            // Not createTempFile: its owner-only permissions would stay on the report.
+            temporary = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp");
+            try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 writer.write(stream);
             }
             try {
