@@ -88,6 +88,36 @@ public class ReportCommandTest {
     }
 
     @Test
+    public void anOutFileEndingInHtmlGetsTheSelfContainedPage() throws Exception {
+        Path file = folder.getRoot().toPath().resolve("demo.html");
+
+        Result result = run("report", "--demo", "--out", file.toString());
+
+        assertThat(result.exitCode()).isZero();
+        String html = Files.readString(file);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("demo/web-shop").contains("<svg")
+                .doesNotContain("<script").doesNotContain("http://cdn").doesNotContain("<link rel=\"stylesheet\"");
+    }
+
+    @Test
+    public void formatHtmlWritesThePageToStandardOutput() {
+        Result result = run("report", "--demo", "--format", "html", "--theme", "dark");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("<!DOCTYPE html>")
+                .contains("id=\"vs-theme-dark\" checked=\"checked\"")
+                .doesNotContain("id=\"vs-theme-auto\" checked");
+    }
+
+    @Test
+    public void anUnknownThemeIsAUsageError() {
+        Result result = run("report", "--demo", "--format", "html", "--theme", "purple");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.NO_DATA);
+        assertThat(result.err()).contains("Unknown theme 'purple'; accepted: auto, light, dark");
+    }
+
+    @Test
     public void anOutputFolderThatDoesNotExistIsExitCode5() {
         Path file = folder.getRoot().toPath().resolve("missing/report.json");
 
