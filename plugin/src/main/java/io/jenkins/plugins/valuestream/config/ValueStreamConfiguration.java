@@ -203,8 +203,8 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
     }
 
     @DataBoundSetter
-    public void setAbsoluteFloor(String absoluteFloor) {
-        this.absoluteFloor = absoluteFloor.trim();
+    public void setAbsoluteFloor(@Nullable String absoluteFloor) {
+        this.absoluteFloor = Util.fixNull(absoluteFloor).trim();
         save();
     }
 
@@ -213,8 +213,8 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
     }
 
     @DataBoundSetter
-    public void setWaitAbsoluteFloor(String waitAbsoluteFloor) {
-        this.waitAbsoluteFloor = waitAbsoluteFloor.trim();
+    public void setWaitAbsoluteFloor(@Nullable String waitAbsoluteFloor) {
+        this.waitAbsoluteFloor = Util.fixNull(waitAbsoluteFloor).trim();
         save();
     }
 
@@ -223,8 +223,8 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
     }
 
     @DataBoundSetter
-    public void setNoOpThreshold(String noOpThreshold) {
-        this.noOpThreshold = noOpThreshold.trim();
+    public void setNoOpThreshold(@Nullable String noOpThreshold) {
+        this.noOpThreshold = Util.fixNull(noOpThreshold).trim();
         save();
     }
 
@@ -253,8 +253,8 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
     }
 
     @DataBoundSetter
-    public void setMinDuplicate(String minDuplicate) {
-        this.minDuplicate = minDuplicate.trim();
+    public void setMinDuplicate(@Nullable String minDuplicate) {
+        this.minDuplicate = Util.fixNull(minDuplicate).trim();
         save();
     }
 

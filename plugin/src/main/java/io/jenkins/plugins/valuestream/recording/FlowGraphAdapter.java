@@ -87,11 +87,13 @@ public final class FlowGraphAdapter {
             builder.startId(end.getStartNode().getId());
         }
         LabelAction label = node.getPersistentAction(LabelAction.class);
-        if (label instanceof ThreadNameAction thread) {
-            // A parallel branch body: its label is "Branch: name"; the model wants the branch name.
-            builder.branchName(thread.getThreadName());
-        } else if (label != null) {
+        if (label != null) {
+            // A parallel branch body's label is "Branch: name", as in the build folder; its name comes apart.
             builder.label(label.getDisplayName());
+        }
+        ThreadNameAction thread = node.getPersistentAction(ThreadNameAction.class);
+        if (thread != null) {
+            builder.branchName(thread.getThreadName());
         }
         ErrorAction error = node.getPersistentAction(ErrorAction.class);
         if (error != null) {

@@ -243,35 +243,30 @@ abstract class BudgetedBlockExecution extends StepExecution {
     }
 
     /**
-     * The last check, once the body has ended. It runs on a timer thread, not on the Pipeline's own thread, because
-     * reading the flow graph may read from disk; the step completes from there.
+     * The last check, once the body has ended well. It runs on a timer thread, not on the Pipeline's own thread,
+     * because reading the flow graph may read from disk; the step completes from there. A body that failed (or was
+     * stopped by this block) fails the block as it is: the run fails anyway.
      */
-    private void checkAtEnd(StepContext context, @Nullable Object result, @Nullable Throwable failure) {
+    private void checkAtEnd(StepContext context, @Nullable Object result) {
         try {
-            if (!isOverBudget()) {
+            if (hasBudget() && !isOverBudget()) {
                 Evaluation evaluation = evaluateNow();
                 if (evaluation != null && !evaluation.exceeded().isEmpty() && markOverBudget()) {
                     String message = report(evaluation);
                     BudgetResult budgetResult = evaluation.verdict().result();
-                    if (failure == null) {
-                        if (budgetResult == BudgetResult.UNSTABLE) {
-                            markUnstable(message);
-                        } else {
-                            context.onFailure(new FlowInterruptedException(toResult(budgetResult), true,
-                                    new BudgetExceeded(message)));
-                            return;
-                        }
+                    if (budgetResult == BudgetResult.UNSTABLE) {
+                        markUnstable(message);
+                    } else {
+                        context.onFailure(new FlowInterruptedException(toResult(budgetResult), true,
+                                new BudgetExceeded(message)));
+                        return;
                     }
                 }
             }
         } catch (Exception | LinkageError e) {
             LOGGER.log(Level.WARNING, "Could not check the budget of " + describe() + " at the end of its block", e);
         }
-        if (failure != null) {
-            context.onFailure(failure);
-        } else {
-            context.onSuccess(result);
-        }
+        context.onSuccess(result);
     }
 
     /** Ends the checks when the body ends, and hands over to {@link #checkAtEnd}. */
@@ -281,13 +276,13 @@ abstract class BudgetedBlockExecution extends StepExecution {
         @Override
         public void onSuccess(StepContext context, @Nullable Object result) {
             finish();
-            Timer.get().submit(() -> checkAtEnd(context, result, null));
+            Timer.get().submit(() -> checkAtEnd(context, result));
         }
 
         @Override
         public void onFailure(StepContext context, Throwable t) {
             finish();
-            Timer.get().submit(() -> checkAtEnd(context, null, t));
+            context.onFailure(t);
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import hudson.model.Result;
+import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
@@ -55,7 +56,7 @@ public class ValueStreamStepTest {
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
 
         r.assertLogContains("Wait budget 3s exceeded by", run);
-        r.assertLogContains("most of it agent wait", run);
+        r.assertLogContains("largest cause: agent", run);
         r.assertLogNotContains("this never runs", run);
     }
 
@@ -76,7 +77,7 @@ public class ValueStreamStepTest {
         WorkflowRun run = r.buildAndAssertStatus(Result.UNSTABLE, job);
 
         r.assertLogContains("Wait budget 1s exceeded by", run);
-        r.assertLogContains("most of it sleep wait", run);
+        r.assertLogContains("largest cause: sleep", run);
         r.assertLogContains("went on after the budget was spent", run);
         FlowNode block = valueStreamNode(run);
         assertThat(block.getPersistentAction(WarningAction.class), notNullValue());
@@ -91,6 +92,16 @@ public class ValueStreamStepTest {
 
         r.assertLogContains("Wait budget 3s exceeded by", run);
         r.assertLogNotContains("this never runs", run);
+    }
+
+    @Test
+    public void theDefaultWaitBudgetHoldsBlocksThatSetNoBudget() throws Exception {
+        ValueStreamConfiguration.get().setDefaultWaitBudget("3s");
+        WorkflowJob job = job(r, "default-budget", "default-budget.groovy");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("Wait budget 3s exceeded by", run);
     }
 
     @Test
@@ -143,7 +154,7 @@ public class ValueStreamStepTest {
 
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
 
-        r.assertLogContains("Wait budget of Provision 3s exceeded by", run);
+        r.assertLogContains("Wait budget 3s of Provision exceeded by", run);
         r.assertLogNotContains("this never runs", run);
     }
 

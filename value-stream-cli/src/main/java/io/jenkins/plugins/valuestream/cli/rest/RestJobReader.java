@@ -174,7 +174,7 @@ public final class RestJobReader {
                     "the describe of run #" + number));
             List<WfapiStage> stages = new ArrayList<>();
             for (WfapiStage stage : run.stages()) {
-                if (!stage.executed()) {
+                if (!stage.executed() || stage.id().isEmpty()) {
                     stages.add(stage);
                     continue;
                 }

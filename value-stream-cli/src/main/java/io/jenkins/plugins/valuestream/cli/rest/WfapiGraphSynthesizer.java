@@ -106,8 +106,8 @@ public final class WfapiGraphSynthesizer {
         private final int number;
         private final List<GraphNode.Builder> nodes = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
-        private final Map<String, List<WfapiNode>> ownNodes = new HashMap<>();
-        private final Set<String> containers = new java.util.HashSet<>();
+        private final Map<Integer, List<WfapiNode>> ownNodes = new HashMap<>();
+        private final Set<Integer> containers = new java.util.HashSet<>();
         private int nextId = 2;
 
         Synthesis(WfapiRun run, int number) {
@@ -255,7 +255,7 @@ public final class WfapiGraphSynthesizer {
                     }
                 }
             }
-            owner.forEach((id, p) -> ownNodes.computeIfAbsent(p.stage().id(), k -> new ArrayList<>())
+            owner.forEach((id, p) -> ownNodes.computeIfAbsent(p.index(), k -> new ArrayList<>())
                     .add(byId.get(id)));
             ownNodes.values().forEach(list -> list.sort(Comparator.comparingLong(WfapiNode::startTimeMillis)
                     .thenComparing(n -> numeric(n.id()))));
@@ -263,9 +263,8 @@ public final class WfapiGraphSynthesizer {
                 for (Placed inner : placed) {
                     if (inner != outer && inner.stage().executed() && outer.stage().executed()
                             && inner.start() >= outer.start() && inner.end() <= outer.end()
-                            && inner.start() < outer.end() && numeric(inner.stage().id()) > numeric(
-                                    outer.stage().id())) {
-                        containers.add(outer.stage().id());
+                            && inner.start() < outer.end() && later(inner, outer)) {
+                        containers.add(outer.index());
                     }
                 }
             }
@@ -338,8 +337,8 @@ public final class WfapiGraphSynthesizer {
             boolean open = isOpen(p, last);
             List<String> inner = List.of(id(body));
             long clock = p.start();
-            List<WfapiNode> steps = ownNodes.getOrDefault(stage.id(), List.of());
-            if (steps.isEmpty() && stage.executed() && !containers.contains(stage.id())) {
+            List<WfapiNode> steps = ownNodes.getOrDefault(p.index(), List.of());
+            if (steps.isEmpty() && stage.executed() && !containers.contains(p.index())) {
                 GraphNode.Builder atom = add(NodeKind.ATOM, inner, p.start());
                 if (stage.pauseDurationMillis() > 0) {
                     long pauseEnd = p.start() + Math.min(stage.pauseDurationMillis(), p.end() - p.start());
@@ -426,6 +425,13 @@ public final class WfapiGraphSynthesizer {
 
         private static String id(GraphNode.Builder node) {
             return node.build().id();
+        }
+
+        /** Whether {@code inner} was created after {@code outer}: by flow node id, or by the API's order. */
+        private static boolean later(Placed inner, Placed outer) {
+            long a = numeric(inner.stage().id());
+            long b = numeric(outer.stage().id());
+            return a != Long.MAX_VALUE && b != Long.MAX_VALUE ? a > b : inner.index() > outer.index();
         }
 
         private static long numeric(String id) {

@@ -81,7 +81,7 @@ public final class WfapiParser {
 
     private static WfapiStage stage(JsonNode node, String what) throws MalformedAnswerException {
         requireObject(node, what);
-        String id = text(node, "id", what);
+        String id = optionalText(node, "id"); // absent before 2015
         String name = text(node, "name", what);
         String label = "stage '" + name + "'";
         String status = text(node, "status", label);

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A stage as the Stage View REST API lists it. Stages nested in other stages or in parallel branches are listed flat,
  * beside the others, with overlapping times.
  *
- * @param id the flow node id of the stage's start
+ * @param id the flow node id of the stage's start (empty where the API's version gave none)
  * @param name the stage name
  * @param status as for runs; {@code NOT_EXECUTED} for a stage that was skipped
  * @param startTimeMillis its start (0 for a stage that never ran)

@@ -25,17 +25,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /jenkins/}. The job {@code shop/checkout-service} serves the fixtures of {@code wfapi/checkout-service}; tests
  * can put other answers (status codes, bodies, delays) on any path, and read which requests came in.
  */
-final class FakeJenkins implements AutoCloseable {
-    static final String JOB = "/jenkins/job/shop/job/checkout-service/";
+public final class FakeJenkins implements AutoCloseable {
+    public static final String JOB = "/jenkins/job/shop/job/checkout-service/";
     private static final String FIXTURES = "/wfapi/checkout-service/";
 
     /** One answer: a status, a body, and how long to think before sending it. */
-    record Answer(int status, String body, long delayMillis) {
-        static Answer ok(String body) {
+    public record Answer(int status, String body, long delayMillis) {
+        public static Answer ok(String body) {
             return new Answer(200, body, 0);
         }
 
-        static Answer status(int status) {
+        public static Answer status(int status) {
             return new Answer(status, "<html><body>Error " + status + "</body></html>", 0);
         }
     }
@@ -48,7 +48,7 @@ final class FakeJenkins implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile long delayMillis;
 
-    FakeJenkins() {
+    public FakeJenkins() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
@@ -60,12 +60,12 @@ final class FakeJenkins implements AutoCloseable {
     }
 
     /** The server's base address, with its context path. */
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jenkins/");
     }
 
     /** Answers the given path (with its query) with these answers in turn; the last one stays. */
-    FakeJenkins answer(String pathAndQuery, Answer... answers) {
+    public FakeJenkins answer(String pathAndQuery, Answer... answers) {
         scripted.put(pathAndQuery, new ArrayDeque<>(List.of(answers)));
         return this;
     }
@@ -76,7 +76,7 @@ final class FakeJenkins implements AutoCloseable {
         return this;
     }
 
-    List<String> requests() {
+    public List<String> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
@@ -163,7 +163,7 @@ final class FakeJenkins implements AutoCloseable {
         return text == null ? Answer.status(404) : Answer.ok(text);
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = FakeJenkins.class.getResourceAsStream(name)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

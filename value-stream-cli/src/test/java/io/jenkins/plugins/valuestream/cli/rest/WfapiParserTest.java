@@ -70,10 +70,10 @@ public class WfapiParserTest {
     }
 
     @Test
-    public void aStageWithoutIdIsMalformed() {
-        assertThatThrownBy(() -> run("{\"status\":\"SUCCESS\",\"startTimeMillis\":5,\"stages\":[{\"name\":\"A\","
+    public void aStageWithoutNameIsMalformed() {
+        assertThatThrownBy(() -> run("{\"status\":\"SUCCESS\",\"startTimeMillis\":5,\"stages\":[{\"id\":\"6\","
                 + "\"status\":\"SUCCESS\"}]}"))
-                .isInstanceOf(MalformedAnswerException.class).hasMessage("stage 1 has no 'id'");
+                .isInstanceOf(MalformedAnswerException.class).hasMessage("stage 1 has no 'name'");
     }
 
     @Test

@@ -1,0 +1,368 @@
+package io.jenkins.plugins.valuestream.cli;
+
+import io.jenkins.plugins.valuestream.cli.rest.JenkinsClient;
+import io.jenkins.plugins.valuestream.cli.rest.JobPath;
+import io.jenkins.plugins.valuestream.cli.rest.RestJobReader;
+import io.jenkins.plugins.valuestream.cli.source.DemoSource;
+import io.jenkins.plugins.valuestream.cli.source.JobListing;
+import io.jenkins.plugins.valuestream.cli.source.JobRuns;
+import io.jenkins.plugins.valuestream.cli.source.RestSource;
+import io.jenkins.plugins.valuestream.cli.source.RunExtraction;
+import io.jenkins.plugins.valuestream.cli.source.RunSource;
+import io.jenkins.plugins.valuestream.cli.source.SourceRun;
+import io.jenkins.plugins.valuestream.flags.DetectorSettings;
+import io.jenkins.plugins.valuestream.json.ReportJson;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.view.html.HtmlReport;
+import io.jenkins.plugins.valuestream.view.html.JobReport;
+import io.jenkins.plugins.valuestream.view.html.RunReport;
+import io.jenkins.plugins.valuestream.view.theme.Theme;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code report}: the value stream of Pipeline jobs, as one HTML page or as JSON. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Reports where the time of Pipeline runs goes: each step's process time and its waits by cause,"
+                + " the job's value stream, and the slow and redundant steps of each run.",
+                "",
+                "Exit codes: 0 report written; 2 nothing to report (wrong option, missing or empty folder, no"
+                        + " Pipeline runs, no such job, not a Pipeline job); 3 access refused (401, 403); 4 server"
+                        + " not readable (unreachable, time-outs, 5xx); 5 output not writable; 1 internal error."},
+        footer = {"", "Examples:",
+                "  report --demo --out demo.html",
+                "  report --jenkins-home /var/lib/jenkins --job team/app --out report.html",
+                "  report --builds-dir /var/lib/jenkins/jobs/app/builds --format json",
+                "  report --url https://ci.example.com --job team/app --runs 50 --user me --token-env JENKINS_TOKEN"})
+final class ReportCommand implements Callable<Integer> {
+
+    /** The output formats. */
+    enum Format {
+        json, html
+    }
+
+    /** Exactly one source of runs. */
+    static final class Source {
+        @Option(names = "--jenkins-home", paramLabel = "DIR", required = true,
+                description = "A JENKINS_HOME (or a copy of its jobs folder): every Pipeline job in it, or --job.")
+        @Nullable Path jenkinsHome;
+
+        @Option(names = "--builds-dir", paramLabel = "DIR", required = true,
+                description = "One job's builds folder (JENKINS_HOME/jobs/<job>/builds).")
+        @Nullable Path buildsDir;
+
+        @Option(names = "--url", paramLabel = "URL", required = true,
+                description = "A Jenkins server, read through the Pipeline Stage View REST API; needs --job.")
+        @Nullable String url;
+
+        @Option(names = "--demo", required = true, description = "The built-in demo data set (one job, 60 runs).")
+        boolean demo;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Where the runs come from (one of):%n")
+    @Nullable Source source;
+
+    @Option(names = "--job", paramLabel = "PATH",
+            description = "The job's full name (folder/job; a multibranch branch as project/branch).")
+    @Nullable String job;
+
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Report the last N runs of each job (default: 100 from a server, all from disk).")
+    @Nullable Integer runs;
+
+    @Option(names = "--user", paramLabel = "USER", description = "The Jenkins user for --url.")
+    @Nullable String user;
+
+    @Option(names = "--token-env", paramLabel = "VAR",
+            description = "The environment variable that holds the user's API token (the token itself is never"
+                    + " given on the command line, nor printed).")
+    @Nullable String tokenEnv;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "At most N requests to the server at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "json or html (default: html when --out ends in .html, else json).")
+    @Nullable Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report there (default: standard output).")
+    @Nullable Path out;
+
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "auto",
+            description = "The HTML page's colours: auto (the reader's preference), light or dark (default:"
+                    + " ${DEFAULT-VALUE}); the page can switch them too.")
+    String theme = "auto";
+
+    @CommandLine.Spec
+    CommandLine.Model.@Nullable CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    @Nullable ValueStreamCommand parent;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec().commandLine().getErr();
+        try {
+            validate();
+            checkOutputFolder();
+            RunSource runSource = openSource(err);
+            List<ReportJson.Job> jobs = report(runSource, err);
+            write(jobs, runSource, err);
+            return ExitCode.OK;
+        } catch (ReportFailure e) {
+            err.println("value-stream: " + e.getMessage());
+            return e.exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("value-stream: interrupted");
+            return ExitCode.INTERNAL;
+        }
+    }
+
+    private CommandLine.Model.CommandSpec spec() {
+        if (spec == null) {
+            throw new IllegalStateException("picocli did not inject the command spec");
+        }
+        return spec;
+    }
+
+    private Source source() {
+        if (source == null) {
+            throw new IllegalStateException("picocli did not check the source group");
+        }
+        return source;
+    }
+
+    private void validate() {
+        CommandLine line = spec().commandLine();
+        if (source().url != null && job == null) {
+            throw new CommandLine.ParameterException(line, "--url needs --job: the full name of a Pipeline job");
+        }
+        if ((user == null) != (tokenEnv == null)) {
+            throw new CommandLine.ParameterException(line, "Give --user and --token-env together");
+        }
+        if (user != null && source().url == null) {
+            throw new CommandLine.ParameterException(line, "--user and --token-env are for --url only");
+        }
+        if (runs != null && runs < 1) {
+            throw new CommandLine.ParameterException(line, "--runs must be 1 or more, not " + runs);
+        }
+        try {
+            Theme.parse(theme);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(line, e.getMessage());
+        }
+        if (concurrency < 1 || concurrency > 32) {
+            throw new CommandLine.ParameterException(line, "--concurrency must be between 1 and 32, not "
+                    + concurrency);
+        }
+    }
+
+    private RunSource openSource(PrintWriter err) throws ReportFailure {
+        Source from = source();
+        if (from.demo) {
+            return new DemoSource();
+        }
+        if (from.url != null) {
+            return restSource(from.url, err);
+        }
+        throw new ReportFailure(ExitCode.NO_DATA, "Reading build folders is not available in this build yet");
+    }
+
+    private RunSource restSource(String url, PrintWriter err) throws ReportFailure {
+        String token = null;
+        if (tokenEnv != null) {
+            token = parent == null ? System.getenv(tokenEnv) : parent.environment().get(tokenEnv);
+            if (token == null || token.isBlank()) {
+                throw new ReportFailure(ExitCode.NO_DATA, "The environment variable " + tokenEnv
+                        + " (--token-env) is not set: put the API token of " + user + " in it");
+            }
+            token = token.strip();
+        }
+        URI base;
+        try {
+            base = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new ReportFailure(ExitCode.NO_DATA, "Not a URL: '" + url + "' (" + e.getReason() + ")");
+        }
+        JenkinsClient client;
+        JobPath path;
+        try {
+            client = new JenkinsClient(base, user, token, JenkinsClient.Settings.DEFAULT);
+            path = JobPath.parse(job == null ? "" : job);
+        } catch (IllegalArgumentException e) {
+            throw new ReportFailure(ExitCode.NO_DATA, e.getMessage());
+        }
+        RestJobReader reader = new RestJobReader(client, concurrency, line -> progress(err, line));
+        return new RestSource(reader, path, runs == null ? 100 : runs, client.base().toString());
+    }
+
+    private List<ReportJson.Job> report(RunSource runSource, PrintWriter err)
+            throws ReportFailure, InterruptedException {
+        List<JobListing> listings = runSource.list();
+        ReportAssembler assembler = new ReportAssembler(DetectorSettings.defaults());
+        List<ReportJson.Job> jobs = new ArrayList<>();
+        int total = 0;
+        for (JobListing listing : listings) {
+            JobRuns read = runSource.read(lastRuns(listing), Set.of());
+            List<ProcessMap> maps = new ArrayList<>(read.runs().size());
+            for (SourceRun run : read.runs()) {
+                maps.add(RunExtraction.processMap(run, runSource.now()));
+            }
+            for (String warning : read.warnings()) {
+                progress(err, "warning: " + read.name() + ": " + warning);
+            }
+            total += maps.size();
+            jobs.add(assembler.job(read.name(), maps, read.warnings()));
+        }
+        if (total == 0) {
+            throw new ReportFailure(ExitCode.NO_DATA, "No Pipeline run could be read from "
+                    + runSource.describe());
+        }
+        progress(err, "Reported " + total + " run" + (total == 1 ? "" : "s") + " of " + jobs.size() + " job"
+                + (jobs.size() == 1 ? "" : "s"));
+        return jobs;
+    }
+
+    /** The listing cut to the last {@code --runs} runs. */
+    private JobListing lastRuns(JobListing listing) {
+        if (runs == null || listing.runs().size() <= runs) {
+            return listing;
+        }
+        List<Integer> kept = listing.runs().subList(listing.runs().size() - runs, listing.runs().size());
+        return new JobListing(listing.name(), kept, listing.running().stream().filter(kept::contains).toList());
+    }
+
+    private Format format() {
+        if (format != null) {
+            return format;
+        }
+        String name = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".html") || name.endsWith(".htm") ? Format.html : Format.json;
+    }
+
+    private void write(List<ReportJson.Job> jobs, RunSource runSource, PrintWriter err) throws ReportFailure {
+        OutputWriter writer;
+        if (format() == Format.html) {
+            String page = new HtmlReport(title(jobs), Instant.ofEpochMilli(runSource.now()), Theme.parse(theme))
+                    .render(htmlJobs(jobs));
+            writer = stream -> stream.write(page.getBytes(StandardCharsets.UTF_8));
+        } else {
+            writer = stream -> ReportJson.write(jobs, stream);
+        }
+        if (out == null) {
+            PrintWriter stdout = spec().commandLine().getOut();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try {
+                writer.write(bytes);
+            } catch (IOException e) {
+                throw new ReportFailure(ExitCode.OUTPUT, "Cannot write the report: " + e.getMessage(), e);
+            }
+            stdout.println(bytes.toString(StandardCharsets.UTF_8));
+            stdout.flush();
+            return;
+        }
+        writeFile(out, writer);
+        progress(err, "Wrote " + out);
+    }
+
+    private static String title(List<ReportJson.Job> jobs) {
+        return jobs.size() == 1 ? "Value stream of " + jobs.get(0).name() : "Value streams of " + jobs.size()
+                + " jobs";
+    }
+
+    /** The same jobs for the HTML page. */
+    private static List<JobReport> htmlJobs(List<ReportJson.Job> jobs) {
+        List<JobReport> pages = new ArrayList<>(jobs.size());
+        for (ReportJson.Job job : jobs) {
+            List<RunReport> runs = new ArrayList<>(job.runs().size());
+            for (ReportJson.Run run : job.runs()) {
+                runs.add(new RunReport(run.map(), run.flags(), List.of()));
+            }
+            if (job.valueStream() != null) {
+                pages.add(new JobReport(job.name(), job.valueStream(), runs));
+            }
+        }
+        return pages;
+    }
+
+    /** Fails before any reading when the report could not be written anyway. */
+    private void checkOutputFolder() throws ReportFailure {
+        if (out == null) {
+            return;
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new ReportFailure(ExitCode.OUTPUT, "Cannot write " + out + ": the folder " + folder
+                    + " does not exist");
+        }
+    }
+
+    /** Writes the file whole or not at all: to a temporary file beside it, then moved over it. */
+    private static void writeFile(Path file, OutputWriter writer) throws ReportFailure {
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        Path temporary = null;
+        try {
+            // Not createTempFile: its owner-only permissions would stay on the report.
+            temporary = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp");
+            try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                writer.write(stream);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (AccessDeniedException e) {
+            throw new ReportFailure(ExitCode.OUTPUT, "Cannot write " + file + ": permission denied", e);
+        } catch (NoSuchFileException e) {
+            throw new ReportFailure(ExitCode.OUTPUT, "Cannot write " + file + ": no such folder", e);
+        } catch (IOException e) {
+            throw new ReportFailure(ExitCode.OUTPUT, "Cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // the report is written; a stray temporary file is only untidy
+                }
+            }
+        }
+    }
+
+    /** Writes the report's bytes to a stream. */
+    @FunctionalInterface
+    private interface OutputWriter {
+        void write(OutputStream stream) throws IOException;
+    }
+
+    private static void progress(PrintWriter err, String line) {
+        err.println(line);
+        err.flush();
+    }
+}

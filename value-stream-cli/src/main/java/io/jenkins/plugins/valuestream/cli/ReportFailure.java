@@ -1,0 +1,21 @@
+package io.jenkins.plugins.valuestream.cli;
+
+/** A report that cannot be made, with the one-line message for users and the exit code that goes with it. */
+public final class ReportFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int exitCode;
+
+    public ReportFailure(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    public ReportFailure(int exitCode, String message, Throwable cause) {
+        super(message, cause);
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

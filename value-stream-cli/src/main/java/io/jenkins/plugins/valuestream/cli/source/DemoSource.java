@@ -1,0 +1,45 @@
+package io.jenkins.plugins.valuestream.cli.source;
+
+import io.jenkins.plugins.valuestream.cli.demo.DemoDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The generated demo job. */
+public final class DemoSource implements RunSource {
+    private final DemoDataSet.Demo demo = DemoDataSet.generate();
+
+    @Override
+    public List<JobListing> list() {
+        List<Integer> all = new ArrayList<>();
+        List<Integer> running = new ArrayList<>();
+        for (SourceRun run : demo.job().runs()) {
+            all.add(run.number());
+            if (run.info().running()) {
+                running.add(run.number());
+            }
+        }
+        return List.of(new JobListing(demo.job().name(), all, running));
+    }
+
+    @Override
+    public JobRuns read(JobListing job, Set<Integer> skip) {
+        List<SourceRun> runs = new ArrayList<>();
+        for (SourceRun run : demo.job().runs()) {
+            if (job.runs().contains(run.number()) && !skip.contains(run.number())) {
+                runs.add(run);
+            }
+        }
+        return new JobRuns(demo.job().name(), runs, demo.job().warnings());
+    }
+
+    @Override
+    public long now() {
+        return demo.now();
+    }
+
+    @Override
+    public String describe() {
+        return "the demo data set";
+    }
+}

@@ -1,0 +1,24 @@
+package io.jenkins.plugins.valuestream.cli.source;
+
+import io.jenkins.plugins.valuestream.cli.ReportFailure;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a report's runs come from. Listing is cheap (run numbers only); reading can skip the runs a cache already
+ * holds, so a second report reads only what is new.
+ */
+public interface RunSource {
+
+    /** The jobs and their runs, oldest first; a source with nothing in it throws with exit code 2. */
+    List<JobListing> list() throws ReportFailure, InterruptedException;
+
+    /** Reads one listed job's runs but those in {@code skip}; unreadable runs become warnings. */
+    JobRuns read(JobListing job, Set<Integer> skip) throws ReportFailure, InterruptedException;
+
+    /** The instant running runs are measured against. */
+    long now();
+
+    /** A name for messages: the folder, the server, "the demo data set". */
+    String describe();
+}

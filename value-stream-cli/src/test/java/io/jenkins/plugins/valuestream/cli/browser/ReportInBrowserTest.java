@@ -1,0 +1,237 @@
+package io.jenkins.plugins.valuestream.cli.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.Assume.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.valuestream.cli.ValueStreamCommand;
+import io.jenkins.plugins.valuestream.cli.rest.FakeJenkins;
+import io.jenkins.plugins.valuestream.cli.rest.FakeJenkins.Answer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The HTML report as a reader sees it: opened in headless Chromium (the system's {@code chromium} and
+ * {@code chromedriver}; nothing is downloaded), screenshotted, its map counted, and a hostile stage name checked to
+ * show as text and never run. Skipped, with the reason printed, where no browser is installed. The screenshots are
+ * kept in {@code target/screenshots}.
+ */
+public class ReportInBrowserTest {
+    private static final String CHROMIUM = System.getProperty("valuestream.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("valuestream.chromedriver", "/usr/bin/chromedriver");
+    private static final String HOSTILE_STAGE = "<img src=x onerror=window.__xss=1>";
+    private static final String HOSTILE_ALERT = "<img src=x onerror=alert(1)>";
+    private static final String HOSTILE_JOB = "<script>window.__xssJob=1</script>";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static Path folder;
+    private static Path screenshots;
+    private static ChromeDriver browser;
+
+    @BeforeClass
+    public static void openBrowser() throws IOException {
+        boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+        if (!present) {
+            System.out.println("SKIPPED ReportInBrowserTest: needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian packages chromium and chromium-driver)");
+        }
+        assumeTrue("Chromium and chromedriver installed", present);
+        folder = Files.createTempDirectory("value-stream-browser");
+        screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        // Selenium Manager (which downloads browsers and drivers) must never run: the driver is given explicitly,
+        // and the manager's own path points nowhere, so an attempt to use it would fail instead of downloading.
+        System.setProperty("SE_MANAGER_PATH", folder.resolve("no-selenium-manager").toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createDirectories(folder.resolve("profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    @AfterClass
+    public static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static String report(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ValueStreamCommand.run(args, new PrintWriter(out), new PrintWriter(err), environment);
+        assertThat(code).as(err.toString()).isZero();
+        return out.toString();
+    }
+
+    private static Path demoReport(String theme) {
+        Path file = folder.resolve("demo-" + theme + ".html");
+        if (!Files.exists(file)) {
+            report(Map.of(), "report", "--demo", "--theme", theme, "--out", file.toString());
+        }
+        return file;
+    }
+
+    private static void open(Path file) {
+        browser.get(file.toUri().toString());
+    }
+
+    private static BufferedImage screenshot(String name) throws IOException {
+        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        Files.write(screenshots.resolve(name + ".png"), png);
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    /** Mean and standard deviation of the luminance over a grid of pixels. */
+    private static double[] luminance(BufferedImage image) {
+        double sum = 0;
+        double squares = 0;
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                int rgb = image.getRGB(x, y);
+                double value = 0.2126 * (rgb >> 16 & 0xff) + 0.7152 * (rgb >> 8 & 0xff) + 0.0722 * (rgb & 0xff);
+                sum += value;
+                squares += value * value;
+                count++;
+            }
+        }
+        double mean = sum / count;
+        return new double[] {mean, Math.sqrt(Math.max(0, squares / count - mean * mean))};
+    }
+
+    @Test
+    public void theDemoReportRendersSomethingToSee() throws IOException {
+        open(demoReport("light"));
+
+        double[] light = luminance(screenshot("demo-light"));
+
+        assertThat(light[1]).as("standard deviation of the luminance").isGreaterThan(12);
+        assertThat(light[0]).as("a light page").isGreaterThan(170);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("demo/web-shop");
+    }
+
+    @Test
+    public void theDarkThemeIsDarkAndStillShowsSomething() throws IOException {
+        open(demoReport("dark"));
+
+        double[] dark = luminance(screenshot("demo-dark"));
+
+        assertThat(dark[0]).as("a dark page").isLessThan(90);
+        assertThat(dark[1]).as("standard deviation of the luminance").isGreaterThan(12);
+    }
+
+    @Test
+    public void theMapHasOneBoxPerStep() throws Exception {
+        JsonNode steps = MAPPER.readTree(report(Map.of(), "report", "--demo", "--format", "json"))
+                .path("jobs").get(0).path("valueStream").path("steps");
+        open(demoReport("light"));
+
+        List<WebElement> boxes = browser.findElements(By.cssSelector("svg.vs-map g.vs-step"));
+
+        assertThat(boxes).hasSize(steps.size());
+        assertThat(boxes).extracting(box -> box.getAttribute("data-step"))
+                .containsExactlyInAnyOrderElementsOf(steps.findValuesAsText("path"));
+        assertThat(boxes).allSatisfy(box -> assertThat(box.isDisplayed()).isTrue());
+    }
+
+    @Test
+    public void aHostileStageNameShowsAsTextAndNeverRuns() throws IOException {
+        Path file = folder.resolve("hostile.html");
+        try (FakeJenkins jenkins = hostileJenkins()) {
+            report(Map.of(), "report", "--url", jenkins.url().toString(), "--job", "evil", "--out", file.toString());
+        }
+        String html = Files.readString(file);
+        assertThat(html).doesNotContain(HOSTILE_STAGE).doesNotContain(HOSTILE_ALERT).doesNotContain(HOSTILE_JOB);
+
+        open(file);
+        screenshot("hostile");
+
+        assertThat(browser.executeScript("return typeof window.__xss")).isEqualTo("undefined");
+        assertThat(browser.executeScript("return typeof window.__xssJob")).isEqualTo("undefined");
+        assertThat(browser.findElements(By.cssSelector("img"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("body script"))).isEmpty();
+        boolean alert;
+        try {
+            browser.switchTo().alert();
+            alert = true;
+        } catch (NoAlertPresentException e) {
+            alert = false;
+        }
+        assertThat(alert).as("an alert opened").isFalse();
+        String text = browser.findElement(By.tagName("body")).getText();
+        assertThat(text).contains(HOSTILE_ALERT).contains(HOSTILE_JOB);
+        WebElement box = browser.findElement(By.cssSelector("svg.vs-map g.vs-step[data-step='" + HOSTILE_STAGE
+                + "']"));
+        assertThat(box.isDisplayed()).isTrue();
+        assertThat(box.getText()).as("the box's visible name, shortened to fit").startsWith("<img src=x onerr");
+        assertThat(box.getAttribute("textContent")).as("the box's text with its tooltip").contains(HOSTILE_STAGE);
+    }
+
+    /** A server with one job whose name and stages are markup, one with the alert payload of the issue. */
+    private static FakeJenkins hostileJenkins() {
+        FakeJenkins jenkins = new FakeJenkins();
+        String job = "/jenkins/job/evil/";
+        jenkins.answer(job + "api/json", Answer.ok("{\"_class\":\"org.jenkinsci.plugins.workflow.job.WorkflowJob\","
+                + "\"fullName\":" + json(HOSTILE_JOB) + ",\"builds\":[{\"number\":1},{\"number\":2}]}"));
+        jenkins.answer(job + "wfapi/describe", Answer.ok("{\"name\":\"evil\"}"));
+        long start = 1_731_400_000_000L;
+        for (int run = 1; run <= 2; run++) {
+            long t = start + run * 3_600_000L;
+            jenkins.answer(job + run + "/wfapi/describe", Answer.ok("{\"id\":\"" + run + "\",\"name\":\"#" + run
+                    + "\",\"status\":\"SUCCESS\",\"startTimeMillis\":" + t + ",\"endTimeMillis\":" + (t + 90_000)
+                    + ",\"durationMillis\":90000,\"queueDurationMillis\":3,\"pauseDurationMillis\":0,\"stages\":["
+                    + stage("6", HOSTILE_STAGE, t + 1_000, 40_000) + "," + stage("9", HOSTILE_ALERT, t + 41_500,
+                            45_000) + "]}"));
+            jenkins.answer(job + run + "/execution/node/6/wfapi/describe", Answer.ok("{\"id\":\"6\","
+                    + "\"stageFlowNodes\":[{\"id\":\"7\",\"name\":\"Shell Script\",\"parameterDescription\":"
+                    + json(HOSTILE_ALERT) + ",\"status\":\"SUCCESS\",\"startTimeMillis\":" + (t + 2_000)
+                    + ",\"durationMillis\":38000,\"pauseDurationMillis\":0,\"parentNodes\":[\"6\"]}]}"));
+            jenkins.answer(job + run + "/execution/node/9/wfapi/describe", Answer.ok("{\"id\":\"9\","
+                    + "\"stageFlowNodes\":[]}"));
+        }
+        return jenkins;
+    }
+
+    private static String stage(String id, String name, long start, long duration) {
+        return "{\"id\":\"" + id + "\",\"name\":" + json(name) + ",\"status\":\"SUCCESS\",\"startTimeMillis\":"
+                + start + ",\"durationMillis\":" + duration + ",\"pauseDurationMillis\":0}";
+    }
+
+    private static String json(String text) {
+        try {
+            return MAPPER.writeValueAsString(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
