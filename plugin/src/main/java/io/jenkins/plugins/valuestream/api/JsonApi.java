@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import hudson.model.Item;
 import io.jenkins.plugins.valuestream.json.ReportJson;
@@ -24,17 +25,23 @@ import org.kohsuke.stapler.verb.GET;
  * object can skip it.
  */
 public final class JsonApi {
-    /** The run's JSON is written with the report's escaping: {@code < > &} as {@code \\u003C...} as well. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** Writes the run's JSON as the report writes its own: indented, {@code < > &} escaped as well. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     static {
         MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
     }
 
-    /** Computes the report of a request; {@code null} for nothing to show (404). */
+    /** The JSON of a request, or {@code null} for nothing to show (404). */
     @FunctionalInterface
     private interface Source {
-        @Nullable Object compute(StaplerRequest2 request) throws IOException;
+        @Nullable Body compute(StaplerRequest2 request) throws IOException;
+    }
+
+    /** Writes a JSON answer. */
+    @FunctionalInterface
+    private interface Body {
+        void writeTo(Writer out) throws IOException;
     }
 
     private final Item item;
@@ -52,7 +59,10 @@ public final class JsonApi {
      * @param report the job's report for the window the request's query parameters ask for
      */
     public static JsonApi forJob(Item job, JobReport report) {
-        return new JsonApi(job, request -> report.compute(request));
+        return new JsonApi(job, request -> {
+            ReportJson.Job answer = report.compute(request);
+            return out -> ReportJson.write(List.of(answer), out);
+        });
     }
 
     /**
@@ -62,7 +72,10 @@ public final class JsonApi {
      * @param run the run's process map and flags, or {@code null} when it has none (404)
      */
     public static JsonApi forRun(Item job, RunReport run) {
-        return new JsonApi(job, request -> run.compute());
+        return new JsonApi(job, request -> {
+            ReportJson.Run answer = run.compute();
+            return answer == null ? null : out -> MAPPER.writeValue(out, ReportJson.run(answer));
+        });
     }
 
     /** The report of one job for a request. */
@@ -82,8 +95,8 @@ public final class JsonApi {
     @WebMethod(name = "json")
     public void doJson(StaplerRequest2 request, StaplerResponse2 response) throws IOException {
         item.checkPermission(Item.READ);
-        Object report = source.compute(request);
-        if (report == null) {
+        Body body = source.compute(request);
+        if (body == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -91,13 +104,7 @@ public final class JsonApi {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
         try (Writer out = response.getWriter()) {
-            if (report instanceof ReportJson.Job job) {
-                ReportJson.write(List.of(job), out);
-            } else if (report instanceof ReportJson.Run run) {
-                MAPPER.writeValue(out, ReportJson.run(run));
-            } else {
-                throw new IllegalStateException("Not a report: " + report.getClass().getName());
-            }
+            body.writeTo(out);
         }
     }
 

@@ -54,8 +54,8 @@ public final class ProcessMapRunAction implements Action {
     }
 
     /**
-     * What the page shows, or {@code null} when the run has no process map (its flow graph is gone). Computed once
-     * per request: the action is made afresh for every request.
+     * What the page shows, or {@code null} when the run has no process map ({@link #getUnavailableReason()} says
+     * why). Computed once per action, and the action is made afresh for every request.
      */
     public @Nullable RunPage getPage() {
         if (!computed) {
@@ -92,7 +92,10 @@ public final class ProcessMapRunAction implements Action {
         return new RunPage(map, flags(run.getParent(), map), BudgetReplay.checks(run, map));
     }
 
-    /** The run's flags against the job's recorded history; none when the store cannot be read. */
+    /**
+     * The run's flags against the job's recorded history (the runs of its baseline); when the store cannot be read,
+     * only the flags that need no history (duplicated work, repeated agents).
+     */
     private static List<Flag> flags(WorkflowJob job, ProcessMap map) {
         try {
             List<ProcessMap> history = JobRecords.read(job).runs();
