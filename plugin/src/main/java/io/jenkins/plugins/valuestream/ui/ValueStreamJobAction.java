@@ -171,7 +171,11 @@ public final class ValueStreamJobAction extends Tab {
         ValueStream stream = ValueStreamAggregator.aggregate(job.getFullName(), selected);
         DetectorSettings settings = settings();
         int baselineStart = BaselineStart.of(job);
-        List<String> warnings = new ArrayList<>(loaded.warnings);
+        List<String> warnings = new ArrayList<>();
+        if (JobRecords.catchUp(job)) {
+            warnings.add(Messages.ValueStreamJobAction_Backfilling());
+        }
+        warnings.addAll(loaded.warnings);
         int firstFlagged = Math.max(0, selected.size() - MAX_FLAGGED_RUNS_IN_JSON);
         if (firstFlagged > 0) {
             warnings.add(Messages.ValueStreamJobAction_FlagsOfNewestOnly(MAX_FLAGGED_RUNS_IN_JSON));
