@@ -16,19 +16,47 @@ public final class FlowGraph {
     private final List<GraphNode> nodes;
     private final Map<String, GraphNode> byId;
     private final Map<String, List<GraphNode>> children;
+    private final Map<String, Integer> indexOf;
+    private final int[][] parentIndexes;
+    private final int[][] childIndexes;
 
     private FlowGraph(List<GraphNode> nodes) {
         this.nodes = List.copyOf(nodes);
-        this.byId = new HashMap<>(nodes.size() * 2);
-        this.children = new HashMap<>(nodes.size() * 2);
-        for (GraphNode node : this.nodes) {
+        int size = this.nodes.size();
+        this.byId = new HashMap<>(size * 2);
+        this.indexOf = new HashMap<>(size * 2);
+        this.children = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            GraphNode node = this.nodes.get(i);
             if (byId.putIfAbsent(node.id(), node) != null) {
                 throw new IllegalArgumentException("Flow node id " + node.id() + " appears twice");
             }
+            indexOf.put(node.id(), i);
         }
-        for (GraphNode node : this.nodes) {
+        this.parentIndexes = new int[size][];
+        int[] childCounts = new int[size];
+        for (int i = 0; i < size; i++) {
+            GraphNode node = this.nodes.get(i);
+            int[] parents = new int[node.parentIds().size()];
+            int count = 0;
             for (String parent : node.parentIds()) {
                 children.computeIfAbsent(parent, k -> new ArrayList<>(1)).add(node);
+                Integer index = indexOf.get(parent);
+                if (index != null) {
+                    parents[count++] = index;
+                    childCounts[index]++;
+                }
+            }
+            parentIndexes[i] = count == parents.length ? parents : java.util.Arrays.copyOf(parents, count);
+        }
+        this.childIndexes = new int[size][];
+        for (int i = 0; i < size; i++) {
+            childIndexes[i] = new int[childCounts[i]];
+            childCounts[i] = 0;
+        }
+        for (int i = 0; i < size; i++) {
+            for (int parent : parentIndexes[i]) {
+                childIndexes[parent][childCounts[parent]++] = i;
             }
         }
     }
@@ -57,6 +85,22 @@ public final class FlowGraph {
 
     public @Nullable GraphNode node(String id) {
         return byId.get(id);
+    }
+
+    /** The position of the node with the given id in {@link #nodes()}, or {@code -1}. */
+    public int indexOf(String id) {
+        Integer index = indexOf.get(id);
+        return index == null ? -1 : index;
+    }
+
+    /** The positions of a node's parents that are in this graph (the array must not be changed). */
+    public int[] parentIndexes(int index) {
+        return parentIndexes[index];
+    }
+
+    /** The positions of a node's children, in graph order (the array must not be changed). */
+    public int[] childIndexes(int index) {
+        return childIndexes[index];
     }
 
     /** The nodes whose parents include the given node, in graph order. */

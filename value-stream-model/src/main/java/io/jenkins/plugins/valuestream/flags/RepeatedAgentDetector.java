@@ -1,0 +1,87 @@
+package io.jenkins.plugins.valuestream.flags;
+
+import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepKind;
+import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.time.Durations;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Flags an agent given back and asked for again with the same label in the very next step: two consecutive agent
+ * allocations (in start order) in two consecutive, different top-level steps that ran one after the other (neither a
+ * parallel branch, the first agent released before the second was asked for). The flag is on the second allocation's
+ * step, and costs its wait; a fresh agent also means a fresh workspace, so even a wait of zero is flagged.
+ *
+ * <p>Top-level steps skipped by {@code when} do not separate two steps; any other step does (an approval stage between
+ * two builds rightly gives its agent back).
+ */
+public final class RepeatedAgentDetector {
+    private RepeatedAgentDetector() {
+    }
+
+    /** One flag per agent allocated again right after the same label was released. */
+    public static List<Flag> detect(ProcessMap run) {
+        List<ProcessStep> topLevel = new ArrayList<>();
+        for (ProcessStep step : run.steps()) {
+            if (step.path().depth() == 1 && step.counted() && step.kind() != StepKind.OUTSIDE
+                    && !step.path().equals(StepPath.OUTSIDE)) {
+                topLevel.add(step);
+            }
+        }
+        topLevel.sort(Comparator.comparingLong(ProcessStep::startedAt));
+        List<AgentAllocation> agents = new ArrayList<>(run.agents());
+        agents.sort(Comparator.comparingLong(AgentAllocation::startedAt));
+        List<Flag> flags = new ArrayList<>();
+        for (int i = 1; i < agents.size(); i++) {
+            AgentAllocation first = agents.get(i - 1);
+            AgentAllocation second = agents.get(i);
+            if (!first.label().equals(second.label()) || released(first) > second.startedAt()) {
+                continue;
+            }
+            int firstStep = topLevelIndex(topLevel, first);
+            int secondStep = topLevelIndex(topLevel, second);
+            if (firstStep < 0 || secondStep != firstStep + 1
+                    || topLevel.get(firstStep).parallelGroup() != null
+                    || topLevel.get(secondStep).parallelGroup() != null) {
+                continue;
+            }
+            flags.add(flag(first, topLevel.get(firstStep), second, topLevel.get(secondStep)));
+        }
+        return flags;
+    }
+
+    private static long released(AgentAllocation allocation) {
+        return allocation.startedAt() + allocation.waitMillis() + allocation.holdMillis();
+    }
+
+    /** The index of the top-level step the allocation was made in, or -1 (outside every step). */
+    private static int topLevelIndex(List<ProcessStep> topLevel, AgentAllocation allocation) {
+        StepPath top = StepPath.of(allocation.step().segments().get(0));
+        int found = -1;
+        for (int i = 0; i < topLevel.size(); i++) {
+            ProcessStep step = topLevel.get(i);
+            if (step.path().equals(top) && step.startedAt() <= allocation.startedAt()) {
+                found = i; // the latest occurrence that started before the allocation
+            }
+        }
+        return found;
+    }
+
+    private static Flag flag(AgentAllocation first, ProcessStep firstStep, AgentAllocation second,
+            ProcessStep secondStep) {
+        String label = second.label().isEmpty() ? "any agent" : "agent '" + second.label() + "'";
+        String message = secondStep.displayName() + ": asked for " + label + " again right after "
+                + firstStep.displayName() + " gave one back; waited " + Durations.format(second.waitMillis());
+        List<String> evidence = List.of(
+                first.step() + ": " + label + " held " + Durations.format(first.holdMillis()) + " after a wait of "
+                        + Durations.format(first.waitMillis()),
+                second.step() + ": " + label + " asked for "
+                        + Durations.format(second.startedAt() - released(first)) + " after release, waited "
+                        + Durations.format(second.waitMillis()));
+        return new Flag(FlagKind.REPEATED_AGENT, second.step(), message, second.waitMillis(), evidence);
+    }
+}

@@ -1,0 +1,146 @@
+package io.jenkins.plugins.valuestream.flags;
+
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.stream.Distribution;
+import io.jenkins.plugins.valuestream.stream.RunWindow;
+import io.jenkins.plugins.valuestream.time.Durations;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Flags the steps of a run that were slower than the job's own history (DESIGN.md §4), process time and wait time
+ * separately.
+ *
+ * <p>A step's baseline is its time in the last {@code baselineRuns} successful runs before this run <em>in which the
+ * step ran</em> (so that a stage that runs only on some branches still gets a baseline). Its value is flagged when it
+ * exceeds the baseline median by more than max(k × 1.4826 × MAD, relativeFloor × median, absolute floor); the floors
+ * keep a step whose time never varies (MAD 0) from being flagged for a millisecond more. With fewer than
+ * {@code minSamples} samples there is no flag. The cost is the excess over the median.
+ *
+ * <p>Wait time is compared over the causes the run's source knows: a sample in which a cause known in this run was
+ * unknown is left out, and causes unknown in this run are left out of the samples' totals.
+ */
+public final class SlowStepDetector {
+    /** Scales the median absolute deviation to a standard deviation for normally distributed values. */
+    static final double MAD_TO_SIGMA = 1.4826;
+
+    private SlowStepDetector() {
+    }
+
+    /** The slow-process and slow-wait flags of the run's counted steps. */
+    public static List<Flag> detect(ProcessMap run, Collection<ProcessMap> history, DetectorSettings settings) {
+        List<ProcessMap> successful = new ArrayList<>();
+        for (ProcessMap earlier : RunHistory.before(run, history).runs()) {
+            if (RunWindow.isSuccessful(earlier)) {
+                successful.add(earlier);
+            }
+        }
+        List<Flag> flags = new ArrayList<>();
+        for (ProcessStep step : run.steps()) {
+            if (step.counted()) {
+                checkProcess(step, successful, settings, flags);
+                checkWait(step, successful, settings, flags);
+            }
+        }
+        return flags;
+    }
+
+    private static void checkProcess(ProcessStep step, List<ProcessMap> successful, DetectorSettings settings,
+            List<Flag> flags) {
+        List<ProcessMap> sampleRuns = new ArrayList<>();
+        long[] samples = new long[settings.baselineRuns()];
+        int count = 0;
+        for (ProcessMap earlier : successful) {
+            ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence());
+            if (before != null) {
+                samples[count++] = before.processMillis();
+                sampleRuns.add(earlier);
+                if (count == samples.length) {
+                    break;
+                }
+            }
+        }
+        Baseline baseline = Baseline.of(Arrays.copyOf(samples, count), sampleRuns, settings,
+                settings.absoluteFloorMillis());
+        if (baseline != null && baseline.exceededBy(step.processMillis())) {
+            flags.add(baseline.flag(FlagKind.SLOW_PROCESS, step, "process time", step.processMillis(), List.of()));
+        }
+    }
+
+    private static void checkWait(ProcessStep step, List<ProcessMap> successful, DetectorSettings settings,
+            List<Flag> flags) {
+        Set<WaitCause> known = EnumSet.allOf(WaitCause.class);
+        known.removeAll(step.waits().unknown());
+        List<ProcessMap> sampleRuns = new ArrayList<>();
+        long[] samples = new long[settings.baselineRuns()];
+        int count = 0;
+        for (ProcessMap earlier : successful) {
+            ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence());
+            if (before != null && known.stream().allMatch(before.waits()::known)) {
+                samples[count++] = before.waits().total(known);
+                sampleRuns.add(earlier);
+                if (count == samples.length) {
+                    break;
+                }
+            }
+        }
+        Baseline baseline = Baseline.of(Arrays.copyOf(samples, count), sampleRuns, settings,
+                settings.waitAbsoluteFloorMillis());
+        long wait = step.waitMillis();
+        if (baseline != null && baseline.exceededBy(wait)) {
+            WaitCause largest = step.waits().largest();
+            List<String> extra = largest == null ? List.of()
+                    : List.of("largest cause in this run: " + largest.name().toLowerCase(Locale.ROOT) + " "
+                            + Durations.format(step.waits().millis(largest)));
+            flags.add(baseline.flag(FlagKind.SLOW_WAIT, step, "wait", wait, extra));
+        }
+    }
+
+    /** The median, MAD and threshold of one step's samples. */
+    private record Baseline(long median, long mad, double allowance, List<ProcessMap> runs, DetectorSettings settings,
+            long absoluteFloor) {
+
+        static @Nullable Baseline of(long[] samples, List<ProcessMap> runs, DetectorSettings settings,
+                long absoluteFloor) {
+            if (samples.length < settings.minSamples()) {
+                return null;
+            }
+            Arrays.sort(samples);
+            long median = Distribution.percentileOfSorted(samples, 0.5);
+            long[] deviations = new long[samples.length];
+            for (int i = 0; i < samples.length; i++) {
+                deviations[i] = Math.abs(samples[i] - median);
+            }
+            Arrays.sort(deviations);
+            long mad = Distribution.percentileOfSorted(deviations, 0.5);
+            double allowance = Math.max(settings.madFactor() * MAD_TO_SIGMA * mad,
+                    Math.max(settings.relativeFloor() * median, absoluteFloor));
+            return new Baseline(median, mad, allowance, runs, settings, absoluteFloor);
+        }
+
+        boolean exceededBy(long value) {
+            return value > median + allowance;
+        }
+
+        Flag flag(FlagKind kind, ProcessStep step, String what, long value, List<String> extraEvidence) {
+            String message = step.displayName() + ": " + what + " " + Durations.format(value) + ", baseline "
+                    + Durations.format(median) + " (median of " + runs.size() + " runs)";
+            List<String> evidence = new ArrayList<>();
+            evidence.add("baseline median " + Durations.format(median) + ", MAD " + Durations.format(mad));
+            evidence.add("threshold " + Durations.format(median + (long) Math.ceil(allowance)) + " = median + max("
+                    + settings.madFactor() + " × 1.4826 × MAD, " + Math.round(settings.relativeFloor() * 100)
+                    + "% of median, " + Durations.format(absoluteFloor) + ")");
+            evidence.add("samples: " + runs.size() + " successful runs, " + RunHistory.numberRange(runs));
+            evidence.addAll(extraEvidence);
+            return new Flag(kind, step.path(), message, value - median, evidence);
+        }
+    }
+}

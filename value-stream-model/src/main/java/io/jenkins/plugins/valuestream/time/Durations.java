@@ -1,0 +1,161 @@
+package io.jenkins.plugins.valuestream.time;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and formats durations in milliseconds.
+ *
+ * <p>Accepted input: one or more number-and-unit parts from the largest unit down, each unit at most once, with or
+ * without spaces between them ({@code 500ms}, {@code 90s}, {@code 15m}, {@code 1h30m}, {@code 1h 30m}, {@code 2d},
+ * {@code 1.5h}), units {@code d h m s ms} in any case; or ISO-8601 ({@code PT15M}, {@code P1DT2H}). A bare number is
+ * rejected rather than guessed at (minutes? seconds?), and so is a duration that is not positive.
+ *
+ * <p>Output ({@link #format}) names the two largest units, e.g. {@code 4m 10s}, {@code 1h 2m}, {@code 2d 3h},
+ * {@code 12s}, {@code 1.5s}, {@code 850ms}; what it writes reads back with {@link #parse} (to the precision shown).
+ */
+public final class Durations {
+    /** The accepted forms, for error messages. */
+    public static final String ACCEPTED_FORMS =
+            "a number with a unit (d, h, m, s, ms), e.g. '500ms', '90s', '15m', '1h30m', '2d', "
+                    + "or ISO-8601 like 'PT15M'";
+
+    private static final long SECOND = 1_000;
+    private static final long MINUTE = 60 * SECOND;
+    private static final long HOUR = 60 * MINUTE;
+    private static final long DAY = 24 * HOUR;
+
+    /** Units from the largest down; {@code ms} before {@code m} so that the longer one matches first. */
+    private static final String[] UNITS = {"d", "h", "m", "s", "ms"};
+    private static final long[] UNIT_MILLIS = {DAY, HOUR, MINUTE, SECOND, 1};
+    private static final Pattern PART = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|d|h|m|s)\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    private Durations() {
+    }
+
+    /**
+     * Parses a duration, e.g. {@code 15m}, {@code 1h30m}, {@code PT15M}.
+     *
+     * @return the duration in milliseconds, always positive
+     * @throws IllegalArgumentException "Invalid duration '15x': ..." with the accepted forms
+     */
+    public static long parse(String text) {
+        return parse("duration", text);
+    }
+
+    /**
+     * Parses a duration given as the named parameter, so that the message says which one was wrong.
+     *
+     * @param what what the text is, e.g. {@code waitBudget}
+     * @return the duration in milliseconds, always positive
+     * @throws IllegalArgumentException "Invalid {what} '15x': ..." with the accepted forms
+     */
+    public static long parse(String what, String text) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            throw invalid(what, text, "it is empty");
+        }
+        long millis = startsIso(trimmed) ? parseIso(what, text, trimmed) : parseUnits(what, text, trimmed);
+        if (millis <= 0) {
+            throw invalid(what, text, "a duration must be more than zero");
+        }
+        return millis;
+    }
+
+    private static boolean startsIso(String text) {
+        char first = text.charAt(0);
+        return first == 'P' || first == 'p' || ((first == '-' || first == '+') && text.length() > 1
+                && (text.charAt(1) == 'P' || text.charAt(1) == 'p'));
+    }
+
+    private static long parseIso(String what, String original, String trimmed) {
+        try {
+            Duration duration = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+            if (duration.isNegative()) {
+                throw invalid(what, original, "a duration must be more than zero");
+            }
+            return duration.toMillis();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw invalid(what, original, "it is not a valid ISO-8601 duration");
+        }
+    }
+
+    private static long parseUnits(String what, String original, String trimmed) {
+        if (trimmed.startsWith("-")) {
+            throw invalid(what, original, "a duration must be more than zero");
+        }
+        if (trimmed.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+            throw invalid(what, original, "a number needs a unit");
+        }
+        Matcher matcher = PART.matcher(trimmed);
+        int position = 0;
+        int nextUnit = 0;
+        BigDecimal total = BigDecimal.ZERO;
+        while (position < trimmed.length()) {
+            if (!matcher.find(position) || matcher.start() != position) {
+                throw invalid(what, original, "cannot read '" + trimmed.substring(position) + "'");
+            }
+            int unit = unitIndex(matcher.group(2).toLowerCase(Locale.ROOT));
+            if (unit < nextUnit) {
+                throw invalid(what, original, "units must go from the largest down, each at most once");
+            }
+            nextUnit = unit + 1;
+            total = total.add(new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(UNIT_MILLIS[unit])));
+            position = matcher.end();
+        }
+        try {
+            return total.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        } catch (ArithmeticException e) {
+            throw invalid(what, original, "it is too long");
+        }
+    }
+
+    private static int unitIndex(String unit) {
+        for (int i = 0; i < UNITS.length; i++) {
+            if (UNITS[i].equals(unit)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("Unit not in the pattern: " + unit);
+    }
+
+    private static IllegalArgumentException invalid(String what, String text, String why) {
+        return new IllegalArgumentException("Invalid " + what + " '" + text + "': " + why + "; accepted: "
+                + ACCEPTED_FORMS);
+    }
+
+    /**
+     * Formats a duration for people: the two largest units ({@code 4m 10s}, {@code 1h 2m}, {@code 2d 3h}), smaller
+     * parts cut off, not rounded; tenths of a second below ten seconds ({@code 1.5s}); milliseconds below a second
+     * ({@code 850ms}). Negative durations get a minus sign.
+     */
+    public static String format(long millis) {
+        if (millis < 0) {
+            return millis == Long.MIN_VALUE ? "-" + format(Long.MAX_VALUE) : "-" + format(-millis);
+        }
+        if (millis < SECOND) {
+            return millis + "ms";
+        }
+        if (millis < 10 * SECOND) {
+            long tenths = millis / 100;
+            return tenths % 10 == 0 ? tenths / 10 + "s" : tenths / 10 + "." + tenths % 10 + "s";
+        }
+        for (int i = 0; i < 3; i++) {
+            if (millis >= UNIT_MILLIS[i]) {
+                return twoUnits(millis, i);
+            }
+        }
+        return millis / SECOND + "s";
+    }
+
+    private static String twoUnits(long millis, int unit) {
+        long major = millis / UNIT_MILLIS[unit];
+        long minor = (millis % UNIT_MILLIS[unit]) / UNIT_MILLIS[unit + 1];
+        return minor == 0 ? major + UNITS[unit] : major + UNITS[unit] + " " + minor + UNITS[unit + 1];
+    }
+}

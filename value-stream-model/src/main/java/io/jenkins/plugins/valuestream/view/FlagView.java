@@ -1,0 +1,39 @@
+package io.jenkins.plugins.valuestream.view;
+
+import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.flags.FlagKind;
+import java.util.List;
+
+/**
+ * A flag as shown.
+ *
+ * @param kind what was found
+ * @param label the kind in words ("Slow process")
+ * @param step the display path of the step it concerns
+ * @param message the flag's sentence
+ * @param costMillis the time it cost the run
+ * @param costText that time in words
+ * @param evidence the facts behind the flag
+ */
+public record FlagView(FlagKind kind, String label, String step, String message, long costMillis, String costText,
+        List<String> evidence) {
+    public FlagView {
+        evidence = List.copyOf(evidence);
+    }
+
+    public static FlagView of(Flag flag) {
+        return new FlagView(flag.kind(), label(flag.kind()), flag.step().toString(), flag.message(),
+                flag.costMillis(), HumanText.duration(flag.costMillis()), flag.evidence());
+    }
+
+    /** The kind in words. */
+    public static String label(FlagKind kind) {
+        return switch (kind) {
+            case SLOW_PROCESS -> "Slow process";
+            case SLOW_WAIT -> "Slow wait";
+            case DUPLICATE_WORK -> "Duplicate work";
+            case REPEATED_AGENT -> "Repeated agent";
+            case NO_OP -> "No-op step";
+        };
+    }
+}

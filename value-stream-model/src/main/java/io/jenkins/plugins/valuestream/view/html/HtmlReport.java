@@ -1,0 +1,434 @@
+package io.jenkins.plugins.valuestream.view.html;
+
+import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.view.FlagView;
+import io.jenkins.plugins.valuestream.view.HumanText;
+import io.jenkins.plugins.valuestream.view.LadderTotals;
+import io.jenkins.plugins.valuestream.view.ProcessMapView;
+import io.jenkins.plugins.valuestream.view.StepBox;
+import io.jenkins.plugins.valuestream.view.TrendPoint;
+import io.jenkins.plugins.valuestream.view.TrendView;
+import io.jenkins.plugins.valuestream.view.ValueStreamMapView;
+import io.jenkins.plugins.valuestream.view.VerdictView;
+import io.jenkins.plugins.valuestream.view.markup.MarkupWriter;
+import io.jenkins.plugins.valuestream.view.svg.ProcessMapSvg;
+import io.jenkins.plugins.valuestream.view.svg.SvgOptions;
+import io.jenkins.plugins.valuestream.view.svg.TrendSvg;
+import io.jenkins.plugins.valuestream.view.svg.ValueStreamMapSvg;
+import io.jenkins.plugins.valuestream.view.theme.Theme;
+import io.jenkins.plugins.valuestream.view.theme.ThemeCss;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the report page: one self-contained XHTML-compatible HTML file that opens offline (style sheet and charts
+ * inline, system fonts, no script). For each job: key figures, the value stream map, the trends, the flags with their
+ * evidence, and every run's process map in a {@code <details>} element to open. Several jobs get a selector of plain
+ * links; a theme switch of radio buttons picks light or dark without a script.
+ */
+public final class HtmlReport {
+    private final String title;
+    private final @Nullable Instant generatedAt;
+    private final Theme theme;
+
+    /**
+     * @param title the page's title
+     * @param generatedAt when the report was made, shown on the page, or {@code null} to leave it out (for
+     *     reproducible output)
+     * @param theme the palette the page opens in
+     */
+    public HtmlReport(String title, @Nullable Instant generatedAt, Theme theme) {
+        this.title = Objects.requireNonNull(title, "title");
+        this.generatedAt = generatedAt;
+        this.theme = Objects.requireNonNull(theme, "theme");
+    }
+
+    /** The page for the given jobs, in the order given. */
+    public String render(List<JobReport> jobs) {
+        MarkupWriter out = new MarkupWriter(new StringBuilder(64 * 1024));
+        write(jobs, out);
+        return out.finish();
+    }
+
+    /** Writes the page for the given jobs to a writer. */
+    public void write(List<JobReport> jobs, Appendable target) throws IOException {
+        target.append(render(jobs));
+    }
+
+    static String jobId(int number) {
+        return "vs-job-" + number;
+    }
+
+    private void write(List<JobReport> jobs, MarkupWriter out) {
+        out.doctypeHtml();
+        out.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en");
+        out.open("head");
+        out.empty("meta", "charset", "utf-8");
+        out.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
+        out.empty("meta", "name", "color-scheme", "content", "light dark");
+        out.element("title", title);
+        out.open("style").trusted(PageStyle.css(jobs.size())).close();
+        out.close();
+        out.open("body", "class", "vs-body");
+        for (Theme option : Theme.values()) {
+            out.empty("input", "type", "radio", "name", "vs-theme", "class", "vs-theme-input",
+                    "id", PageStyle.THEME_INPUT + option.attribute(), "checked", option == theme ? "checked" : null,
+                    "aria-label", themeLabel(option) + " theme");
+        }
+        out.open("div", "class", ThemeCss.ROOT_CLASS + " vs-page");
+        header(out, jobs);
+        out.open("div", "class", "vs-layout");
+        if (jobs.size() > 1) {
+            nav(out, jobs);
+        }
+        out.open("main", "class", "vs-jobs");
+        if (jobs.isEmpty()) {
+            out.element("p", "No jobs to report.", "class", "vs-empty");
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            job(out, jobs.get(i), i + 1);
+        }
+        out.close();
+        out.close();
+        out.open("footer", "class", "vs-page-footer");
+        out.text("Value Stream for Jenkins. Times are medians unless said otherwise; "
+                + "hover over a chart for the numbers behind it. This page needs no network and no script.");
+        out.close();
+        out.close();
+        out.close();
+        out.close();
+    }
+
+    private static String themeLabel(Theme theme) {
+        return switch (theme) {
+            case AUTO -> "Auto";
+            case LIGHT -> "Light";
+            case DARK -> "Dark";
+        };
+    }
+
+    private void header(MarkupWriter out, List<JobReport> jobs) {
+        out.open("header", "class", "vs-page-header");
+        out.open("div");
+        out.element("h1", title);
+        StringBuilder meta = new StringBuilder();
+        meta.append(jobs.size()).append(jobs.size() == 1 ? " job" : " jobs");
+        meta.append(" \u00b7 ").append(runs(jobs.stream().mapToInt(job -> job.stream().runs()).sum()));
+        if (generatedAt != null) {
+            meta.append(" \u00b7 generated ").append(HumanText.instant(generatedAt.toEpochMilli()));
+        }
+        out.element("p", meta.toString(), "class", "vs-muted");
+        out.close();
+        out.open("div", "class", "vs-theme-switch", "role", "group", "aria-label", "Theme");
+        out.element("span", "Theme", "class", "vs-theme-label");
+        for (Theme option : Theme.values()) {
+            out.element("label", themeLabel(option), "for", PageStyle.THEME_INPUT + option.attribute());
+        }
+        out.close();
+        out.close();
+    }
+
+    private static void nav(MarkupWriter out, List<JobReport> jobs) {
+        out.open("nav", "class", "vs-job-nav", "aria-label", "Jobs");
+        out.element("h2", "Jobs");
+        out.open("ul");
+        for (int i = 0; i < jobs.size(); i++) {
+            JobReport job = jobs.get(i);
+            ValueStreamMapView map = ValueStreamMapView.of(job.stream());
+            out.open("li");
+            out.open("a", "href", "#" + jobId(i + 1));
+            out.element("span", job.name(), "class", "vs-nav-name");
+            out.element("span", runs(map.runs()) + " \u00b7 lead " + map.totals().leadTimeText() + " \u00b7 flow "
+                    + map.totals().flowEfficiencyText(), "class", "vs-nav-meta");
+            out.close();
+            out.close();
+        }
+        out.close();
+        out.close();
+    }
+
+    private static void job(MarkupWriter out, JobReport job, int number) {
+        String id = jobId(number);
+        ValueStreamMapView map = ValueStreamMapView.of(job.stream());
+        TrendView trend = TrendView.of(job.stream());
+        List<RunReport> runs = new ArrayList<>(job.runs());
+        runs.sort(Comparator.comparingInt((RunReport run) -> run.map().number()).reversed());
+
+        out.open("section", "class", "vs-job", "id", id, "aria-labelledby", id + "-title");
+        out.element("h2", job.name(), "id", id + "-title", "class", "vs-job-title");
+        out.element("p", describeWindow(map, trend), "class", "vs-muted");
+        cards(out, map);
+        List<String> notes = new ArrayList<>(map.notes());
+        if (!notes.isEmpty()) {
+            out.open("div", "class", "vs-callout", "role", "note");
+            out.element("strong", "What the data could not tell");
+            out.open("ul");
+            for (String note : notes) {
+                out.element("li", note);
+            }
+            out.close();
+            out.close();
+        }
+
+        out.element("h3", "Value stream map", "id", id + "-map");
+        out.open("div", "class", "vs-chart-frame");
+        ValueStreamMapSvg.write(map, SvgOptions.inline(id + "-vsm"), out);
+        out.close();
+
+        out.element("h3", "Trends", "id", id + "-trends");
+        out.open("div", "class", "vs-chart-frame");
+        TrendSvg.write(trend, SvgOptions.inline(id + "-trend"), out);
+        out.close();
+
+        flags(out, runs, id);
+        runList(out, runs, id);
+        out.close();
+    }
+
+    private static String runs(int count) {
+        return count + (count == 1 ? " run" : " runs");
+    }
+
+    private static String describeWindow(ValueStreamMapView map, TrendView trend) {
+        List<TrendPoint> points = trend.points();
+        if (points.isEmpty()) {
+            return runs(map.runs());
+        }
+        TrendPoint first = points.get(0);
+        TrendPoint last = points.get(points.size() - 1);
+        return runs(map.runs()) + " \u00b7 #" + first.number() + (last != first ? " to #" + last.number() : "")
+                + " \u00b7 " + first.startedText() + (last != first ? " to " + last.startedText() : "");
+    }
+
+    private static void cards(MarkupWriter out, ValueStreamMapView map) {
+        LadderTotals totals = map.totals();
+        out.open("div", "class", "vs-cards");
+        card(out, "Median lead time", totals.leadTimeText(), "p90 " + totals.leadTimeP90Text(), "vs-card-lead",
+                false);
+        card(out, "Median process time", totals.processText(), "p90 " + totals.processP90Text(),
+                "vs-card-process", false);
+        card(out, "Median wait", totals.waitText(), "p90 " + totals.waitP90Text(), "vs-card-wait", false);
+        card(out, "Flow efficiency", totals.flowEfficiencyText(), "process \u00f7 lead time", "vs-card-efficiency",
+                false);
+        card(out, "Median queue wait", map.queue().text(), map.queue().millis() == null ? "not recorded by the source"
+                : "before the run starts", "vs-card-queue", false);
+        for (StepBox box : map.boxes()) {
+            if (box.bottleneck()) {
+                card(out, "Bottleneck", box.path(), "median elapsed " + box.elapsedText(), "vs-card-bottleneck",
+                        true);
+            }
+        }
+        for (StepBox box : map.boxes()) {
+            if (box.waitBottleneck()) {
+                String main = box.waits().stream().filter(part -> part.millis() != null)
+                        .max(Comparator.comparingLong(part -> part.millis()))
+                        .map(part -> ", mostly " + part.label().toLowerCase(Locale.ROOT)).orElse("");
+                card(out, "Longest wait", box.path(), "median wait " + box.waitText() + main,
+                        "vs-card-wait-bottleneck", false);
+            }
+        }
+        out.close();
+    }
+
+    private static void card(MarkupWriter out, String label, String value, String sub, String cardClass,
+            boolean alert) {
+        out.open("div", "class", "vs-card " + cardClass + (alert ? " vs-card-bad" : ""));
+        out.element("div", label, "class", "vs-card-label");
+        boolean step = cardClass.contains("bottleneck");
+        out.open("div", "class", step ? "vs-card-value vs-card-step" : "vs-card-value");
+        if (step) {
+            stepPath(out, value);
+        } else {
+            out.text(value);
+        }
+        out.close();
+        out.element("div", sub, "class", "vs-card-sub");
+        out.close();
+    }
+
+    /** A step's path with a line-break opportunity after each {@code /}, so long paths wrap between names. */
+    private static void stepPath(MarkupWriter out, String path) {
+        int from = 0;
+        int slash;
+        while ((slash = path.indexOf('/', from)) >= 0) {
+            out.text(path.substring(from, slash + 1));
+            out.empty("wbr");
+            from = slash + 1;
+        }
+        out.text(path.substring(from));
+    }
+
+    private static void flags(MarkupWriter out, List<RunReport> runs, String jobId) {
+        int count = runs.stream().mapToInt(run -> run.flags().size()).sum();
+        out.open("h3", "id", jobId + "-flags");
+        out.text("Flags ");
+        out.element("span", "(" + count + ")", "class", "vs-count");
+        out.close();
+        if (count == 0) {
+            out.element("p", "No slow steps or redundant work flagged in these runs.", "class", "vs-empty");
+            return;
+        }
+        out.open("table", "class", "vs-table vs-flags");
+        out.open("thead").open("tr");
+        for (String heading : List.of("Run", "Step", "Finding", "Cost", "Evidence")) {
+            out.element("th", heading, "scope", "col");
+        }
+        out.close().close();
+        out.open("tbody");
+        for (RunReport run : runs) {
+            for (Flag flag : run.flags()) {
+                FlagView view = FlagView.of(flag);
+                out.open("tr", "data-step", view.step(), "data-run", run.map().number());
+                out.element("td", "#" + run.map().number(), "class", "vs-num");
+                out.element("td", view.step(), "class", "vs-step-name");
+                out.open("td");
+                out.element("span", view.label(), "class", "vs-pill vs-pill-flag");
+                out.text(" " + view.message());
+                out.close();
+                out.element("td", view.costText(), "class", "vs-num");
+                out.open("td");
+                if (view.evidence().isEmpty()) {
+                    out.element("span", "\u2014", "class", "vs-muted");
+                } else {
+                    out.open("ul", "class", "vs-evidence");
+                    for (String evidence : view.evidence()) {
+                        out.element("li", evidence);
+                    }
+                    out.close();
+                }
+                out.close();
+                out.close();
+            }
+        }
+        out.close();
+        out.close();
+    }
+
+    private static void runList(MarkupWriter out, List<RunReport> runs, String jobId) {
+        out.open("h3", "id", jobId + "-runs");
+        out.text("Runs ");
+        out.element("span", "(" + runs.size() + ", newest first; open one for its process map)", "class",
+                "vs-count");
+        out.close();
+        if (runs.isEmpty()) {
+            out.element("p", "No runs to show.", "class", "vs-empty");
+            return;
+        }
+        out.open("div", "class", "vs-runs");
+        for (RunReport run : runs) {
+            run(out, run, jobId);
+        }
+        out.close();
+    }
+
+    private static void run(MarkupWriter out, RunReport run, String jobId) {
+        ProcessMap map = run.map();
+        ProcessMapView view = ProcessMapView.of(map, run.flags(), run.verdicts());
+        String id = jobId + "-run-" + map.number();
+        out.open("details", "class", "vs-run", "id", id, "data-run", map.number());
+        out.open("summary");
+        out.element("span", "#" + map.number(), "class", "vs-run-number");
+        String result = map.result() == null ? "Running" : resultText(map.result());
+        out.element("span", result, "class", "vs-pill " + resultPill(map.result()));
+        out.element("span", view.startedText(), "class", "vs-run-fact", "title", "started");
+        fact(out, "lead ", view.leadTimeText());
+        fact(out, "process ", view.processText());
+        fact(out, "wait ", view.waitText());
+        fact(out, "flow ", view.flowEfficiencyText());
+        out.open("span", "class", "vs-run-badges");
+        if (view.queueMillis() == null) {
+            out.element("span", "queue unknown", "class", "vs-pill", "title",
+                    "The source did not record when this run was queued");
+        }
+        if (!run.flags().isEmpty()) {
+            out.element("span", run.flags().size() + (run.flags().size() == 1 ? " flag" : " flags"),
+                    "class", "vs-pill vs-pill-flag");
+        }
+        boolean exceeded = run.verdicts().stream().anyMatch(VerdictView::exceeded);
+        if (exceeded) {
+            out.element("span", "over budget", "class", "vs-pill vs-pill-bad");
+        } else if (!run.verdicts().isEmpty()) {
+            out.element("span", "within budget", "class", "vs-pill vs-pill-good");
+        }
+        out.close();
+        out.close();
+        out.open("div", "class", "vs-run-body");
+        out.open("div", "class", "vs-chart-frame");
+        ProcessMapSvg.write(view, SvgOptions.inline(id + "-map"), out);
+        out.close();
+        if (!run.verdicts().isEmpty()) {
+            out.element("h4", "Budget");
+            out.open("ul", "class", "vs-list vs-verdicts");
+            for (VerdictView verdict : run.verdicts()) {
+                out.open("li", "data-step", verdict.step() == null ? null : verdict.step().toString());
+                out.element("span", verdict.exceeded() ? "over budget" : "within budget",
+                        "class", "vs-pill " + (verdict.exceeded() ? "vs-pill-bad" : "vs-pill-good"));
+                out.text(" " + (verdict.step() == null ? "" : verdict.step() + ": ") + verdict.message());
+                out.close();
+            }
+            out.close();
+        }
+        if (!run.flags().isEmpty()) {
+            out.element("h4", "Flags");
+            out.open("ul", "class", "vs-list vs-run-flags");
+            for (Flag flag : run.flags()) {
+                FlagView flagView = FlagView.of(flag);
+                out.open("li", "data-step", flagView.step());
+                out.element("span", flagView.label(), "class", "vs-pill vs-pill-flag");
+                out.text(" ");
+                out.element("span", flagView.step(), "class", "vs-step-name");
+                out.text(": " + flagView.message() + " (cost " + flagView.costText() + ")");
+                if (!flagView.evidence().isEmpty()) {
+                    out.open("ul", "class", "vs-evidence");
+                    for (String evidence : flagView.evidence()) {
+                        out.element("li", evidence, "class", "vs-muted");
+                    }
+                    out.close();
+                }
+                out.close();
+            }
+            out.close();
+        }
+        if (!view.notes().isEmpty()) {
+            out.element("h4", "What the source could not tell");
+            out.open("ul", "class", "vs-list vs-notes");
+            for (String note : view.notes()) {
+                out.element("li", note);
+            }
+            out.close();
+        }
+        out.close();
+        out.close();
+    }
+
+    private static void fact(MarkupWriter out, String label, String value) {
+        out.open("span", "class", "vs-run-fact");
+        out.text(label);
+        out.element("b", value);
+        out.close();
+    }
+
+    private static String resultPill(@Nullable String result) {
+        if (result == null) {
+            return "vs-pill-running";
+        }
+        return switch (result) {
+            case "SUCCESS" -> "vs-pill-success";
+            case "UNSTABLE" -> "vs-pill-unstable";
+            case "FAILURE" -> "vs-pill-failure";
+            default -> "vs-pill-other";
+        };
+    }
+
+    private static String resultText(String result) {
+        String lower = result.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}

@@ -1,0 +1,148 @@
+package io.jenkins.plugins.valuestream.view.html;
+
+import static io.jenkins.plugins.valuestream.view.ParsedXml.hasClass;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.valuestream.view.ParsedXml;
+import io.jenkins.plugins.valuestream.view.ViewFixtures;
+import io.jenkins.plugins.valuestream.view.theme.Theme;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.Test;
+import org.w3c.dom.Element;
+
+public class HtmlReportTest {
+    private static final JobReport WEB_SHOP = ViewFixtures.webShopReport(12);
+    private static final JobReport MATRIX = ViewFixtures.matrixReport(4);
+    private static final JobReport HOSTILE = ViewFixtures.hostileReport(2);
+    private static final String PAGE = new HtmlReport("Value stream report", Instant.parse("2025-03-01T10:00:00Z"),
+            Theme.AUTO).render(List.of(WEB_SHOP, MATRIX, HOSTILE));
+    private static final ParsedXml PARSED = ParsedXml.parse(PAGE);
+
+    private static Element section(int job) {
+        return PARSED.element("//section[@id='vs-job-" + job + "']");
+    }
+
+    @Test
+    public void hasOneSectionPerJobWithAMapAndTrends() {
+        assertThat(PARSED.elements("//main/section[" + hasClass("vs-job") + "]")).hasSize(3);
+        for (int job = 1; job <= 3; job++) {
+            assertThat(ParsedXml.elements(section(job), ".//svg[" + hasClass("vs-map") + "]")).hasSize(1);
+            assertThat(ParsedXml.elements(section(job), ".//svg[" + hasClass("vs-trend") + "]")).hasSize(1);
+        }
+    }
+
+    @Test
+    public void selectsJobsWithPlainLinks() {
+        assertThat(PARSED.elements("//nav[" + hasClass("vs-job-nav") + "]//a")).extracting(a -> a.getAttribute("href"))
+                .containsExactly("#vs-job-1", "#vs-job-2", "#vs-job-3");
+        String single = new HtmlReport("One", null, Theme.AUTO).render(List.of(MATRIX));
+        assertThat(ParsedXml.parse(single).elements("//nav")).isEmpty();
+    }
+
+    @Test
+    public void opensEachRunsProcessMapFromADetailsElement() {
+        List<Element> runs = ParsedXml.elements(section(1), ".//details[" + hasClass("vs-run") + "]");
+        assertThat(runs).extracting(d -> d.getAttribute("data-run"))
+                .containsExactly("12", "11", "10", "9", "8", "7", "6", "5", "4", "3", "2", "1");
+        for (Element run : runs) {
+            assertThat(ParsedXml.elements(run, "summary")).hasSize(1);
+            assertThat(ParsedXml.elements(run, ".//svg[" + hasClass("vs-process-map") + "]")).hasSize(1);
+        }
+    }
+
+    @Test
+    public void listsEveryFlagWithItsEvidence() {
+        List<Element> rows = ParsedXml.elements(section(1), ".//table[" + hasClass("vs-flags") + "]/tbody/tr");
+        long flags = WEB_SHOP.runs().stream().mapToLong(run -> run.flags().size()).sum();
+        assertThat(rows).hasSize((int) flags);
+        assertThat(rows).extracting(row -> row.getAttribute("data-run")).containsExactly("10", "5");
+        assertThat(ParsedXml.elements(rows.get(0), ".//ul[" + hasClass("vs-evidence") + "]/li"))
+                .extracting(Element::getTextContent).containsExactly("Test/Unit: checkout scm (12s)",
+                        "Test/Integration: checkout scm (13s)", "Test/End-to-end: checkout scm (13s)");
+    }
+
+    @Test
+    public void marksTheFlagOnTheRightStepOfTheRunsMap() {
+        Element run = ParsedXml.elements(section(1), ".//details[@data-run='10']").get(0);
+        assertThat(ParsedXml.elements(run, ".//g[" + hasClass("vs-flagged") + "]"))
+                .extracting(g -> g.getAttribute("data-step")).containsExactly("Test/Unit");
+    }
+
+    @Test
+    public void showsAnUnknownQueueWaitAsUnknown() {
+        Element queueCard = ParsedXml.elements(section(2), ".//div[" + hasClass("vs-card-queue") + "]").get(0);
+        assertThat(ParsedXml.elements(queueCard, "div[" + hasClass("vs-card-value") + "]").get(0).getTextContent())
+                .isEqualTo("unknown");
+        assertThat(ParsedXml.elements(section(2), ".//div[" + hasClass("vs-callout") + "]//li"))
+                .extracting(Element::getTextContent).anyMatch(text -> text.startsWith("Agent wait is unknown"));
+    }
+
+    @Test
+    public void showsMarkupInNamesAsTextAndInjectsNoScript() {
+        assertThat(PAGE.toLowerCase(Locale.ROOT)).doesNotContain("<script", "<img");
+        assertThat(PARSED.elements("//script")).isEmpty();
+        assertThat(PARSED.elements("//img")).isEmpty();
+        assertThat(section(3).getTextContent()).contains("legacy/" + ViewFixtures.XSS_STAGE,
+                ViewFixtures.QUOTES_STAGE, "</script><script>alert(2)</script>", "over <b>budget</b> & more");
+        assertThat(PARSED.elements("//*[@onerror or @onload or @onclick]")).isEmpty();
+    }
+
+    @Test
+    public void needsNothingFromTheNetwork() {
+        assertThat(PARSED.elements("//link | //script | //iframe | //object")).isEmpty();
+        assertThat(PARSED.elements("//*[@src]")).isEmpty();
+        assertThat(PARSED.elements("//*[@href]")).extracting(e -> e.getAttribute("href")).allMatch(href -> href
+                .startsWith("#"));
+        String style = PARSED.text("/html/head/style");
+        assertThat(style).doesNotContain("@import", "url(", "@font-face");
+    }
+
+    @Test
+    public void carriesLightAndDarkThemesWithASwitchThatNeedsNoScript() {
+        String style = PARSED.text("/html/head/style");
+        assertThat(style).contains("@media (prefers-color-scheme: dark)", "#vs-theme-dark:checked ~ .vs-page",
+                "[data-theme=\"dark\"]", "--vsd-bg: #0d1117");
+        assertThat(PARSED.elements("//input[@type='radio' and @name='vs-theme']")).extracting(e -> e.getAttribute("id"))
+                .containsExactly("vs-theme-auto", "vs-theme-light", "vs-theme-dark");
+        assertThat(PARSED.elements("//label[@for]")).hasSize(3);
+        assertThat(PARSED.element("//input[@checked]").getAttribute("id")).isEqualTo("vs-theme-auto");
+    }
+
+    @Test
+    public void opensInTheThemeAskedFor() {
+        String dark = new HtmlReport("Report", null, Theme.DARK).render(List.of(MATRIX));
+        assertThat(ParsedXml.parse(dark).element("//input[@checked]").getAttribute("id")).isEqualTo("vs-theme-dark");
+    }
+
+    @Test
+    public void givesEveryElementAnIdOfItsOwn() {
+        Set<String> seen = new HashSet<>();
+        for (Element element : PARSED.elements("//*[@id]")) {
+            assertThat(seen.add(element.getAttribute("id"))).as(element.getAttribute("id")).isTrue();
+        }
+        for (Element labelled : PARSED.elements("//*[@aria-labelledby]")) {
+            for (String id : labelled.getAttribute("aria-labelledby").split(" ")) {
+                assertThat(seen).contains(id);
+            }
+        }
+    }
+
+    @Test
+    public void writesToAWriterWhatItRenders() throws Exception {
+        HtmlReport report = new HtmlReport("Report", null, Theme.AUTO);
+        StringWriter writer = new StringWriter();
+        report.write(List.of(MATRIX), writer);
+        assertThat(writer.toString()).isEqualTo(report.render(List.of(MATRIX))).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
+    public void saysSoWhenThereIsNothingToReport() {
+        ParsedXml empty = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of()));
+        assertThat(empty.allText()).contains("No jobs to report.");
+    }
+}

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.valuestream.view.svg;
+
+import static io.jenkins.plugins.valuestream.view.ParsedXml.hasClass;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.valuestream.stream.RunTrend;
+import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.view.ParsedXml;
+import io.jenkins.plugins.valuestream.view.TrendView;
+import io.jenkins.plugins.valuestream.view.ViewFixtures;
+import java.util.List;
+import org.junit.Test;
+import org.w3c.dom.Element;
+
+public class TrendSvgTest {
+    private final ValueStream webShop = ViewFixtures.aggregate("web-shop", ViewFixtures.webShopRuns(10));
+    private final ParsedXml parsed = ParsedXml.parse(TrendSvg.render(TrendView.of(webShop)));
+
+    private static double stackHeight(Element run) {
+        return ParsedXml.elements(run, "rect[starts-with(@class, 'vs-seg-')]").stream()
+                .mapToDouble(rect -> Double.parseDouble(rect.getAttribute("height"))).sum();
+    }
+
+    @Test
+    public void drawsOneStackedBarAndOneDotPerRun() {
+        assertThat(parsed.elements("//g[" + hasClass("vs-run") + "]")).extracting(g -> g.getAttribute("data-run"))
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(parsed.elements("//circle[" + hasClass("vs-eff-dot") + "]")).hasSize(10);
+    }
+
+    @Test
+    public void stacksProcessAndWaitToTheLeadTime() {
+        List<Element> runs = parsed.elements("//g[" + hasClass("vs-run") + "]");
+        RunTrend first = webShop.trend().get(5);
+        RunTrend second = webShop.trend().get(6);
+        double ratio = stackHeight(runs.get(5)) / stackHeight(runs.get(6));
+        assertThat(ratio).isCloseTo((double) first.leadTimeMillis() / second.leadTimeMillis(),
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(ParsedXml.elements(runs.get(5), "rect[starts-with(@class, 'vs-seg-')]").get(0)
+                .getAttribute("class")).isEqualTo("vs-seg-process");
+    }
+
+    @Test
+    public void marksRunsWithAnUnknownWait() {
+        assertThat(parsed.elements("//text[" + hasClass("vs-unknown-mark") + "]")).hasSize(3);
+        assertThat(parsed.texts("//text[" + hasClass("vs-note") + "]")).anyMatch(t -> t.contains("3 of 10 runs"));
+    }
+
+    @Test
+    public void givesEachRunATooltipWithItsNumbers() {
+        Element first = parsed.elements("//g[" + hasClass("vs-run") + "]").get(0);
+        assertThat(ParsedXml.elements(first, "title").get(0).getTextContent())
+                .startsWith("#1 \u2014 Success").contains("Queue unknown", "Flow efficiency");
+    }
+
+    @Test
+    public void describesTheLatestRunsOneByOneForScreenReaders() {
+        ValueStream many = ViewFixtures.aggregate("web-shop", ViewFixtures.webShopRuns(30));
+        String description = ParsedXml.parse(TrendSvg.render(TrendView.of(many))).text("/svg/desc");
+        assertThat(description).contains("over 30 runs", "Shortest lead time", "The last 20: #11: lead time",
+                "#30: lead time").doesNotContain("#10: lead time");
+    }
+}
