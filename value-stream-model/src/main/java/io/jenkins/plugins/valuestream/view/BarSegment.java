@@ -12,23 +12,25 @@ import org.jspecify.annotations.Nullable;
  * @param cause the wait cause, or {@code null} for process time
  * @param offsetMillis where the piece starts, from the start of its bar
  * @param millis how long it is
+ * @param text how long it is, in words
  */
-public record BarSegment(@Nullable WaitCause cause, long offsetMillis, long millis) {
+public record BarSegment(@Nullable WaitCause cause, long offsetMillis, long millis, String text) {
     public BarSegment {
         if (offsetMillis < 0 || millis < 0) {
             throw new IllegalArgumentException("A bar segment needs a non-negative offset and length, got "
                     + offsetMillis + " and " + millis);
         }
+        java.util.Objects.requireNonNull(text, "text");
     }
 
     /** A process-time segment. */
     public static BarSegment process(long offsetMillis, long millis) {
-        return new BarSegment(null, offsetMillis, millis);
+        return new BarSegment(null, offsetMillis, millis, HumanText.duration(millis));
     }
 
     /** A wait segment. */
     public static BarSegment waiting(WaitCause cause, long offsetMillis, long millis) {
-        return new BarSegment(cause, offsetMillis, millis);
+        return new BarSegment(cause, offsetMillis, millis, HumanText.duration(millis));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param result how it ended
  * @param parallelGroup the key shared with the branches it ran side by side with, or {@code null}
  * @param offsetMillis when it started, from the start of the run's lead time (queue entry where known)
+ * @param offsetText that offset in words
  * @param elapsedMillis its elapsed time
  * @param elapsedText its elapsed time in words
  * @param processMillis its process time
@@ -40,6 +41,7 @@ public record GanttRow(
         StepResult result,
         @Nullable String parallelGroup,
         long offsetMillis,
+        String offsetText,
         long elapsedMillis,
         String elapsedText,
         long processMillis,

@@ -136,7 +136,7 @@ public record ProcessMapView(
             String name = step.occurrence() == 0 ? step.path().name()
                     : step.path().name() + " #" + (step.occurrence() + 1);
             rows.add(new GanttRow("r" + index, name, step.displayName(), indent[index], step.kind(), step.result(),
-                    step.parallelGroup(), offset, step.elapsedMillis(), HumanText.duration(step.elapsedMillis()),
+                    step.parallelGroup(), offset, HumanText.duration(offset), step.elapsedMillis(), HumanText.duration(step.elapsedMillis()),
                     step.processMillis(), HumanText.duration(step.processMillis()), step.waitMillis(),
                     HumanText.duration(step.waitMillis()), WaitPart.of(step.waits()),
                     HumanText.duration(step.effortMillis()), step.firstTime(), segments, segmentsTimed, rowFlags,

@@ -89,7 +89,9 @@ public record ValueStreamMapView(
                 stream.leadTime().median(), HumanText.duration(stream.leadTime().median()),
                 HumanText.duration(stream.leadTime().p90()),
                 stream.process().median(), HumanText.duration(stream.process().median()),
+                HumanText.duration(stream.process().p90()),
                 stream.waitTime().median(), HumanText.duration(stream.waitTime().median()),
+                HumanText.duration(stream.waitTime().p90()),
                 stream.flowEfficiency(), HumanText.percent(stream.flowEfficiency()));
 
         List<WaitPart> waits = WaitPart.ofMedians(stream.waitByCause(), unknownInEveryRun);

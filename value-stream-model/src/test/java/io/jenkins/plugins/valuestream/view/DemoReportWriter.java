@@ -31,8 +31,16 @@ public final class DemoReportWriter {
                 StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("trend.svg"), TrendSvg.render(TrendView.of(web.stream())),
                 StandardCharsets.UTF_8);
-        var run = web.runs().get(11);
-        Files.writeString(folder.resolve("run.svg"), ProcessMapSvg.render(ProcessMapView.of(run.map(), run.flags(),
-                run.verdicts())), StandardCharsets.UTF_8);
+        for (int index : new int[] {11, 16}) {
+            var run = web.runs().get(index);
+            Files.writeString(folder.resolve("run-" + run.map().number() + ".svg"), ProcessMapSvg.render(
+                    ProcessMapView.of(run.map(), run.flags(), run.verdicts())), StandardCharsets.UTF_8);
+        }
+        var hostile = reports.get(2).runs().get(0);
+        Files.writeString(folder.resolve("run-hostile.svg"), ProcessMapSvg.render(ProcessMapView.of(
+                hostile.map(), hostile.flags(), hostile.verdicts())), StandardCharsets.UTF_8);
+        var many = ViewFixtures.webShopReport(150);
+        Files.writeString(folder.resolve("trend-150.svg"), TrendSvg.render(TrendView.of(many.stream())),
+                StandardCharsets.UTF_8);
     }
 }

@@ -2,15 +2,15 @@ package io.jenkins.plugins.valuestream.view.html;
 
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
-import io.jenkins.plugins.valuestream.stream.StepStats;
-import io.jenkins.plugins.valuestream.stream.ValueStream;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
+import io.jenkins.plugins.valuestream.view.LadderTotals;
 import io.jenkins.plugins.valuestream.view.ProcessMapView;
+import io.jenkins.plugins.valuestream.view.StepBox;
+import io.jenkins.plugins.valuestream.view.TrendPoint;
 import io.jenkins.plugins.valuestream.view.TrendView;
 import io.jenkins.plugins.valuestream.view.ValueStreamMapView;
 import io.jenkins.plugins.valuestream.view.VerdictView;
-import io.jenkins.plugins.valuestream.view.WaitPart;
 import io.jenkins.plugins.valuestream.view.markup.MarkupWriter;
 import io.jenkins.plugins.valuestream.view.svg.ProcessMapSvg;
 import io.jenkins.plugins.valuestream.view.svg.SvgOptions;
@@ -120,8 +120,7 @@ public final class HtmlReport {
         out.element("h1", title);
         StringBuilder meta = new StringBuilder();
         meta.append(jobs.size()).append(jobs.size() == 1 ? " job" : " jobs");
-        int runs = jobs.stream().mapToInt(job -> job.stream().runs()).sum();
-        meta.append(" \u00b7 ").append(runs).append(runs == 1 ? " run" : " runs");
+        meta.append(" \u00b7 ").append(runs(jobs.stream().mapToInt(job -> job.stream().runs()).sum()));
         if (generatedAt != null) {
             meta.append(" \u00b7 generated ").append(HumanText.instant(generatedAt.toEpochMilli()));
         }
@@ -142,13 +141,12 @@ public final class HtmlReport {
         out.open("ul");
         for (int i = 0; i < jobs.size(); i++) {
             JobReport job = jobs.get(i);
-            ValueStream stream = job.stream();
+            ValueStreamMapView map = ValueStreamMapView.of(job.stream());
             out.open("li");
             out.open("a", "href", "#" + jobId(i + 1));
             out.element("span", job.name(), "class", "vs-nav-name");
-            out.element("span", stream.runs() + (stream.runs() == 1 ? " run" : " runs") + " \u00b7 lead "
-                    + HumanText.duration(stream.leadTime().median()) + " \u00b7 flow "
-                    + HumanText.percent(stream.flowEfficiency()), "class", "vs-nav-meta");
+            out.element("span", runs(map.runs()) + " \u00b7 lead " + map.totals().leadTimeText() + " \u00b7 flow "
+                    + map.totals().flowEfficiencyText(), "class", "vs-nav-meta");
             out.close();
             out.close();
         }
@@ -158,16 +156,15 @@ public final class HtmlReport {
 
     private static void job(MarkupWriter out, JobReport job, int number) {
         String id = jobId(number);
-        ValueStream stream = job.stream();
-        ValueStreamMapView map = ValueStreamMapView.of(stream);
-        TrendView trend = TrendView.of(stream);
+        ValueStreamMapView map = ValueStreamMapView.of(job.stream());
+        TrendView trend = TrendView.of(job.stream());
         List<RunReport> runs = new ArrayList<>(job.runs());
         runs.sort(Comparator.comparingInt((RunReport run) -> run.map().number()).reversed());
 
         out.open("section", "class", "vs-job", "id", id, "aria-labelledby", id + "-title");
         out.element("h2", job.name(), "id", id + "-title", "class", "vs-job-title");
-        out.element("p", describeWindow(stream), "class", "vs-muted");
-        cards(out, stream, map);
+        out.element("p", describeWindow(map, trend), "class", "vs-muted");
+        cards(out, map);
         List<String> notes = new ArrayList<>(map.notes());
         if (!notes.isEmpty()) {
             out.open("div", "class", "vs-callout", "role", "note");
@@ -195,43 +192,47 @@ public final class HtmlReport {
         out.close();
     }
 
-    private static String describeWindow(ValueStream stream) {
-        if (stream.trend().isEmpty()) {
-            return stream.runs() + (stream.runs() == 1 ? " run" : " runs");
-        }
-        int first = stream.trend().get(0).number();
-        int last = stream.trend().get(stream.trend().size() - 1).number();
-        return stream.runs() + (stream.runs() == 1 ? " run" : " runs") + " \u00b7 #" + first
-                + (last != first ? " to #" + last : "") + " \u00b7 "
-                + HumanText.instant(stream.trend().get(0).startedAt()) + " to "
-                + HumanText.instant(stream.trend().get(stream.trend().size() - 1).startedAt());
+    private static String runs(int count) {
+        return count + (count == 1 ? " run" : " runs");
     }
 
-    private static void cards(MarkupWriter out, ValueStream stream, ValueStreamMapView map) {
-        out.open("div", "class", "vs-cards");
-        card(out, "Lead time (median)", map.totals().leadTimeText(), "p90 " + map.totals().leadTimeP90Text(),
-                "vs-card-lead", false);
-        card(out, "Process time (median)", map.totals().processText(), "p90 "
-                + HumanText.duration(stream.process().p90()), "vs-card-process", false);
-        card(out, "Wait (median)", map.totals().waitText(), "p90 " + HumanText.duration(stream.waitTime().p90()),
-                "vs-card-wait", false);
-        card(out, "Flow efficiency", map.totals().flowEfficiencyText(), "process \u00f7 lead time",
-                "vs-card-efficiency", false);
-        card(out, "Queue wait", map.queue().text(), map.queue().millis() == null ? "not recorded by the source"
-                : "median, before the run starts", "vs-card-queue", false);
-        StepStats bottleneck = stream.bottleneck();
-        if (bottleneck != null) {
-            card(out, "Bottleneck", bottleneck.displayName(), "median elapsed "
-                    + HumanText.duration(bottleneck.elapsed().median()), "vs-card-bottleneck", true);
+    private static String describeWindow(ValueStreamMapView map, TrendView trend) {
+        List<TrendPoint> points = trend.points();
+        if (points.isEmpty()) {
+            return runs(map.runs());
         }
-        StepStats waitBottleneck = stream.waitBottleneck();
-        if (waitBottleneck != null) {
-            List<WaitPart> parts = WaitPart.ofMedians(waitBottleneck.waitByCause(), List.of());
-            String main = parts.stream().max(Comparator.comparingLong(p -> p.millis() == null ? 0 : p.millis()))
-                    .map(p -> ", mostly " + p.label().toLowerCase(Locale.ROOT)).orElse("");
-            card(out, "Longest wait", waitBottleneck.displayName(), "median wait "
-                    + HumanText.duration(waitBottleneck.waitTime().median()) + main, "vs-card-wait-bottleneck",
-                    false);
+        TrendPoint first = points.get(0);
+        TrendPoint last = points.get(points.size() - 1);
+        return runs(map.runs()) + " \u00b7 #" + first.number() + (last != first ? " to #" + last.number() : "")
+                + " \u00b7 " + first.startedText() + (last != first ? " to " + last.startedText() : "");
+    }
+
+    private static void cards(MarkupWriter out, ValueStreamMapView map) {
+        LadderTotals totals = map.totals();
+        out.open("div", "class", "vs-cards");
+        card(out, "Median lead time", totals.leadTimeText(), "p90 " + totals.leadTimeP90Text(), "vs-card-lead",
+                false);
+        card(out, "Median process time", totals.processText(), "p90 " + totals.processP90Text(),
+                "vs-card-process", false);
+        card(out, "Median wait", totals.waitText(), "p90 " + totals.waitP90Text(), "vs-card-wait", false);
+        card(out, "Flow efficiency", totals.flowEfficiencyText(), "process \u00f7 lead time", "vs-card-efficiency",
+                false);
+        card(out, "Median queue wait", map.queue().text(), map.queue().millis() == null ? "not recorded by the source"
+                : "before the run starts", "vs-card-queue", false);
+        for (StepBox box : map.boxes()) {
+            if (box.bottleneck()) {
+                card(out, "Bottleneck", box.path(), "median elapsed " + box.elapsedText(), "vs-card-bottleneck",
+                        true);
+            }
+        }
+        for (StepBox box : map.boxes()) {
+            if (box.waitBottleneck()) {
+                String main = box.waits().stream().filter(part -> part.millis() != null)
+                        .max(Comparator.comparingLong(part -> part.millis()))
+                        .map(part -> ", mostly " + part.label().toLowerCase(Locale.ROOT)).orElse("");
+                card(out, "Longest wait", box.path(), "median wait " + box.waitText() + main,
+                        "vs-card-wait-bottleneck", false);
+            }
         }
         out.close();
     }

@@ -6,7 +6,6 @@ import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.view.BarSegment;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.GanttRow;
-import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.ProcessMapView;
 import io.jenkins.plugins.valuestream.view.VerdictView;
 import io.jenkins.plugins.valuestream.view.WaitPart;
@@ -298,7 +297,7 @@ public final class ProcessMapSvg {
         if (row.kind() == StepKind.OUTSIDE) {
             text.append("\nTime of the run outside every stage, added up: not one interval.");
         } else {
-            text.append("\nStarted ").append(TimeAxis.label(row.offsetMillis())).append(" after the run was queued");
+            text.append("\nStarted ").append(row.offsetText()).append(" after the run was queued");
         }
         text.append("\nElapsed ").append(row.elapsedText()).append(": process ").append(row.processText())
                 .append(", wait ").append(row.waitText());
@@ -324,8 +323,7 @@ public final class ProcessMapSvg {
 
     private static String segmentTooltip(GanttRow row, BarSegment segment) {
         String what = segment.cause() == null ? "Process" : WaitPart.label(segment.cause()) + " wait";
-        String amount = HumanText.duration(segment.millis());
-        return row.name() + ": " + what + " " + amount + (row.segmentsTimed() ? ""
+        return row.name() + ": " + what + " " + segment.text() + (row.segmentsTimed() ? ""
                 : " (a share of the step's time, not a time of day)");
     }
 

@@ -22,6 +22,7 @@ public final class TrendSvg {
     private static final double LEAD_TOP = 92;
     private static final double LEAD_H = 200;
     private static final double EFFICIENCY_H = 110;
+    private static final int DESCRIBED_RUNS = 20;
     private static final double[] EFFICIENCY_SCALES = {0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0};
 
     private TrendSvg() {
@@ -207,7 +208,19 @@ public final class TrendSvg {
         }
         StringBuilder text = new StringBuilder("Lead time and flow efficiency of ").append(view.job()).append(" over ")
                 .append(points.size()).append(points.size() == 1 ? " run" : " runs").append(", oldest first. ");
-        for (TrendPoint point : points) {
+        TrendPoint shortest = points.stream().min(java.util.Comparator.comparingLong(TrendPoint::leadTimeMillis))
+                .orElseThrow();
+        TrendPoint longest = points.stream().max(java.util.Comparator.comparingLong(TrendPoint::leadTimeMillis))
+                .orElseThrow();
+        text.append("Shortest lead time ").append(shortest.leadTimeText()).append(" (#").append(shortest.number())
+                .append("), longest ").append(longest.leadTimeText()).append(" (#").append(longest.number())
+                .append("). ");
+        // A screen reader reads the description whole: the most recent runs are the ones worth hearing one by one.
+        int from = Math.max(0, points.size() - DESCRIBED_RUNS);
+        if (from > 0) {
+            text.append("The last ").append(DESCRIBED_RUNS).append(": ");
+        }
+        for (TrendPoint point : points.subList(from, points.size())) {
             text.append('#').append(point.number()).append(": lead time ").append(point.leadTimeText())
                     .append(", process ").append(point.processText()).append(", flow efficiency ")
                     .append(point.flowEfficiencyText()).append(". ");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.view.ParsedXml;
 import io.jenkins.plugins.valuestream.view.ProcessMapView;
@@ -108,5 +110,23 @@ public class ProcessMapSvgTest {
         assertThat(doc.elements("//g[" + hasClass("vs-lane") + "]")).extracting(g -> g.getAttribute("data-step"))
                 .contains(ViewFixtures.XSS_STAGE, ViewFixtures.QUOTES_STAGE);
         assertThat(doc.allText()).contains("</title><script>alert(1)</script>");
+    }
+
+    @Test
+    public void drawsAStepStillRunningWithAnOpenOutline() {
+        ProcessMap done = ViewFixtures.hostileRuns(1).get(0);
+        List<ProcessStep> steps = new java.util.ArrayList<>(done.steps());
+        ProcessStep last = steps.remove(steps.size() - 1);
+        steps.add(new ProcessStep(last.path(), 0, last.kind(), StepResult.RUNNING, last.startedAt(),
+                last.elapsedMillis(), last.processMillis(), last.waits(), last.effortMillis(), true, last.nodeId(),
+                null));
+        ProcessMap running = new ProcessMap(done.number(), null, done.queuedAt(), done.startedAt(), null,
+                done.asOf(), done.processMillis(), done.waits(), steps, List.of(), List.of(), List.of());
+        ParsedXml doc = ParsedXml.parse(ProcessMapSvg.render(ProcessMapView.of(running, List.of(), List.of())));
+        Element lane = doc.elements("//g[" + hasClass("vs-lane") + "]").get(3);
+        assertThat(ParsedXml.elements(lane, "rect[" + hasClass("vs-bar-running") + "]")).hasSize(1);
+        assertThat(ParsedXml.elements(lane, ".//text[" + hasClass("vs-elapsed") + "]").get(0).getTextContent())
+                .endsWith(", running");
+        assertThat(doc.text("/svg/desc")).contains("Running");
     }
 }

@@ -52,4 +52,12 @@ public class TrendSvgTest {
         assertThat(ParsedXml.elements(first, "title").get(0).getTextContent())
                 .startsWith("#1 \u2014 Success").contains("Queue unknown", "Flow efficiency");
     }
+
+    @Test
+    public void describesTheLatestRunsOneByOneForScreenReaders() {
+        ValueStream many = ViewFixtures.aggregate("web-shop", ViewFixtures.webShopRuns(30));
+        String description = ParsedXml.parse(TrendSvg.render(TrendView.of(many))).text("/svg/desc");
+        assertThat(description).contains("over 30 runs", "Shortest lead time", "The last 20: #11: lead time",
+                "#30: lead time").doesNotContain("#10: lead time");
+    }
 }

@@ -1,0 +1,235 @@
+package io.jenkins.plugins.valuestream.recording;
+
+import io.jenkins.plugins.valuestream.graph.FlowGraph;
+import io.jenkins.plugins.valuestream.graph.GraphNode;
+import io.jenkins.plugins.valuestream.graph.NodeKind;
+import io.jenkins.plugins.valuestream.graph.Pause;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
+import org.jenkinsci.plugins.workflow.actions.BodyInvocationAction;
+import org.jenkinsci.plugins.workflow.actions.ErrorAction;
+import org.jenkinsci.plugins.workflow.actions.LabelAction;
+import org.jenkinsci.plugins.workflow.actions.TagsAction;
+import org.jenkinsci.plugins.workflow.actions.ThreadNameAction;
+import org.jenkinsci.plugins.workflow.actions.TimingAction;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.flow.FlowExecution;
+import org.jenkinsci.plugins.workflow.graph.BlockEndNode;
+import org.jenkinsci.plugins.workflow.graph.BlockStartNode;
+import org.jenkinsci.plugins.workflow.graph.FlowEndNode;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graph.FlowStartNode;
+import org.jenkinsci.plugins.workflow.graph.StepNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the live flow graph of a run ({@link FlowNode}s and their actions) into the model's {@link FlowGraph}: the
+ * same shapes the build-folder reader finds in {@code workflow/*.xml} (see FLOWGRAPH.md), read through the API.
+ * Nothing is interpreted here; the model does that.
+ */
+public final class FlowGraphAdapter {
+
+    /** Orders node ids as Jenkins created them: numerically where both are numbers (CPS ids), else as text. */
+    static final Comparator<String> CREATION_ORDER = (a, b) -> {
+        Long x = asNumber(a);
+        Long y = asNumber(b);
+        if (x != null && y != null) {
+            return Long.compare(x, y);
+        }
+        if (x != null) {
+            return -1;
+        }
+        if (y != null) {
+            return 1;
+        }
+        return a.compareTo(b);
+    };
+
+    private FlowGraphAdapter() {
+    }
+
+    /** The whole graph of an execution, running or complete: every node reachable from its current heads. */
+    public static FlowGraph adapt(FlowExecution execution) {
+        return adapt(new DepthFirstScanner().allNodes(execution));
+    }
+
+    /** The graph of the given nodes, in creation order. */
+    public static FlowGraph adapt(Collection<FlowNode> flowNodes) {
+        List<FlowNode> ordered = new ArrayList<>(flowNodes);
+        ordered.sort(Comparator.comparing(FlowNode::getId, CREATION_ORDER));
+        List<GraphNode> nodes = new ArrayList<>(ordered.size());
+        for (FlowNode node : ordered) {
+            nodes.add(node(node));
+        }
+        return FlowGraph.of(nodes);
+    }
+
+    /** One node with the facts the model reads. */
+    public static GraphNode node(FlowNode node) {
+        GraphNode.Builder builder = GraphNode.builder(node.getId(), kind(node))
+                .parents(node.getParentIds())
+                .start(startTime(node))
+                .function(function(node))
+                .body(node.getPersistentAction(BodyInvocationAction.class) != null)
+                .arguments(arguments(node))
+                .pauses(pauses(node))
+                .tags(TagsAction.getTags(node));
+        if (node instanceof BlockEndNode<?> end) {
+            builder.startId(end.getStartNode().getId());
+        }
+        LabelAction label = node.getPersistentAction(LabelAction.class);
+        if (label != null) {
+            // A parallel branch body's label is "Branch: name", as in the build folder; its name comes apart.
+            builder.label(label.getDisplayName());
+        }
+        ThreadNameAction thread = node.getPersistentAction(ThreadNameAction.class);
+        if (thread != null) {
+            builder.branchName(thread.getThreadName());
+        }
+        ErrorAction error = node.getPersistentAction(ErrorAction.class);
+        if (error != null) {
+            builder.error(error.getError().toString());
+        }
+        WarningAction warning = node.getPersistentAction(WarningAction.class);
+        if (warning != null) {
+            builder.warning(warning.getResult().toString());
+        }
+        return builder.build();
+    }
+
+    static NodeKind kind(FlowNode node) {
+        // FlowStartNode and FlowEndNode are block nodes too: test them first.
+        if (node instanceof FlowStartNode) {
+            return NodeKind.FLOW_START;
+        }
+        if (node instanceof FlowEndNode) {
+            return NodeKind.FLOW_END;
+        }
+        if (node instanceof BlockStartNode) {
+            return NodeKind.BLOCK_START;
+        }
+        if (node instanceof BlockEndNode) {
+            return NodeKind.BLOCK_END;
+        }
+        return NodeKind.ATOM;
+    }
+
+    private static @Nullable Long startTime(FlowNode node) {
+        TimingAction timing = node.getPersistentAction(TimingAction.class);
+        return timing == null ? null : timing.getStartTime();
+    }
+
+    /**
+     * The step descriptor id of a step's start or atom node, as the build folder stores it ({@code descriptorId}).
+     * End nodes carry none there, so none here either. {@code null} when the step's plugin is no longer installed.
+     */
+    private static @Nullable String function(FlowNode node) {
+        if (node instanceof BlockEndNode || !(node instanceof StepNode step)) {
+            return null;
+        }
+        StepDescriptor descriptor = step.getDescriptor();
+        return descriptor == null ? null : descriptor.getId();
+    }
+
+    private static Map<String, String> arguments(FlowNode node) {
+        Map<String, Object> raw = ArgumentsAction.getArguments(node);
+        if (raw.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> normalized = new LinkedHashMap<>();
+        raw.forEach((name, value) -> {
+            if (value != null) {
+                normalized.put(name, ArgumentText.of(value));
+            }
+        });
+        return normalized;
+    }
+
+    private static List<Pause> pauses(FlowNode node) {
+        List<PauseAction> actions = PauseAction.getPauseActions(node);
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        List<Pause> pauses = new ArrayList<>(actions.size());
+        for (PauseAction action : actions) {
+            String cause = action.getCause();
+            // PauseAction marks an open pause with an end time of 0.
+            Long end = action.isPaused() ? null : action.getEndTime();
+            pauses.add(new Pause(cause == null ? "" : cause, action.getStartTime(), end));
+        }
+        return pauses;
+    }
+
+    private static @Nullable Long asNumber(String id) {
+        if (id.isEmpty() || id.length() > 18) {
+            return null;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (!Character.isDigit(id.charAt(i))) {
+                return null;
+            }
+        }
+        return Long.parseLong(id);
+    }
+
+    /**
+     * Step argument values as text. Values of {@code ArgumentsAction} are plain values, lists and maps (nested
+     * describables arrive as maps or {@code UninstantiatedDescribable}s); a value withheld for its size or because
+     * it is secret is a {@link ArgumentsAction.NotStoredReason}, written by its name as the build folder has it.
+     */
+    static final class ArgumentText {
+        private ArgumentText() {
+        }
+
+        static String of(Object value) {
+            StringBuilder out = new StringBuilder();
+            append(out, value);
+            return out.toString();
+        }
+
+        private static void append(StringBuilder out, @Nullable Object value) {
+            if (value == null) {
+                out.append("null");
+            } else if (value instanceof ArgumentsAction.NotStoredReason reason) {
+                out.append(reason.name());
+            } else if (value instanceof Map<?, ?> map) {
+                // Sorted so that the same arguments always read the same.
+                Map<String, Object> sorted = new TreeMap<>();
+                map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+                    if (!first) {
+                        out.append(", ");
+                    }
+                    first = false;
+                    out.append(entry.getKey()).append('=');
+                    append(out, entry.getValue());
+                }
+                out.append('}');
+            } else if (value instanceof Collection<?> list) {
+                out.append('[');
+                boolean first = true;
+                for (Object item : list) {
+                    if (!first) {
+                        out.append(", ");
+                    }
+                    first = false;
+                    append(out, item);
+                }
+                out.append(']');
+            } else {
+                out.append(value);
+            }
+        }
+    }
+}

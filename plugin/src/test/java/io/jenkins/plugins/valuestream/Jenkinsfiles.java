@@ -1,0 +1,45 @@
+package io.jenkins.plugins.valuestream;
+
+import static org.junit.Assert.assertNotNull;
+
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.recording.ProcessMapAction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The Jenkinsfiles of the tests, kept as files under {@code jenkinsfiles/} in the test resources. */
+public final class Jenkinsfiles {
+    private Jenkinsfiles() {
+    }
+
+    /** A new Pipeline job running the named Jenkinsfile in the sandbox. */
+    public static WorkflowJob job(JenkinsRule r, String name, String jenkinsfile) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(read(jenkinsfile), true));
+        return job;
+    }
+
+    /** The text of a Jenkinsfile of the test resources, e.g. {@code scripted-node.groovy}. */
+    public static String read(String jenkinsfile) throws IOException {
+        try (InputStream in = Jenkinsfiles.class.getResourceAsStream("jenkinsfiles/" + jenkinsfile)) {
+            if (in == null) {
+                throw new IOException("No test Jenkinsfile " + jenkinsfile);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The process map recorded for a completed run; fails the test where there is none. */
+    public static ProcessMap processMap(WorkflowRun run) {
+        ProcessMapAction action = run.getAction(ProcessMapAction.class);
+        assertNotNull("no process map recorded for " + run, action);
+        ProcessMap map = action.getProcessMap();
+        assertNotNull("the process map of " + run + " cannot be read: " + action.getUnavailableReason(), map);
+        return map;
+    }
+}

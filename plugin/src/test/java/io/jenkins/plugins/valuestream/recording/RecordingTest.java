@@ -1,0 +1,187 @@
+package io.jenkins.plugins.valuestream.recording;
+
+import static io.jenkins.plugins.valuestream.Jenkinsfiles.job;
+import static io.jenkins.plugins.valuestream.Jenkinsfiles.processMap;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import hudson.model.Label;
+import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
+import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepKind;
+import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.process.WaitCause;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** Every completed Pipeline run gets its process map, computed from its live flow graph. */
+public class RecordingTest {
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule r = new JenkinsRule();
+
+    private static ProcessStep step(ProcessMap map, String... path) {
+        return map.step(StepPath.of(path)).orElseThrow(() -> new AssertionError("no step " + String.join("/", path)
+                + " in " + map.steps().stream().map(ProcessStep::displayName).toList()));
+    }
+
+    /** The run's numbers cover the whole run (DESIGN.md §4), which holds only when the adapter lost no node. */
+    private static void assertCoversTheRun(ProcessMap map) {
+        assertEquals(map.leadTimeMillis(), map.processMillis() + map.waitMillis());
+    }
+
+    @Test
+    public void declarativeParallelStagesAreStepsOfOneParallelGroup() throws Exception {
+        WorkflowJob job = job(r, "declarative", "declarative-parallel.groovy");
+
+        ProcessMap map = processMap(r.buildAndAssertSuccess(job));
+
+        assertThat(map.steps().stream().map(ProcessStep::displayName).toList(), containsInAnyOrder(
+                "Build", "Tests", "Tests/Unit", "Tests/Integration", "(outside stages)"));
+        assertThat(step(map, "Tests", "Unit").parallelGroup(), notNullValue());
+        assertEquals(step(map, "Tests", "Unit").parallelGroup(), step(map, "Tests", "Integration").parallelGroup());
+        assertThat(step(map, "Tests", "Unit").waits().millis(WaitCause.SLEEP), greaterThanOrEqualTo(1500L));
+        assertCoversTheRun(map);
+    }
+
+    @Test
+    public void scriptedStagesWithANodeAreStepsAndTheQueueWaitIsKnown() throws Exception {
+        WorkflowJob job = job(r, "scripted", "scripted-node.groovy");
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        ProcessMap map = processMap(run);
+
+        assertThat(step(map, "Build").kind(), is(StepKind.STAGE));
+        assertThat(step(map, "Publish").kind(), is(StepKind.STAGE));
+        assertThat(map.agents().size(), is(1));
+        assertTrue("the build-queue wait was stamped", map.waits().known(WaitCause.QUEUE));
+        assertNotNull(run.getAction(QueueEntryAction.class));
+        assertEquals("SUCCESS", map.result());
+        assertCoversTheRun(map);
+    }
+
+    @Test
+    public void anInputApprovedAfterAPauseIsInputWait() throws Exception {
+        WorkflowJob job = job(r, "input", "input-approval.groovy");
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        InputAction input = waitForInput(run);
+
+        Thread.sleep(2_000);
+        input.getExecution("Ship").proceed(null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+
+        ProcessStep approve = step(processMap(run), "Approve");
+        assertThat(approve.waits().millis(WaitCause.INPUT), greaterThanOrEqualTo(2_000L));
+        assertThat(step(processMap(run), "Ship").waits().millis(WaitCause.INPUT), is(0L));
+    }
+
+    private static InputAction waitForInput(WorkflowRun run) throws Exception {
+        while (true) {
+            InputAction action = run.getAction(InputAction.class);
+            if (action != null && !action.getExecutions().isEmpty()) {
+                return action;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    public void theWaitForAnAgentThatIsAddedLaterIsAgentWait() throws Exception {
+        WorkflowJob job = job(r, "late-agent", "agent-added-later.groovy");
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        while (r.jenkins.getQueue().getItems().length == 0) {
+            Thread.sleep(100); // the node step's task is in the queue: the run waits for an agent
+        }
+
+        Thread.sleep(3_000);
+        r.createOnlineSlave(Label.get("added-later"));
+        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+
+        ProcessMap map = processMap(run);
+        assertThat(step(map, "Build").waits().millis(WaitCause.AGENT), greaterThanOrEqualTo(3_000L));
+        AgentAllocation agent = map.agents().get(0);
+        assertEquals("added-later", agent.label());
+        assertThat(agent.waitMillis(), greaterThanOrEqualTo(3_000L));
+        assertCoversTheRun(map);
+    }
+
+    @Test
+    public void theProcessMapIsSavedWithTheBuild() throws Exception {
+        WorkflowJob job = job(r, "saved", "scripted-node.groovy");
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        ProcessMap recorded = processMap(run);
+
+        run.reload();
+
+        assertEquals(recorded, processMap(run));
+    }
+
+    @Test
+    public void aJobThatOptedOutIsNotRecorded() throws Exception {
+        WorkflowJob job = job(r, "opted-out", "scripted-node.groovy");
+        ValueStreamJobProperty property = new ValueStreamJobProperty();
+        property.setRecording(false);
+        job.addProperty(property);
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+
+        assertThat(run.getAction(ProcessMapAction.class), nullValue());
+    }
+
+    @Test
+    public void nothingIsRecordedWhileTheGlobalSwitchIsOff() throws Exception {
+        ValueStreamConfiguration.get().setRecording(false);
+        WorkflowJob job = job(r, "switched-off", "scripted-node.groovy");
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+
+        assertThat(run.getAction(ProcessMapAction.class), nullValue());
+    }
+
+    @Test
+    public void runsFromBeforeRecordingAreBackFilled() throws Exception {
+        ValueStreamConfiguration.get().setRecording(false);
+        WorkflowJob job = job(r, "older", "scripted-node.groovy");
+        WorkflowRun older = r.buildAndAssertSuccess(job);
+        assertNull(older.getAction(ProcessMapAction.class));
+        ValueStreamConfiguration.get().setRecording(true);
+
+        BackFill.request(job);
+        while (BackFill.isRunning(job)) {
+            Thread.sleep(100);
+        }
+
+        assertThat(step(processMap(older), "Build").kind(), is(StepKind.STAGE));
+    }
+
+    @Test
+    public void aRunWithoutAFlowGraphSaysWhyItHasNoProcessMap() throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "no-definition");
+        // No flow definition: the run fails before its flow starts, so it never has a flow graph.
+        WorkflowRun run = r.assertBuildStatus(hudson.model.Result.FAILURE, job.scheduleBuild2(0));
+
+        ProcessMapAction action = run.getAction(ProcessMapAction.class);
+
+        assertNotNull(action);
+        assertThat(action.getProcessMap(), nullValue());
+        assertThat(action.getUnavailableReason(), notNullValue());
+    }
+}

@@ -1,0 +1,171 @@
+package io.jenkins.plugins.valuestream.steps;
+
+import static io.jenkins.plugins.valuestream.Jenkinsfiles.job;
+import static io.jenkins.plugins.valuestream.Jenkinsfiles.processMap;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import hudson.model.Result;
+import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.StepKind;
+import io.jenkins.plugins.valuestream.process.StepPath;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.flow.FlowExecution;
+import org.jenkinsci.plugins.workflow.actions.BodyInvocationAction;
+import org.jenkinsci.plugins.workflow.graph.BlockStartNode;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graph.StepNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The {@code valueStream} and {@code processStep} blocks holding runs to their budgets. */
+public class ValueStreamStepTest {
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule r = new JenkinsRule();
+
+    private long defaultCheckPeriod;
+
+    @Before
+    public void checkOften() {
+        defaultCheckPeriod = BudgetedBlockExecution.checkPeriodMillis;
+        BudgetedBlockExecution.checkPeriodMillis = 500;
+    }
+
+    @After
+    public void restoreCheckPeriod() {
+        BudgetedBlockExecution.checkPeriodMillis = defaultCheckPeriod;
+    }
+
+    @Test
+    public void aRunWaitingForAnAgentIsStoppedOnceItsWaitBudgetIsSpent() throws Exception {
+        WorkflowJob job = job(r, "over-budget", "budget-exceeded-waiting-for-agent.groovy");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("Wait budget 3s exceeded by", run);
+        r.assertLogContains("largest cause: agent", run);
+        r.assertLogNotContains("this never runs", run);
+    }
+
+    @Test
+    public void aRunWithinItsBudgetsSucceeds() throws Exception {
+        WorkflowJob job = job(r, "within-budget", "budget-respected.groovy");
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+
+        r.assertLogContains("well within budget", run);
+        r.assertLogNotContains("exceeded", run);
+    }
+
+    @Test
+    public void budgetResultUnstableMarksTheRunAndLetsItGoOn() throws Exception {
+        WorkflowJob job = job(r, "unstable", "budget-unstable.groovy");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        r.assertLogContains("Wait budget 1s exceeded by", run);
+        r.assertLogContains("largest cause: sleep", run);
+        r.assertLogContains("went on after the budget was spent", run);
+        FlowNode block = valueStreamNode(run);
+        assertThat(block.getPersistentAction(WarningAction.class), notNullValue());
+        assertThat(block.getPersistentAction(WarningAction.class).getResult(), is(Result.UNSTABLE));
+    }
+
+    @Test
+    public void aDeclarativeOptionHoldsTheWholePipelineToItsBudget() throws Exception {
+        WorkflowJob job = job(r, "declarative-budget", "declarative-options-budget.groovy");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("Wait budget 3s exceeded by", run);
+        r.assertLogNotContains("this never runs", run);
+    }
+
+    @Test
+    public void theDefaultWaitBudgetHoldsBlocksThatSetNoBudget() throws Exception {
+        ValueStreamConfiguration.get().setDefaultWaitBudget("3s");
+        WorkflowJob job = job(r, "default-budget", "default-budget.groovy");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("Wait budget 3s exceeded by", run);
+    }
+
+    @Test
+    public void aBadWaitBudgetFailsTheStepAtItsStartNamingTheParameter() throws Exception {
+        WorkflowJob job = job(r, "bad-wait-budget", "bad-wait-budget.groovy");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("waitBudget", run);
+        r.assertLogContains("'15x'", run);
+        r.assertLogContains("accepted", run);
+        r.assertLogNotContains("the body ran", run);
+    }
+
+    @Test
+    public void anUnknownCountedWaitFailsTheStepAtItsStartNamingTheParameter() throws Exception {
+        WorkflowJob job = job(r, "bad-counted-waits", "bad-counted-waits.groovy");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("countedWaits", run);
+        r.assertLogContains("COFFEE", run);
+        r.assertLogContains("QUEUE, AGENT, INPUT, LOCK, SLEEP, GAP, REWORK", run);
+        r.assertLogNotContains("the body ran", run);
+    }
+
+    @Test
+    public void anUnknownBudgetResultFailsTheStepAtItsStartNamingTheParameter() throws Exception {
+        WorkflowJob job = job(r, "bad-budget-result", "bad-budget-result.groovy");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("budgetResult", run);
+        r.assertLogContains("FAILURE, UNSTABLE, ABORTED", run);
+        r.assertLogNotContains("the body ran", run);
+    }
+
+    @Test
+    public void aProcessStepIsAStepOfTheProcessMap() throws Exception {
+        WorkflowJob job = job(r, "process-step", "process-step.groovy");
+
+        ProcessMap map = processMap(r.buildAndAssertSuccess(job));
+
+        assertThat(map.step(StepPath.of("Deploy", "Manual QA")).orElseThrow().kind(), is(StepKind.PROCESS_STEP));
+    }
+
+    @Test
+    public void aProcessStepOverItsOwnWaitBudgetIsStopped() throws Exception {
+        WorkflowJob job = job(r, "process-step-budget", "process-step-budget.groovy");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("Wait budget 3s of Provision exceeded by", run);
+        r.assertLogNotContains("this never runs", run);
+    }
+
+    /** The node of the {@code valueStream} step itself: the outer start of its block, not its body. */
+    private static FlowNode valueStreamNode(WorkflowRun run) {
+        FlowExecution execution = run.getExecution();
+        assertThat(execution, notNullValue());
+        FlowNode node = new DepthFirstScanner().findFirstMatch(execution, n -> n instanceof BlockStartNode
+                && n instanceof StepNode step && step.getDescriptor() instanceof ValueStreamStep.DescriptorImpl
+                && n.getPersistentAction(BodyInvocationAction.class) == null);
+        assertThat(node, notNullValue());
+        return node;
+    }
+}

@@ -1,0 +1,3 @@
+valueStream(waitBudget: '15m', budgetResult: 'MAYBE') {
+    echo 'the body ran'
+}

@@ -1,0 +1,3 @@
+valueStream(waitBudget: '15m', countedWaits: 'AGENT, COFFEE') {
+    echo 'the body ran'
+}

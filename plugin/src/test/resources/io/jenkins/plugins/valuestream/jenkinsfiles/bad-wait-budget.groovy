@@ -1,0 +1,3 @@
+valueStream(waitBudget: '15x') {
+    echo 'the body ran'
+}

@@ -1,0 +1,7 @@
+valueStream(waitBudget: '3s') {
+    stage('Build') {
+        node('no-such-agent') {
+            echo 'this never runs'
+        }
+    }
+}

@@ -1,0 +1,5 @@
+valueStream {
+    node('no-such-agent') {
+        echo 'this never runs'
+    }
+}

@@ -1,0 +1,6 @@
+stage('Approve') {
+    input message: 'Ship it?', id: 'Ship'
+}
+stage('Ship') {
+    echo 'shipping'
+}

@@ -1,0 +1,5 @@
+stage('Deploy') {
+    processStep('Manual QA') {
+        echo 'checking by hand'
+    }
+}

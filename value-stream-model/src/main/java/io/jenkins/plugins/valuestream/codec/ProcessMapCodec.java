@@ -1,0 +1,362 @@
+package io.jenkins.plugins.valuestream.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepKind;
+import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.process.StepResult;
+import io.jenkins.plugins.valuestream.process.WaitBreakdown;
+import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.process.WorkItem;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A compact, versioned JSON form of a {@link ProcessMap}, for keeping it with its build: what {@link #write} writes,
+ * {@link #read} reads back equal. Compact: waits of zero, empty lists, {@code null}s and defaults are left out, so a
+ * process map of 30 steps takes a few kilobytes. Versioned: the first field is {@code format}; a form written by a
+ * newer version that this one cannot read is refused with a message saying so, never misread.
+ *
+ * <p>Thread-safe.
+ */
+public final class ProcessMapCodec {
+    /** The version of the form {@link #write} writes. */
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private ProcessMapCodec() {
+    }
+
+    /** The JSON form of a process map. */
+    public static String write(ProcessMap map) {
+        StringWriter out = new StringWriter(256 + 160 * map.steps().size() + 120 * map.work().size());
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("format", FORMAT);
+            json.writeNumberField("number", map.number());
+            writeString(json, "result", map.result());
+            writeLong(json, "queuedAt", map.queuedAt());
+            json.writeNumberField("startedAt", map.startedAt());
+            writeLong(json, "completedAt", map.completedAt());
+            json.writeNumberField("asOf", map.asOf());
+            json.writeNumberField("process", map.processMillis());
+            writeWaits(json, map.waits());
+            if (!map.steps().isEmpty()) {
+                json.writeArrayFieldStart("steps");
+                for (ProcessStep step : map.steps()) {
+                    writeStep(json, step);
+                }
+                json.writeEndArray();
+            }
+            if (!map.work().isEmpty()) {
+                json.writeArrayFieldStart("work");
+                for (WorkItem item : map.work()) {
+                    writeWork(json, item);
+                }
+                json.writeEndArray();
+            }
+            if (!map.agents().isEmpty()) {
+                json.writeArrayFieldStart("agents");
+                for (AgentAllocation agent : map.agents()) {
+                    writeAgent(json, agent);
+                }
+                json.writeEndArray();
+            }
+            if (!map.notes().isEmpty()) {
+                json.writeArrayFieldStart("notes");
+                for (String note : map.notes()) {
+                    json.writeString(note);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads what {@link #write} wrote.
+     *
+     * @throws IllegalArgumentException when the text is not such a form, naming what is wrong (the field, or the
+     *     format version this reader does not know)
+     */
+    public static ProcessMap read(String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a stored process map: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("Not a stored process map: expected a JSON object");
+        }
+        int format = requiredLong(root, "format", "the process map").intValue();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("Stored process map has format " + format + "; this version reads "
+                    + "format " + FORMAT + " only");
+        }
+        List<ProcessStep> steps = new ArrayList<>();
+        for (JsonNode step : array(root, "steps")) {
+            steps.add(readStep(step));
+        }
+        List<WorkItem> work = new ArrayList<>();
+        for (JsonNode item : array(root, "work")) {
+            work.add(new WorkItem(
+                    requiredText(item, "function", "a work item"),
+                    text(item, "arguments", ""),
+                    path(item, "step", "a work item"),
+                    text(item, "branch", ""),
+                    requiredLong(item, "startedAt", "a work item"),
+                    optionalLong(item, "duration", 0)));
+        }
+        List<AgentAllocation> agents = new ArrayList<>();
+        for (JsonNode agent : array(root, "agents")) {
+            agents.add(new AgentAllocation(
+                    text(agent, "label", ""),
+                    path(agent, "step", "an agent allocation"),
+                    requiredLong(agent, "startedAt", "an agent allocation"),
+                    optionalLong(agent, "wait", 0),
+                    optionalLong(agent, "hold", 0)));
+        }
+        List<String> notes = new ArrayList<>();
+        for (JsonNode note : array(root, "notes")) {
+            notes.add(note.asText());
+        }
+        return new ProcessMap(
+                requiredLong(root, "number", "the process map").intValue(),
+                nullableText(root, "result"),
+                nullableLong(root, "queuedAt"),
+                requiredLong(root, "startedAt", "the process map"),
+                nullableLong(root, "completedAt"),
+                requiredLong(root, "asOf", "the process map"),
+                optionalLong(root, "process", 0),
+                readWaits(root),
+                steps,
+                work,
+                agents,
+                notes);
+    }
+
+    // ---- writing ---------------------------------------------------------------------------------------------
+
+    private static void writeStep(JsonGenerator json, ProcessStep step) throws IOException {
+        json.writeStartObject();
+        writePath(json, "path", step.path());
+        if (step.occurrence() != 0) {
+            json.writeNumberField("occurrence", step.occurrence());
+        }
+        json.writeStringField("kind", step.kind().name());
+        json.writeStringField("result", step.result().name());
+        json.writeNumberField("startedAt", step.startedAt());
+        json.writeNumberField("elapsed", step.elapsedMillis());
+        json.writeNumberField("process", step.processMillis());
+        writeWaits(json, step.waits());
+        if (step.effortMillis() != 0) {
+            json.writeNumberField("effort", step.effortMillis());
+        }
+        if (!step.firstTime()) {
+            json.writeBooleanField("firstTime", false);
+        }
+        writeString(json, "nodeId", step.nodeId());
+        writeString(json, "parallelGroup", step.parallelGroup());
+        json.writeEndObject();
+    }
+
+    private static void writeWork(JsonGenerator json, WorkItem item) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("function", item.function());
+        if (!item.arguments().isEmpty()) {
+            json.writeStringField("arguments", item.arguments());
+        }
+        writePath(json, "step", item.step());
+        if (!item.branch().isEmpty()) {
+            json.writeStringField("branch", item.branch());
+        }
+        json.writeNumberField("startedAt", item.startedAt());
+        if (item.durationMillis() != 0) {
+            json.writeNumberField("duration", item.durationMillis());
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeAgent(JsonGenerator json, AgentAllocation agent) throws IOException {
+        json.writeStartObject();
+        if (!agent.label().isEmpty()) {
+            json.writeStringField("label", agent.label());
+        }
+        writePath(json, "step", agent.step());
+        json.writeNumberField("startedAt", agent.startedAt());
+        if (agent.waitMillis() != 0) {
+            json.writeNumberField("wait", agent.waitMillis());
+        }
+        if (agent.holdMillis() != 0) {
+            json.writeNumberField("hold", agent.holdMillis());
+        }
+        json.writeEndObject();
+    }
+
+    /** Waits as {@code "waits": {"AGENT": 45000}} (known, non-zero causes) and {@code "unknownWaits": ["QUEUE"]}. */
+    private static void writeWaits(JsonGenerator json, WaitBreakdown waits) throws IOException {
+        boolean any = false;
+        for (WaitCause cause : WaitCause.values()) {
+            long millis = waits.millis(cause);
+            if (millis != 0) {
+                if (!any) {
+                    json.writeObjectFieldStart("waits");
+                    any = true;
+                }
+                json.writeNumberField(cause.name(), millis);
+            }
+        }
+        if (any) {
+            json.writeEndObject();
+        }
+        if (!waits.unknown().isEmpty()) {
+            json.writeArrayFieldStart("unknownWaits");
+            for (WaitCause cause : WaitCause.values()) {
+                if (!waits.known(cause)) {
+                    json.writeString(cause.name());
+                }
+            }
+            json.writeEndArray();
+        }
+    }
+
+    private static void writePath(JsonGenerator json, String field, StepPath path) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String segment : path.segments()) {
+            json.writeString(segment);
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeString(JsonGenerator json, String field, @Nullable String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(field, value);
+        }
+    }
+
+    private static void writeLong(JsonGenerator json, String field, @Nullable Long value) throws IOException {
+        if (value != null) {
+            json.writeNumberField(field, value);
+        }
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------
+
+    private static ProcessStep readStep(JsonNode step) {
+        String where = "a step";
+        return new ProcessStep(
+                path(step, "path", where),
+                (int) optionalLong(step, "occurrence", 0),
+                enumValue(StepKind.class, requiredText(step, "kind", where), "kind"),
+                enumValue(StepResult.class, requiredText(step, "result", where), "result"),
+                requiredLong(step, "startedAt", where),
+                requiredLong(step, "elapsed", where),
+                optionalLong(step, "process", 0),
+                readWaits(step),
+                optionalLong(step, "effort", 0),
+                !step.has("firstTime") || step.get("firstTime").asBoolean(true),
+                nullableText(step, "nodeId"),
+                nullableText(step, "parallelGroup"));
+    }
+
+    private static WaitBreakdown readWaits(JsonNode parent) {
+        long[] millis = new long[WaitCause.values().length];
+        JsonNode waits = parent.get("waits");
+        if (waits != null && waits.isObject()) {
+            waits.fields().forEachRemaining(entry -> millis[enumValue(WaitCause.class, entry.getKey(), "waits")
+                    .ordinal()] = entry.getValue().asLong());
+        }
+        Set<WaitCause> unknown = EnumSet.noneOf(WaitCause.class);
+        for (JsonNode cause : array(parent, "unknownWaits")) {
+            unknown.add(enumValue(WaitCause.class, cause.asText(), "unknownWaits"));
+        }
+        return WaitBreakdown.ofArray(millis, unknown);
+    }
+
+    private static StepPath path(JsonNode parent, String field, String where) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw missing(field, where);
+        }
+        List<String> segments = new ArrayList<>(node.size());
+        node.forEach(segment -> segments.add(segment.asText()));
+        return new StepPath(segments);
+    }
+
+    private static Iterable<JsonNode> array(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("Stored process map: '" + field + "' is not a list");
+        }
+        return node;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String field) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Stored process map: unknown " + field + " '" + name + "'", e);
+        }
+    }
+
+    private static Long requiredLong(JsonNode parent, String field, String where) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.canConvertToLong()) {
+            throw missing(field, where);
+        }
+        return node.asLong();
+    }
+
+    private static long optionalLong(JsonNode parent, String field, long fallback) {
+        JsonNode node = parent.get(field);
+        return node == null || node.isNull() ? fallback : node.asLong();
+    }
+
+    private static @Nullable Long nullableLong(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node == null || node.isNull() ? null : node.asLong();
+    }
+
+    private static String requiredText(JsonNode parent, String field, String where) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isTextual()) {
+            throw missing(field, where);
+        }
+        return node.asText();
+    }
+
+    private static String text(JsonNode parent, String field, String fallback) {
+        JsonNode node = parent.get(field);
+        return node == null || node.isNull() ? fallback : node.asText();
+    }
+
+    private static @Nullable String nullableText(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static IllegalArgumentException missing(String field, String where) {
+        return new IllegalArgumentException("Stored process map: " + where + " lacks '" + field + "'");
+    }
+}

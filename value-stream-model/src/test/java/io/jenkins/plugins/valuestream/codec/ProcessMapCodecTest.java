@@ -1,0 +1,122 @@
+package io.jenkins.plugins.valuestream.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.valuestream.graph.FlowGraph;
+import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
+import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepKind;
+import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.process.StepResult;
+import io.jenkins.plugins.valuestream.process.WaitBreakdown;
+import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.process.WorkItem;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.Test;
+
+public class ProcessMapCodecTest {
+    private static final long T0 = 1_700_000_000_000L;
+
+    /** A map with every field set to something other than its default. */
+    private static ProcessMap everyField() {
+        WaitBreakdown stepWaits = WaitBreakdown.of(Map.of(WaitCause.AGENT, 45_000L, WaitCause.GAP, 12L));
+        ProcessStep deploy = new ProcessStep(StepPath.of("Deploy", "Staging/EU"), 1, StepKind.STAGE,
+                StepResult.FAILURE, T0 + 1_000, 120_000, 75_000, stepWaits, 150_000, false, "42", "17");
+        ProcessStep qa = new ProcessStep(StepPath.of("Manual \"QA\" <b>"), 0, StepKind.PROCESS_STEP,
+                StepResult.RUNNING, T0 + 130_000, 5_000, 0, WaitBreakdown.of(Map.of(WaitCause.INPUT, 5_000L)), 0, true,
+                "88", null);
+        return new ProcessMap(31, null, T0 - 9_000, T0, null, T0 + 135_000, 75_000,
+                WaitBreakdown.of(Map.of(WaitCause.QUEUE, 9_000L, WaitCause.AGENT, 45_000L, WaitCause.INPUT, 5_000L,
+                        WaitCause.GAP, 12L)),
+                List.of(deploy, qa),
+                List.of(new WorkItem("org.jenkinsci.plugins.workflow.steps.durable_task.ShellStep", "script=npm ci",
+                        StepPath.of("Deploy", "Staging/EU"), "eu", T0 + 50_000, 30_000)),
+                List.of(new AgentAllocation("linux && docker", StepPath.of("Deploy", "Staging/EU"), T0 + 1_000,
+                        45_000, 70_000)),
+                List.of("The build-queue wait is unknown."));
+    }
+
+    @Test
+    public void aMapWithEveryFieldReadsBackEqual() {
+        ProcessMap map = everyField();
+
+        assertThat(ProcessMapCodec.read(ProcessMapCodec.write(map))).isEqualTo(map);
+    }
+
+    @Test
+    public void unknownWaitsStayUnknownRatherThanZero() {
+        ProcessMap map = new ProcessMap(2, "SUCCESS", null, T0, T0 + 10_000, T0 + 10_000, 10_000,
+                WaitBreakdown.none().withUnknown(Set.of(WaitCause.QUEUE)), List.of(), List.of(), List.of(), List.of());
+
+        ProcessMap back = ProcessMapCodec.read(ProcessMapCodec.write(map));
+
+        assertThat(back.waits().known(WaitCause.QUEUE)).isFalse();
+        assertThat(back.waits().known(WaitCause.AGENT)).isTrue();
+    }
+
+    @Test
+    public void anExtractedMapReadsBackEqual() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Build", s -> s.node("linux", 45_000, n -> n.sh("make", 60_000)));
+        FlowGraph graph = run.finish();
+        ProcessMap map = ProcessMapExtractor.extract(run.runInfo(7, "SUCCESS", 3_000L), graph, Long.MAX_VALUE);
+
+        assertThat(ProcessMapCodec.read(ProcessMapCodec.write(map))).isEqualTo(map);
+    }
+
+    @Test
+    public void zerosEmptyListsAndNullsAreLeftOut() {
+        ProcessMap map = new ProcessMap(1, "SUCCESS", T0, T0, T0 + 5, T0 + 5, 5, WaitBreakdown.none(), List.of(),
+                List.of(), List.of(), List.of());
+
+        String json = ProcessMapCodec.write(map);
+
+        assertThat(json).doesNotContain("waits", "steps", "work", "agents", "notes", "unknownWaits");
+    }
+
+    @Test
+    public void theFormStartsWithItsFormatVersion() {
+        assertThat(ProcessMapCodec.write(everyField())).startsWith("{\"format\":" + ProcessMapCodec.FORMAT + ",");
+    }
+
+    @Test
+    public void aNewerFormatIsRefusedNotMisread() {
+        String newer = ProcessMapCodec.write(everyField()).replace("\"format\":1", "\"format\":2");
+
+        assertThatThrownBy(() -> ProcessMapCodec.read(newer))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format 2").hasMessageContaining("format 1 only");
+    }
+
+    @Test
+    public void textThatIsNotJsonIsRefusedWithAReason() {
+        assertThatThrownBy(() -> ProcessMapCodec.read("<processMap/>"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Not a stored process map");
+    }
+
+    @Test
+    public void aStepWithoutItsPathIsRefusedNamingTheField() {
+        String broken = "{\"format\":1,\"number\":3,\"startedAt\":1,\"asOf\":2,"
+                + "\"steps\":[{\"kind\":\"STAGE\",\"result\":\"SUCCESS\",\"startedAt\":1,\"elapsed\":1}]}";
+
+        assertThatThrownBy(() -> ProcessMapCodec.read(broken))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Stored process map: a step lacks 'path'");
+    }
+
+    @Test
+    public void anUnknownWaitCauseIsRefusedNamingIt() {
+        String broken = "{\"format\":1,\"number\":3,\"startedAt\":1,\"asOf\":2,\"waits\":{\"COFFEE\":5}}";
+
+        assertThatThrownBy(() -> ProcessMapCodec.read(broken))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown waits 'COFFEE'");
+    }
+}
