@@ -1,0 +1,404 @@
+package io.jenkins.plugins.valuestream.store;
+
+import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepKind;
+import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.process.StepResult;
+import io.jenkins.plugins.valuestream.process.WaitBreakdown;
+import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.process.WorkItem;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of a RUN frame: one completed {@link ProcessMap}, strings by id, times as zig-zag varint deltas.
+ *
+ * <pre>
+ * run     number (zz) | stringCount (v) | startedAt (zz) | completedAt − startedAt (zz) | asOf − completedAt (zz)
+ *         | presence (v: 1 result, 2 queuedAt) | [result id (v)] | [queuedAt − startedAt (zz)] | processMillis (zz)
+ *         | waits | steps (count, step...) | work (count, item...) | agents (count, agent...) | notes (count, id...)
+ * step    path | occurrence (zz) | kind + result·4 + firstTime·32 (v) | startedAt − previous step's start (zz)
+ *         | elapsed (v) | process (v) | waits | effort (v) | nodeId | parallelGroup
+ * work    function id (v) | arguments id (v) | path | branch id (v) | startedAt − previous item's start (zz)
+ *         | duration (zz)
+ * agent   label id (v) | path | startedAt − previous allocation's start (zz) | wait (zz) | hold (zz)
+ * waits   unknown causes·128 + causes with time (v, one bit per cause by ordinal) | the times of the latter (v)
+ * path    k (v): k &lt; paths so far in this run = that path; k = paths so far = a new path follows:
+ *         depth (v) | segment ids (v)
+ * nodeId  0 = none; odd = the decimal number (v − 1) / 2; even = string id v / 2 − 1
+ * </pre>
+ * (v: varint, zz: zig-zag varint; the first "previous start" is the run's start.) {@code stringCount} is the number
+ * of strings the store had defined when the run was written: every id the run uses is below it. Enum ordinals are
+ * part of the format: changing {@link WaitCause}, {@link StepKind} or {@link StepResult} needs a new format version.
+ */
+final class RecordCodec {
+    private static final WaitCause[] CAUSES = WaitCause.values();
+    private static final StepKind[] KINDS = StepKind.values();
+    private static final StepResult[] RESULTS = StepResult.values();
+    private static final int CAUSE_BITS = 7;
+    private static final int MAX_NUMERIC_ID_DIGITS = 18;
+
+    static {
+        if (CAUSES.length > CAUSE_BITS || KINDS.length > 4 || RESULTS.length > 8) {
+            throw new IllegalStateException("The store format has room for 7 wait causes, 4 step kinds and 8 step"
+                    + " results; a new format version is needed");
+        }
+    }
+
+    private RecordCodec() {
+    }
+
+    /** Gives ids to every string of the map, so that the STRINGS frame can precede its record. */
+    static void internStrings(ProcessMap map, StringInterner strings) {
+        if (map.result() != null) {
+            strings.id(map.result());
+        }
+        for (ProcessStep step : map.steps()) {
+            internPath(step.path(), strings);
+            internNodeId(step.nodeId(), strings);
+            internNodeId(step.parallelGroup(), strings);
+        }
+        for (WorkItem item : map.work()) {
+            strings.id(item.function());
+            strings.id(item.arguments());
+            internPath(item.step(), strings);
+            strings.id(item.branch());
+        }
+        for (AgentAllocation agent : map.agents()) {
+            strings.id(agent.label());
+            internPath(agent.step(), strings);
+        }
+        for (String note : map.notes()) {
+            strings.id(note);
+        }
+    }
+
+    private static void internPath(StepPath path, StringInterner strings) {
+        for (String segment : path.segments()) {
+            strings.id(segment);
+        }
+    }
+
+    private static void internNodeId(@Nullable String nodeId, StringInterner strings) {
+        if (nodeId != null && numericId(nodeId) < 0) {
+            strings.id(nodeId);
+        }
+    }
+
+    /**
+     * Writes the body of a RUN frame; every string must have been interned.
+     *
+     * @return how many of the bytes written are step records (for {@link StoreStats})
+     */
+    static int encodeRun(ProcessMap map, StringInterner strings, ByteSink out) {
+        Long completedAt = map.completedAt();
+        if (completedAt == null) {
+            throw new IllegalArgumentException("Run #" + map.number() + " is still running; the store keeps"
+                    + " completed runs only");
+        }
+        long start = map.startedAt();
+        out.writeZigZag(map.number());
+        out.writeVarInt(strings.nextId());
+        out.writeZigZag(start);
+        out.writeZigZag(completedAt - start);
+        out.writeZigZag(map.asOf() - completedAt);
+        out.writeVarInt((map.result() != null ? 1 : 0) | (map.queuedAt() != null ? 2 : 0));
+        if (map.result() != null) {
+            out.writeVarInt(strings.id(map.result()));
+        }
+        if (map.queuedAt() != null) {
+            out.writeZigZag(map.queuedAt() - start);
+        }
+        out.writeZigZag(map.processMillis());
+        writeWaits(map.waits(), out);
+
+        Map<StepPath, Integer> paths = new HashMap<>();
+        int stepsStart = out.size();
+        out.writeVarInt(map.steps().size());
+        long previous = start;
+        for (ProcessStep step : map.steps()) {
+            writePath(step.path(), paths, strings, out);
+            out.writeZigZag(step.occurrence());
+            out.writeVarInt(step.kind().ordinal() | step.result().ordinal() << 2 | (step.firstTime() ? 32 : 0));
+            out.writeZigZag(step.startedAt() - previous);
+            previous = step.startedAt();
+            out.writeVarLong(step.elapsedMillis());
+            out.writeVarLong(step.processMillis());
+            writeWaits(step.waits(), out);
+            out.writeVarLong(step.effortMillis());
+            writeNodeId(step.nodeId(), strings, out);
+            writeNodeId(step.parallelGroup(), strings, out);
+        }
+        int stepBytes = out.size() - stepsStart;
+
+        out.writeVarInt(map.work().size());
+        previous = start;
+        for (WorkItem item : map.work()) {
+            out.writeVarInt(strings.id(item.function()));
+            out.writeVarInt(strings.id(item.arguments()));
+            writePath(item.step(), paths, strings, out);
+            out.writeVarInt(strings.id(item.branch()));
+            out.writeZigZag(item.startedAt() - previous);
+            previous = item.startedAt();
+            out.writeZigZag(item.durationMillis());
+        }
+        out.writeVarInt(map.agents().size());
+        previous = start;
+        for (AgentAllocation agent : map.agents()) {
+            out.writeVarInt(strings.id(agent.label()));
+            writePath(agent.step(), paths, strings, out);
+            out.writeZigZag(agent.startedAt() - previous);
+            previous = agent.startedAt();
+            out.writeZigZag(agent.waitMillis());
+            out.writeZigZag(agent.holdMillis());
+        }
+        out.writeVarInt(map.notes().size());
+        for (String note : map.notes()) {
+            out.writeVarInt(strings.id(note));
+        }
+        return stepBytes;
+    }
+
+    private static void writeWaits(WaitBreakdown waits, ByteSink out) {
+        long[] millis = waits.toArray();
+        int withTime = 0;
+        for (int i = 0; i < millis.length; i++) {
+            if (millis[i] != 0) {
+                withTime |= 1 << i;
+            }
+        }
+        int unknown = 0;
+        for (WaitCause cause : waits.unknown()) {
+            unknown |= 1 << cause.ordinal();
+        }
+        out.writeVarInt(unknown << CAUSE_BITS | withTime);
+        for (long value : millis) {
+            if (value != 0) {
+                out.writeVarLong(value);
+            }
+        }
+    }
+
+    private static void writePath(StepPath path, Map<StepPath, Integer> paths, StringInterner strings,
+            ByteSink out) {
+        Integer known = paths.get(path);
+        if (known != null) {
+            out.writeVarInt(known);
+            return;
+        }
+        out.writeVarInt(paths.size());
+        paths.put(path, paths.size());
+        out.writeVarInt(path.segments().size());
+        for (String segment : path.segments()) {
+            out.writeVarInt(strings.id(segment));
+        }
+    }
+
+    private static void writeNodeId(@Nullable String nodeId, StringInterner strings, ByteSink out) {
+        if (nodeId == null) {
+            out.writeVarInt(0);
+            return;
+        }
+        long number = numericId(nodeId);
+        if (number >= 0) {
+            out.writeVarLong(number << 1 | 1);
+        } else {
+            out.writeVarLong(((long) strings.id(nodeId) + 1) << 1);
+        }
+    }
+
+    /** The value of a canonical decimal id ("0", "17", not "017" or "+1"), or -1. */
+    private static long numericId(String id) {
+        int length = id.length();
+        if (length == 0 || length > MAX_NUMERIC_ID_DIGITS || (length > 1 && id.charAt(0) == '0')) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** The run number and string count at the start of a RUN body. */
+    static int[] readHead(ByteSource in) {
+        int number = in.readZigZagInt();
+        int stringCount = in.readVarInt();
+        return new int[] {number, stringCount};
+    }
+
+    /**
+     * Reads the RUN bodies of one store. Keeps one {@link StepPath} per distinct path, so that thousands of runs
+     * share their path objects.
+     */
+    static final class Decoder {
+        private final StoreIndex strings;
+        private final Map<List<String>, StepPath> pathCache = new HashMap<>();
+        /** Node ids are small numbers that repeat in every run: one string each. */
+        private final String[] numericIds = new String[4096];
+
+        Decoder(StoreIndex strings) {
+            this.strings = strings;
+        }
+
+        ProcessMap decode(ByteSource in) {
+            int number = in.readZigZagInt();
+            in.readVarInt();
+            long start = in.readZigZag();
+            long completedAt = start + in.readZigZag();
+            long asOf = completedAt + in.readZigZag();
+            int presence = in.readVarInt();
+            if ((presence & ~3) != 0) {
+                throw new MalformedRecordException("Unknown fields " + presence);
+            }
+            String result = (presence & 1) != 0 ? string(in.readVarInt()) : null;
+            Long queuedAt = (presence & 2) != 0 ? start + in.readZigZag() : null;
+            long processMillis = in.readZigZag();
+            WaitBreakdown waits = readWaits(in);
+
+            List<StepPath> paths = new ArrayList<>();
+            int stepCount = in.readCount();
+            List<ProcessStep> steps = new ArrayList<>(stepCount);
+            long previous = start;
+            for (int i = 0; i < stepCount; i++) {
+                StepPath path = readPath(in, paths);
+                int occurrence = in.readZigZagInt();
+                int bits = in.readVarInt();
+                if (bits >= 64 || (bits >> 2 & 7) >= RESULTS.length) {
+                    throw new MalformedRecordException("Invalid step kind or result " + bits);
+                }
+                long startedAt = previous + in.readZigZag();
+                previous = startedAt;
+                long elapsed = in.readVarLong();
+                long process = in.readVarLong();
+                WaitBreakdown stepWaits = readWaits(in);
+                long effort = in.readVarLong();
+                String nodeId = readNodeId(in);
+                String parallelGroup = readNodeId(in);
+                steps.add(new ProcessStep(path, occurrence, KINDS[bits & 3], RESULTS[bits >> 2 & 7], startedAt,
+                        elapsed, process, stepWaits, effort, (bits & 32) != 0, nodeId, parallelGroup));
+            }
+            int workCount = in.readCount();
+            List<WorkItem> work = new ArrayList<>(workCount);
+            previous = start;
+            for (int i = 0; i < workCount; i++) {
+                String function = string(in.readVarInt());
+                String arguments = string(in.readVarInt());
+                StepPath path = readPath(in, paths);
+                String branch = string(in.readVarInt());
+                long startedAt = previous + in.readZigZag();
+                previous = startedAt;
+                work.add(new WorkItem(function, arguments, path, branch, startedAt, in.readZigZag()));
+            }
+            int agentCount = in.readCount();
+            List<AgentAllocation> agents = new ArrayList<>(agentCount);
+            previous = start;
+            for (int i = 0; i < agentCount; i++) {
+                String label = string(in.readVarInt());
+                StepPath path = readPath(in, paths);
+                long startedAt = previous + in.readZigZag();
+                previous = startedAt;
+                long wait = in.readZigZag();
+                agents.add(new AgentAllocation(label, path, startedAt, wait, in.readZigZag()));
+            }
+            int noteCount = in.readCount();
+            List<String> notes = new ArrayList<>(noteCount);
+            for (int i = 0; i < noteCount; i++) {
+                notes.add(string(in.readVarInt()));
+            }
+            in.requireEnd("run #" + number);
+            return new ProcessMap(number, result, queuedAt, start, completedAt, asOf, processMillis, waits, steps,
+                    work, agents, notes);
+        }
+
+        private String string(int id) {
+            String value = strings.string(id);
+            if (value == null) {
+                throw new MalformedRecordException("refers to string " + id + ", which the store does not define");
+            }
+            return value;
+        }
+
+        private StepPath readPath(ByteSource in, List<StepPath> paths) {
+            int index = in.readVarInt();
+            if (index < paths.size()) {
+                return paths.get(index);
+            }
+            if (index > paths.size()) {
+                throw new MalformedRecordException("Path " + index + " out of order");
+            }
+            int depth = in.readCount();
+            if (depth == 0) {
+                throw new MalformedRecordException("Empty step path");
+            }
+            String[] segments = new String[depth];
+            for (int i = 0; i < depth; i++) {
+                segments[i] = string(in.readVarInt());
+            }
+            StepPath path = pathCache.computeIfAbsent(Arrays.asList(segments), key -> new StepPath(key));
+            paths.add(path);
+            return path;
+        }
+
+        private @Nullable String readNodeId(ByteSource in) {
+            long value = in.readVarLong();
+            if (value == 0) {
+                return null;
+            }
+            if ((value & 1) != 0) {
+                long number = value >>> 1;
+                if (number < numericIds.length) {
+                    String cached = numericIds[(int) number];
+                    if (cached == null) {
+                        cached = Long.toString(number);
+                        numericIds[(int) number] = cached;
+                    }
+                    return cached;
+                }
+                return Long.toString(number);
+            }
+            long id = (value >>> 1) - 1;
+            if (id > Integer.MAX_VALUE) {
+                throw new MalformedRecordException("String id out of range: " + id);
+            }
+            return string((int) id);
+        }
+    }
+
+    private static WaitBreakdown readWaits(ByteSource in) {
+        int masks = in.readVarInt();
+        if (masks == 0) {
+            return WaitBreakdown.none();
+        }
+        int withTime = masks & ((1 << CAUSE_BITS) - 1);
+        int unknownMask = masks >>> CAUSE_BITS;
+        if (withTime >>> CAUSES.length != 0 || unknownMask >>> CAUSES.length != 0 || (withTime & unknownMask) != 0) {
+            throw new MalformedRecordException("Invalid wait causes " + masks);
+        }
+        long[] millis = new long[CAUSES.length];
+        for (int i = 0; i < CAUSES.length; i++) {
+            if ((withTime & 1 << i) != 0) {
+                millis[i] = in.readVarLong();
+            }
+        }
+        Set<WaitCause> unknown = EnumSet.noneOf(WaitCause.class);
+        for (int i = 0; i < CAUSES.length; i++) {
+            if ((unknownMask & 1 << i) != 0) {
+                unknown.add(CAUSES[i]);
+            }
+        }
+        return WaitBreakdown.ofArray(millis, unknown);
+    }
+}
