@@ -17,6 +17,9 @@ public final class HumanText {
      * A duration in at most two units, rounded to the smaller one: {@code 850ms}, {@code 4.2s}, {@code 42s},
      * {@code 4m 10s}, {@code 1h 5m}, {@code 2d 3h}. A whole number of the larger unit drops the smaller one
      * ({@code 4m}, {@code 2h}).
+     *
+     * <p>Unlike {@link io.jenkins.plugins.valuestream.time.Durations#format(long)}, which cuts so that budgets and
+     * messages read back exactly, this rounds: a picture should show 59.9 s as "1m", not "59s".
      */
     public static String duration(long millis) {
         if (millis < 0) {

@@ -201,17 +201,25 @@ public final class DemoDataSet {
                     0.3)));
         }
 
-        /** {@code retry(3) { sh 'npm run test:integration' }}: the flaky step. */
+        /** {@code retry(3) { sh 'npm run test:integration' }}: the flaky step, failing before it passes. */
         private void integration(FlowGraphBuilder.Scope n) {
-            List<Consumer<FlowGraphBuilder.Scope>> attempts = new ArrayList<>();
-            for (int i = 0; i <= failedAttempts; i++) {
-                boolean failing = i < failedAttempts;
-                long millis = failing ? around(random, 70 * SECOND, 0.4) : around(random, 150 * SECOND, 0.1);
-                attempts.add(a -> a.sh("npm run test:integration", millis));
+            String script = "npm run test:integration";
+            long firstFailure = around(random, 70 * SECOND, 0.4);
+            long secondFailure = around(random, 70 * SECOND, 0.4);
+            long pass = around(random, 150 * SECOND, 0.1);
+            Consumer<FlowGraphBuilder.Scope> passing = a -> a.sh(script, pass);
+            switch (failedAttempts) {
+                case 0:
+                    n.retry(SCRIPT_FAILED, passing);
+                    break;
+                case 1:
+                    n.retry(SCRIPT_FAILED, a -> a.sh(script, firstFailure), passing);
+                    break;
+                default:
+                    n.retry(SCRIPT_FAILED, a -> a.sh(script, firstFailure), a -> a.sh(script, secondFailure),
+                            passing);
+                    break;
             }
-            @SuppressWarnings("unchecked")
-            Consumer<FlowGraphBuilder.Scope>[] array = attempts.toArray(new Consumer[0]);
-            n.retry(SCRIPT_FAILED, array);
         }
 
         /** People approve within minutes, sometimes hours (a meeting, the end of the day). */

@@ -1,0 +1,169 @@
+package io.jenkins.plugins.valuestream.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.valuestream.graph.GraphNode;
+import io.jenkins.plugins.valuestream.graph.xml.BuildFolderReader;
+import io.jenkins.plugins.valuestream.graph.xml.ReadListener;
+import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
+import io.jenkins.plugins.valuestream.graph.xml.SkippedRun;
+import io.jenkins.plugins.valuestream.testing.RealData;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The definitions of DESIGN.md §4 hold on every run that real Jenkins controllers (and the workflow plugins' own test
+ * suites) recorded: every run with a flow graph yields a process map, whose numbers add up.
+ */
+public class RealDataProcessMapTest {
+    private static final List<RunRecord> runs = new ArrayList<>();
+    private static final List<SkippedRun> skipped = new ArrayList<>();
+    private static final Map<RunRecord, ProcessMap> maps = new LinkedHashMap<>();
+    private static final Map<RunRecord, Throwable> failures = new LinkedHashMap<>();
+
+    @BeforeClass
+    public static void extractEveryRun() throws IOException {
+        Path realData = RealData.folderOrSkip();
+        BuildFolderReader reader = new BuildFolderReader();
+        for (Path home : RealData.jenkinsHomes(realData, "jenkins-home", "plugin-fixtures")) {
+            reader.readJenkinsHome(home, new ReadListener() {
+                @Override
+                public void run(RunRecord run) {
+                    runs.add(run);
+                }
+
+                @Override
+                public void skipped(SkippedRun run) {
+                    skipped.add(run);
+                }
+
+                @Override
+                public void otherBuild(String job, Path folder, String root) {
+                }
+            });
+        }
+        for (RunRecord run : runs) {
+            if (run.graph() == null) {
+                continue;
+            }
+            try {
+                maps.put(run, ProcessMapExtractor.extract(run.info(), run.graph(), run.info().startedAt()));
+            } catch (RuntimeException e) {
+                failures.put(run, e);
+            }
+        }
+        printSummary();
+    }
+
+    private static void printSummary() {
+        int steps = maps.values().stream().mapToInt(m -> m.steps().size()).sum();
+        RunRecord largest = maps.keySet().stream().max((a, b) -> Integer.compare(a.graph().size(),
+                b.graph().size())).orElse(null);
+        Map<String, Integer> reasons = new TreeMap<>();
+        skipped.forEach(s -> reasons.merge(s.reason().replaceAll("\\d+", "N"), 1, Integer::sum));
+        long withoutGraph = runs.stream().filter(r -> r.graph() == null).count();
+        System.out.printf("Real data: %d runs read, %d process maps with %d steps, %d runs without a flow graph,"
+                + " %d runs skipped%n", runs.size(), maps.size(), steps, withoutGraph, skipped.size());
+        reasons.forEach((reason, count) -> System.out.printf("  skipped %d x: %s%n", count, reason));
+        if (largest != null) {
+            ProcessMap map = maps.get(largest);
+            System.out.printf("Largest graph: %s #%d, %d nodes, %d steps, lead %d ms, flow efficiency %.2f%n",
+                    largest.job(), largest.number(), largest.graph().size(), map.steps().size(),
+                    map.leadTimeMillis(), map.flowEfficiency());
+        }
+    }
+
+    @Test
+    public void everyRunWithAFlowGraphYieldsAProcessMap() {
+        assertThat(failures).isEmpty();
+        assertThat(maps).hasSizeGreaterThan(50);
+    }
+
+    @Test
+    public void elapsedIsProcessPlusWaitForEveryStep() {
+        int checked = 0;
+        for (Map.Entry<RunRecord, ProcessMap> entry : maps.entrySet()) {
+            for (ProcessStep step : entry.getValue().steps()) {
+                assertThat(step.processMillis() + step.waitMillis())
+                        .as("%s #%d %s", entry.getKey().job(), entry.getKey().number(), step.displayName())
+                        .isEqualTo(step.elapsedMillis());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
+    public void causesAddUpToTheWait() {
+        for (Map.Entry<RunRecord, ProcessMap> entry : maps.entrySet()) {
+            ProcessMap map = entry.getValue();
+            assertThat(sum(map.waits().asMap())).as("run %s #%d", entry.getKey().job(), map.number())
+                    .isEqualTo(map.waitMillis());
+            for (ProcessStep step : map.steps()) {
+                assertThat(sum(step.waits().asMap())).isEqualTo(step.waitMillis());
+            }
+        }
+    }
+
+    @Test
+    public void leadTimeIsTheBuildDurationPlusTheKnownQueueWait() {
+        int withQueue = 0;
+        for (Map.Entry<RunRecord, ProcessMap> entry : maps.entrySet()) {
+            ProcessMap map = entry.getValue();
+            if (map.running()) {
+                continue;
+            }
+            long duration = map.completedAt() - map.startedAt();
+            Long queue = map.waits().millisOrNull(WaitCause.QUEUE);
+            if (queue != null) {
+                withQueue++;
+            }
+            assertThat(map.leadTimeMillis()).as("%s #%d", entry.getKey().job(), map.number())
+                    .isEqualTo(duration + (queue == null ? 0 : queue));
+            assertThat(map.processMillis() + map.waitMillis()).isEqualTo(map.leadTimeMillis());
+        }
+        assertThat(withQueue).as("runs with a Metrics plugin queue time").isPositive();
+    }
+
+    @Test
+    public void stepStartsAreTheirTimingActions() {
+        int compared = 0;
+        for (Map.Entry<RunRecord, ProcessMap> entry : maps.entrySet()) {
+            ProcessMap map = entry.getValue();
+            for (ProcessStep step : map.steps()) {
+                if (step.nodeId() == null) {
+                    continue;
+                }
+                GraphNode node = entry.getKey().graph().node(step.nodeId());
+                assertThat(node).isNotNull();
+                Long timing = node.startMillis();
+                long upper = map.completedAt() == null ? map.asOf() : map.completedAt();
+                if (timing == null || timing < map.startedAt() || timing > upper) {
+                    continue; // clamped into the run: nothing to compare
+                }
+                assertThat(step.startedAt()).as("%s #%d %s", entry.getKey().job(), map.number(), step.displayName())
+                        .isEqualTo(timing);
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(100);
+    }
+
+    @Test
+    public void realParallelBranchesAreStepsThatShareAGroup() {
+        long grouped = maps.values().stream().flatMap(m -> m.steps().stream())
+                .filter(s -> s.parallelGroup() != null).count();
+        assertThat(grouped).isGreaterThan(1);
+    }
+
+    private static long sum(Map<WaitCause, Long> byCause) {
+        return byCause.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
