@@ -56,7 +56,9 @@ import org.jspecify.annotations.Nullable;
  * java.nio.channels.FileLock} on {@code <file>.lock}, so runs of one job completing at the same time, in threads or
  * in processes, append one after the other. An append first cuts off an incomplete end left by a crashed writer,
  * then writes all its frames in one positioned write. Compaction and rebuild write {@code <file>.tmp}, force it to
- * disk and rename it over the store atomically; readers see the old or the new file, never a mix.
+ * disk and rename it over the store atomically; readers see the old or the new file, never a mix. Appends are not
+ * forced to disk (one per completed run, they should cost no disk flush): after a crash of the machine the last
+ * appends may be missing or torn, which reading detects; the runs keep their own process maps to rebuild from.
  *
  * <h2>Reading the last runs</h2>
  * Each store keeps an index in memory (the string table, where the newest record of every live run is) and brings it

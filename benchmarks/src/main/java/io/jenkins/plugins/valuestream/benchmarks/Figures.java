@@ -1,0 +1,107 @@
+package io.jenkins.plugins.valuestream.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.valuestream.store.StoreStats;
+import io.jenkins.plugins.valuestream.store.JobStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Turns one JMH run's JSON results into the figures of issue 4, and measures the store's bytes per step record on
+ * the benchmark's own data. Prints the allocation per operation and whether each target is met, then ends with one
+ * line per figure: {@code RATIO extraction_vs_walk <x>}, {@code RATIO valuestream_vs_decode <x>},
+ * {@code RATIO rederive_vs_valuestream <x>}, {@code BYTES per_step_record <n>}.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.jenkins.plugins.valuestream.benchmarks.Figures jmh-result.json}
+ */
+public final class Figures {
+    private static final String PACKAGE = Figures.class.getPackageName() + ".";
+
+    private Figures() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("Usage: Figures <JMH JSON result file>");
+            System.exit(2);
+        }
+        Map<String, Result> results = read(Path.of(args[0]));
+        for (Map.Entry<String, Result> result : results.entrySet()) {
+            System.out.printf(Locale.ROOT, "SCORE %s %.3f %s, %s bytes allocated per operation%n", result.getKey(),
+                    result.getValue().score(), result.getValue().unit(),
+                    Double.isNaN(result.getValue().allocatedBytes()) ? "unknown"
+                            : String.format(Locale.ROOT, "%.0f", result.getValue().allocatedBytes()));
+        }
+        double extraction = ratio(results, "ExtractionBenchmark.extract", "ExtractionBenchmark.walk");
+        double valueStream = ratio(results, "ValueStreamBenchmark.valueStreamFromStore",
+                "ValueStreamBenchmark.readAndDecode");
+        double rederive = ratio(results, "ValueStreamBenchmark.rederive", "ValueStreamBenchmark.valueStreamFromStore");
+        double bytes = bytesPerStepRecord();
+
+        target("extraction within 3x the bare walk", extraction, extraction <= 3);
+        target("value stream within 2x reading and decoding the store", valueStream, valueStream <= 2);
+        target("value stream at least 100x faster than re-deriving", rederive, rederive >= 100);
+        target("at most 64 bytes per step record", bytes, bytes <= 64);
+        System.out.printf(Locale.ROOT, "RATIO extraction_vs_walk %.2f%n", extraction);
+        System.out.printf(Locale.ROOT, "RATIO valuestream_vs_decode %.2f%n", valueStream);
+        System.out.printf(Locale.ROOT, "RATIO rederive_vs_valuestream %.1f%n", rederive);
+        System.out.printf(Locale.ROOT, "BYTES per_step_record %.1f%n", bytes);
+    }
+
+    private record Result(double score, String unit, double allocatedBytes) {
+    }
+
+    private static Map<String, Result> read(Path file) throws IOException {
+        Map<String, Result> results = new LinkedHashMap<>();
+        for (JsonNode benchmark : new ObjectMapper().readTree(file.toFile())) {
+            String name = benchmark.path("benchmark").asText().replace(PACKAGE, "");
+            JsonNode primary = benchmark.path("primaryMetric");
+            JsonNode allocation = benchmark.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
+            results.put(name, new Result(primary.path("score").asDouble(), primary.path("scoreUnit").asText(),
+                    allocation.isNumber() ? allocation.asDouble() : Double.NaN));
+        }
+        return results;
+    }
+
+    private static double ratio(Map<String, Result> results, String measured, String baseline) {
+        Result a = results.get(measured);
+        Result b = results.get(baseline);
+        if (a == null || b == null || !a.unit().equals(b.unit())) {
+            return Double.NaN;
+        }
+        return a.score() / b.score();
+    }
+
+    private static void target(String what, double value, boolean met) {
+        System.out.printf(Locale.ROOT, "TARGET %s: %s (%.2f)%n", what, Double.isNaN(value) ? "not measured"
+                : met ? "met" : "NOT met", value);
+    }
+
+    /** The store of the value-stream benchmark, written again, and its step records measured. */
+    private static double bytesPerStepRecord() throws IOException {
+        Path folder = Files.createTempDirectory("value-stream-figures");
+        try {
+            Path file = folder.resolve("value-stream.store");
+            ValueStreamBenchmark.writeStore(file,
+                    SyntheticRuns.thirtyStepRuns(ValueStreamBenchmark.RUNS, ValueStreamBenchmark.SHAPES));
+            try (JobStore store = JobStore.open(file)) {
+                StoreStats stats = store.stats();
+                System.out.println("STORE " + stats);
+                return stats.bytesPerStepRecord();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
