@@ -66,6 +66,11 @@ public final class RestSource implements RunSource {
     }
 
     @Override
+    public String cacheKey() {
+        return "rest:" + server;
+    }
+
+    @Override
     public String describe() {
         return server;
     }
