@@ -1,0 +1,60 @@
+package io.jenkins.plugins.valuestream.ui;
+
+import io.jenkins.plugins.valuestream.budget.BudgetCheck;
+import io.jenkins.plugins.valuestream.budget.BudgetKind;
+import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.view.ProcessMapView;
+import io.jenkins.plugins.valuestream.view.TrendView;
+import io.jenkins.plugins.valuestream.view.ValueStreamMapView;
+import io.jenkins.plugins.valuestream.view.VerdictView;
+import io.jenkins.plugins.valuestream.view.svg.ProcessMapSvg;
+import io.jenkins.plugins.valuestream.view.svg.SvgOptions;
+import io.jenkins.plugins.valuestream.view.svg.TrendSvg;
+import io.jenkins.plugins.valuestream.view.svg.ValueStreamMapSvg;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SVG charts, drawn by the model's renderers (the same ones the command line's report uses), inline: their
+ * style sheet is the plugin's {@code css/value-stream-charts.css}, linked once by each page, so no chart carries a
+ * {@code <style>} of its own. Each chart on a page has its own id prefix. The renderers escape every
+ * user-controlled string they write, which is what makes it safe for the views to insert their output as markup.
+ */
+final class Pictures {
+    private Pictures() {
+    }
+
+    /** The value stream map of a job. */
+    static String valueStreamMap(ValueStream stream) {
+        return ValueStreamMapSvg.render(ValueStreamMapView.of(stream), SvgOptions.inline("vsmap"));
+    }
+
+    /** The trends of a job: lead time and flow efficiency per run, wait by cause stacked. */
+    static String trend(ValueStream stream) {
+        return TrendSvg.render(TrendView.of(stream), SvgOptions.inline("vstrend"));
+    }
+
+    /** The trends of a job's newest runs for its main page (the same chart, scaled down by the page). */
+    static String smallTrend(ValueStream stream) {
+        return TrendSvg.render(TrendView.of(stream), SvgOptions.inline("vssmall"));
+    }
+
+    /** The process map of one run, its flags and budget verdicts marked on the steps they concern. */
+    static String processMap(ProcessMap run, List<Flag> flags, List<BudgetCheck> budgets) {
+        return ProcessMapSvg.render(ProcessMapView.of(run, flags, verdicts(budgets)), SvgOptions.inline("vsrun"));
+    }
+
+    /** Budget checks as the renderer shows them: one mark per budget, step budgets on their step. */
+    static List<VerdictView> verdicts(List<BudgetCheck> budgets) {
+        return budgets.stream()
+                .map(check -> new VerdictView(check.exceeded(), check.message(), stepOf(check)))
+                .toList();
+    }
+
+    private static @Nullable StepPath stepOf(BudgetCheck check) {
+        return check.kind() == BudgetKind.STEP_WAIT ? check.step() : null;
+    }
+}

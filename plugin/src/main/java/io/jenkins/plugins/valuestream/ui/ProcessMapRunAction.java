@@ -1,0 +1,110 @@
+package io.jenkins.plugins.valuestream.ui;
+
+import hudson.model.Action;
+import hudson.model.Item;
+import io.jenkins.plugins.valuestream.api.JsonApi;
+import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
+import io.jenkins.plugins.valuestream.flags.Detectors;
+import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.json.ReportJson;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import java.io.IOException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The run's "Process Map" page ({@code /job/X/N/process-map/}), its box on the build page ({@code summary.jelly}) and
+ * its JSON ({@code /job/X/N/process-map/api/json}). Added to every Pipeline run that has a process map by
+ * {@link ProcessMapRunActionFactory}; the map itself is the one the recording kept on the run.
+ */
+public final class ProcessMapRunAction implements Action {
+    /** The URL of the page under the run. */
+    public static final String URL_NAME = "process-map";
+    private static final Logger LOGGER = Logger.getLogger(ProcessMapRunAction.class.getName());
+
+    private final WorkflowRun run;
+    private @Nullable RunPage page;
+    private boolean computed;
+
+    ProcessMapRunAction(WorkflowRun run) {
+        this.run = run;
+    }
+
+    public WorkflowRun getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-hourglass";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.ProcessMapRunAction_DisplayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    /**
+     * What the page shows, or {@code null} when the run has no process map ({@link #getUnavailableReason()} says
+     * why). Computed once per action, and the action is made afresh for every request.
+     */
+    public @Nullable RunPage getPage() {
+        if (!computed) {
+            computed = true;
+            page = compute(run);
+        }
+        return page;
+    }
+
+    /** The JSON of this run: {@code api/json}. */
+    public JsonApi getApi() {
+        return JsonApi.forRun(run.getParent(), () -> {
+            RunPage shown = getPage();
+            return shown == null ? null : new ReportJson.Run(shown.getMap(), shown.flags());
+        });
+    }
+
+    /** The job's Value Stream tab, relative to the Jenkins root. */
+    public String getValueStreamUrl() {
+        return run.getParent().getUrl() + ValueStreamJobAction.URL_NAME + "/";
+    }
+
+    /** Why the run has no process map, or {@code null}. */
+    public @Nullable String getUnavailableReason() {
+        return JobRecords.unavailableReason(run);
+    }
+
+    private static @Nullable RunPage compute(WorkflowRun run) {
+        run.getParent().checkPermission(Item.READ);
+        ProcessMap map = JobRecords.processMap(run);
+        if (map == null) {
+            return null;
+        }
+        return new RunPage(map, flags(run.getParent(), map), BudgetReplay.checks(run, map));
+    }
+
+    /**
+     * The run's flags against the job's recorded history (the runs of its baseline); when the store cannot be read,
+     * only the flags that need no history (duplicated work, repeated agents).
+     */
+    private static List<Flag> flags(WorkflowJob job, ProcessMap map) {
+        try {
+            List<ProcessMap> history = JobRecords.read(job).runs();
+            return Detectors.flag(map, BaselineStart.sameBaseline(map, history, BaselineStart.of(job)),
+                    ValueStreamConfiguration.get().detectorSettings());
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Cannot read the value-stream store of " + job.getFullName()
+                    + "; showing the process map of " + map.number() + " without flags", e);
+            return Detectors.flag(map, List.of(), ValueStreamConfiguration.get().detectorSettings());
+        }
+    }
+}

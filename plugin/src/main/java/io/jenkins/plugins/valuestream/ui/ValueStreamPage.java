@@ -1,0 +1,207 @@
+package io.jenkins.plugins.valuestream.ui;
+
+import io.jenkins.plugins.valuestream.flags.DetectorSettings;
+import io.jenkins.plugins.valuestream.flags.Detectors;
+import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.stream.StepStats;
+import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
+import io.jenkins.plugins.valuestream.view.FlagView;
+import io.jenkins.plugins.valuestream.view.HumanText;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the Value Stream tab shows for one window of runs: the value stream of the runs in the window, its pictures,
+ * the steps as a table, and the flags of the newest runs. Computed from the job's store alone.
+ */
+public final class ValueStreamPage {
+    /** How many of the newest runs in the window have their flags listed. */
+    static final int FLAGGED_RUNS = 5;
+
+    private final String jobUrl;
+    private final WindowChoice window;
+    private final ValueStream stream;
+    private final List<RunFlags> recentFlags;
+    private final List<String> notices;
+    private final int recordedRuns;
+    private @Nullable String mapSvg;
+    private @Nullable String trendSvg;
+
+    private ValueStreamPage(String jobUrl, WindowChoice window, ValueStream stream, List<RunFlags> recentFlags,
+            List<String> notices, int recordedRuns) {
+        this.jobUrl = jobUrl;
+        this.window = window;
+        this.stream = stream;
+        this.recentFlags = List.copyOf(recentFlags);
+        this.notices = List.copyOf(notices);
+        this.recordedRuns = recordedRuns;
+    }
+
+    /**
+     * The page of a job.
+     *
+     * @param jobName the job's full name
+     * @param jobUrl the job's URL relative to the Jenkins root, ending in {@code /}
+     * @param runs every recorded run of the job (any order)
+     * @param window the runs to show
+     * @param settings the detectors' settings
+     * @param baselineStart the first build of the job's baseline (0: all)
+     * @param notices what the page must say before anything else (back-fill under way, store warnings)
+     */
+    static ValueStreamPage of(String jobName, String jobUrl, List<ProcessMap> runs, WindowChoice window,
+            DetectorSettings settings, int baselineStart, List<String> notices) {
+        List<ProcessMap> selected = window.toRunWindow().select(runs);
+        ValueStream stream = ValueStreamAggregator.aggregate(jobName, selected);
+        List<RunFlags> flagged = new ArrayList<>();
+        for (int i = selected.size() - 1; i >= 0 && i >= selected.size() - FLAGGED_RUNS; i--) {
+            ProcessMap run = selected.get(i);
+            List<Flag> flags = Detectors.flag(run, BaselineStart.sameBaseline(run, runs, baselineStart), settings);
+            if (!flags.isEmpty()) {
+                flagged.add(new RunFlags(run.number(), jobUrl + run.number() + "/" + ProcessMapRunAction.URL_NAME
+                        + "/", flags.stream().map(FlagView::of).toList()));
+            }
+        }
+        return new ValueStreamPage(jobUrl, window, stream, flagged, notices, runs.size());
+    }
+
+    /** The value stream of the window. */
+    public ValueStream getStream() {
+        return stream;
+    }
+
+    public WindowChoice getWindow() {
+        return window;
+    }
+
+    /** The window in words, e.g. "the last 50 runs". */
+    public String getWindowText() {
+        return window.describe();
+    }
+
+    public List<WindowChoice.WindowLink> getSizeLinks() {
+        return window.sizeLinks();
+    }
+
+    public List<WindowChoice.WindowLink> getResultLinks() {
+        return window.resultLinks();
+    }
+
+    /** What the page says first: back-fill under way, problems found in the store. */
+    public List<String> getNotices() {
+        return notices;
+    }
+
+    /** Whether the window holds no run at all. */
+    public boolean isEmpty() {
+        return stream.runs() == 0;
+    }
+
+    /** Why the window is empty, in words. */
+    public String getEmptyText() {
+        return recordedRuns == 0 ? Messages.ValueStreamPage_NoRunsRecorded() : Messages.ValueStreamPage_NoRunsInWindow();
+    }
+
+    /** "42 runs: lead time 12m (p90 20m), process 4m, wait 8m, flow efficiency 33%". */
+    public String getTotalsText() {
+        return Messages.ValueStreamPage_Totals(stream.runs(), HumanText.duration(stream.leadTime().median()),
+                HumanText.duration(stream.leadTime().p90()), HumanText.duration(stream.process().median()),
+                HumanText.duration(stream.waitTime().median()), HumanText.percent(stream.flowEfficiency()));
+    }
+
+    /** The bottleneck in words, or {@code null} without steps. */
+    public @Nullable String getBottleneckText() {
+        StepStats bottleneck = stream.bottleneck();
+        if (bottleneck == null) {
+            return null;
+        }
+        return Messages.ValueStreamPage_Bottleneck(bottleneck.displayName(),
+                HumanText.duration(bottleneck.elapsed().median()));
+    }
+
+    /** The step with the longest median wait in words, or {@code null} where no step waits. */
+    public @Nullable String getWaitBottleneckText() {
+        StepStats bottleneck = stream.waitBottleneck();
+        if (bottleneck == null) {
+            return null;
+        }
+        return Messages.ValueStreamPage_WaitBottleneck(bottleneck.displayName(),
+                HumanText.duration(bottleneck.waitTime().median()));
+    }
+
+    /** The steps as table rows, in the map's order. */
+    public List<StepRow> getSteps() {
+        return stream.steps().stream().map(StepRow::of).toList();
+    }
+
+    /** The flags of the newest runs of the window, newest first; runs without flags left out. */
+    public List<RunFlags> getRecentFlags() {
+        return recentFlags;
+    }
+
+    /** The value stream map (SVG drawn by the model, every user string escaped there). */
+    public String getMapSvg() {
+        if (mapSvg == null) {
+            mapSvg = Pictures.valueStreamMap(stream);
+        }
+        return mapSvg;
+    }
+
+    /** The trends (SVG drawn by the model, every user string escaped there). */
+    public String getTrendSvg() {
+        if (trendSvg == null) {
+            trendSvg = Pictures.trend(stream);
+        }
+        return trendSvg;
+    }
+
+    /** The JSON of this window, relative to the tab. */
+    public String getApiUrl() {
+        return "api/json" + window.query();
+    }
+
+    /** The job's URL relative to the Jenkins root. */
+    public String getJobUrl() {
+        return jobUrl;
+    }
+
+    /**
+     * The flags of one run.
+     *
+     * @param number the build number
+     * @param href the run's process map page, relative to the Jenkins root
+     * @param flags its flags, costliest first
+     */
+    public record RunFlags(int number, String href, List<FlagView> flags) {
+        public RunFlags {
+            flags = List.copyOf(flags);
+        }
+    }
+
+    /**
+     * One row of the steps table, every number in words.
+     *
+     * @param name the step's display path
+     * @param runs in how many runs it ran
+     * @param process median and p90 of process time
+     * @param waitTime median and p90 of wait
+     * @param elapsed median elapsed time
+     * @param successRate %C&amp;A
+     * @param flowEfficiency the step's flow efficiency
+     */
+    public record StepRow(String name, int runs, String process, String waitTime, String elapsed,
+            String successRate, String flowEfficiency) {
+        static StepRow of(StepStats step) {
+            return new StepRow(step.displayName(), step.runs(),
+                    Messages.ValueStreamPage_MedianP90(HumanText.duration(step.process().median()),
+                            HumanText.duration(step.process().p90())),
+                    Messages.ValueStreamPage_MedianP90(HumanText.duration(step.waitTime().median()),
+                            HumanText.duration(step.waitTime().p90())),
+                    HumanText.duration(step.elapsed().median()),
+                    HumanText.percent(step.successRate()),
+                    HumanText.percent(step.flowEfficiency()));
+        }
+    }
+}

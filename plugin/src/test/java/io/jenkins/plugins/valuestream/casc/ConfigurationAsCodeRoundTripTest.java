@@ -1,0 +1,36 @@
+package io.jenkins.plugins.valuestream.casc;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import io.jenkins.plugins.casc.misc.RoundTripAbstractTest;
+import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
+import org.jvnet.hudson.test.RestartableJenkinsRule;
+
+/**
+ * The settings survive Configuration as Code's whole round trip: applied from YAML, checked and applied again
+ * through the web UI, written to {@code jenkins.yaml}, and read back after a restart.
+ */
+@SuppressWarnings("deprecation") // The project's tests are JUnit 4; this is the JUnit 4 form of the round trip.
+public class ConfigurationAsCodeRoundTripTest extends RoundTripAbstractTest {
+    @Override
+    protected String configResource() {
+        return "configuration-as-code.yml";
+    }
+
+    @Override
+    protected void assertConfiguredAsExpected(RestartableJenkinsRule j, String configContent) {
+        ValueStreamConfiguration configuration = ValueStreamConfiguration.get();
+        assertThat(configuration.isRecording(), is(false));
+        assertThat(configuration.getDefaultWaitBudget(), is("17m"));
+        assertThat(configuration.getBaselineRuns(), is(30));
+        assertThat(configuration.getNoOpThreshold(), is("2s"));
+        assertThat(configuration.getWindowSize(), is(200));
+        assertThat(configuration.isWindowSuccessfulOnly(), is(true));
+    }
+
+    @Override
+    protected String stringInLogExpected() {
+        return "defaultWaitBudget = 17m";
+    }
+}

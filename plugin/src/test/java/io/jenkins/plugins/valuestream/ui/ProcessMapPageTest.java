@@ -1,0 +1,77 @@
+package io.jenkins.plugins.valuestream.ui;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** A run's box on the build page and its Process Map page. */
+public class ProcessMapPageTest {
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    @Test
+    public void buildPageSummarisesProcessAndWaitOfADeclarativeRun() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "declarative", Pipelines.DECLARATIVE);
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        HtmlPage page = j.createWebClient().getPage(run);
+
+        assertThat(page.querySelectorAll(".vsp-summary"), hasSize(1));
+        String summary = page.querySelector(".vsp-summary").asNormalizedText();
+        assertThat(summary, containsString("Lead time"));
+        assertThat(summary, containsString("Flow efficiency"));
+        assertThat(page.getAnchorByHref(ProcessMapRunAction.URL_NAME + "/"), notNullValue());
+    }
+
+    @Test
+    public void processMapPageShowsTheStepsOfADeclarativeRun() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "declarative", Pipelines.DECLARATIVE);
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        HtmlPage page = j.createWebClient().getPage(run, ProcessMapRunAction.URL_NAME + "/");
+
+        List<String> steps = ValueStreamTabTest.stepNames(page);
+        assertThat(steps.toString(), steps.containsAll(List.of("Build", "Test/Unit", "Test/Integration", "Deploy")),
+                is(true));
+        assertThat(page.querySelectorAll(".vsp-picture--process-map svg"), hasSize(1));
+    }
+
+    @Test
+    public void processMapPageShowsTheStepsOfAScriptedRun() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        HtmlPage page = j.createWebClient().getPage(run, ProcessMapRunAction.URL_NAME + "/");
+
+        List<String> steps = ValueStreamTabTest.stepNames(page);
+        assertThat(steps.toString(), steps.containsAll(List.of("Checkout", "Build", "Package")), is(true));
+        assertThat(page.querySelectorAll(".vsp-picture--process-map svg"), hasSize(1));
+    }
+
+    @Test
+    public void buildPageShowsTheVerdictOfAWaitBudget() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "budgeted", "budgeted.groovy");
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        HtmlPage page = j.createWebClient().getPage(run);
+
+        String budget = page.querySelector(".vsp-summary .vsp-budget").asNormalizedText();
+        assertThat(budget, containsString("Budget kept"));
+        assertThat(budget, containsString("Wait budget 15m kept"));
+    }
+}

@@ -1,0 +1,152 @@
+package io.jenkins.plugins.valuestream.ui;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import hudson.model.Result;
+import io.jenkins.plugins.valuestream.history.JobHistory;
+import java.nio.file.Files;
+import java.util.List;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The job's Value Stream tab, drawn from the runs the recording kept. */
+public class ValueStreamTabTest {
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    @Test
+    public void tabShowsTheStagesAndParallelBranchesOfDeclarativeRuns() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "declarative", Pipelines.DECLARATIVE);
+        j.buildAndAssertSuccess(job);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 2);
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
+        List<String> steps = stepNames(page);
+        assertThat(steps.toString(), steps.containsAll(List.of("Build", "Test", "Test/Unit", "Test/Integration",
+                "Deploy")), is(true));
+        assertThat(page.getElementById("vsp-totals").asNormalizedText(), containsString("2 runs"));
+        assertThat(page.querySelectorAll(".vsp-picture--map svg"), hasSize(1));
+        assertThat(page.querySelectorAll(".vsp-picture--trend svg"), hasSize(1));
+    }
+
+    @Test
+    public void tabShowsTheStagesOfScriptedRuns() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
+        List<String> steps = stepNames(page);
+        assertThat(steps.toString(), steps.containsAll(List.of("Checkout", "Build", "Package")), is(true));
+        assertThat(page.querySelectorAll(".vsp-picture--map svg"), hasSize(1));
+    }
+
+    @Test
+    public void tabIsListedInTheJobsSidePanel() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
+
+        HtmlPage page = j.createWebClient().getPage(job);
+
+        assertThat(page.getAnchors().stream().map(HtmlAnchor::getHrefAttribute)
+                .filter(href -> href.endsWith("/" + ValueStreamJobAction.URL_NAME)
+                        || href.endsWith("/" + ValueStreamJobAction.URL_NAME + "/"))
+                .toList(), not(empty()));
+    }
+
+    @Test
+    public void tabSaysSoWhenNoRunIsRecordedYet() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "fresh", Pipelines.SCRIPTED);
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
+        assertThat(page.asNormalizedText(), containsString(Messages.ValueStreamPage_NoRunsRecorded()));
+        assertThat(page.querySelectorAll(".vsp-picture svg"), empty());
+    }
+
+    @Test
+    public void tabRebuildsADeletedStoreInTheBackgroundAndSaysSo() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+        Files.delete(JobHistory.file(job));
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
+        assertThat(page.querySelectorAll(".vsp-notice").stream().map(DomNode::asNormalizedText).toList().toString(),
+                containsString(Messages.ValueStreamJobAction_Backfilling()));
+        assertThat(Pipelines.awaitRecorded(job, 1).get(0).number(), is(1));
+    }
+
+    @Test
+    public void windowOfSuccessfulRunsLeavesFailedRunsOut() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "mixed", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        job.setDefinition(new CpsFlowDefinition("stage('Build') { error 'broken' }", true));
+        j.buildAndAssertStatus(Result.FAILURE, job);
+        Pipelines.awaitRecorded(job, 2);
+        JenkinsRule.WebClient web = j.createWebClient();
+
+        HtmlPage all = web.getPage(job, ValueStreamJobAction.URL_NAME + "/?runs=10&results=all");
+        HtmlPage successful = web.getPage(job, ValueStreamJobAction.URL_NAME + "/?runs=10&results=successful");
+
+        assertThat(all.getElementById("vsp-totals").asNormalizedText(), containsString("2 runs"));
+        assertThat(successful.getElementById("vsp-totals").asNormalizedText(), containsString("1 run"));
+        assertThat(stepNames(successful).contains("Package"), is(true));
+    }
+
+    @Test
+    public void windowSelectorMarksTheWindowShownAndKeepsTheOtherChoice() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/?runs=200&results=successful");
+
+        List<String> selected = page.querySelectorAll(".vsp-window__link--selected").stream()
+                .map(node -> ((DomElement) node).getAttribute("href")).toList();
+        assertThat(selected, is(List.of("?runs=200&results=successful", "?runs=200&results=successful")));
+        List<String> sizeLinks = page.querySelectorAll(".vsp-window__group:first-child .vsp-window__link").stream()
+                .map(node -> ((DomElement) node).getAttribute("href")).toList();
+        assertThat(sizeLinks, is(List.of("?runs=10&results=successful", "?runs=50&results=successful",
+                "?runs=200&results=successful")));
+    }
+
+    @Test
+    public void jobMainPageShowsTheSmallTrendOnceARunIsRecorded() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
+        JenkinsRule.WebClient web = j.createWebClient();
+        assertThat(web.getPage(job).querySelectorAll(".vsp-floating-box"), empty());
+
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+
+        HtmlPage page = web.getPage(job);
+        assertThat(page.querySelectorAll(".vsp-floating-box svg"), hasSize(1));
+    }
+
+    /** The step names in the tab's steps table. */
+    static List<String> stepNames(HtmlPage page) {
+        return page.querySelectorAll(".vsp-steps .vsp-steps__name").stream()
+                .map(node -> node.getTextContent().trim()).toList();
+    }
+}

@@ -1,0 +1,13 @@
+pipeline {
+    agent any
+    options {
+        valueStream(waitBudget: '15m')
+    }
+    stages {
+        stage('Build') {
+            steps {
+                echo 'compiling'
+            }
+        }
+    }
+}

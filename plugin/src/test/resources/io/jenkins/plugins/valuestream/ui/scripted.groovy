@@ -1,0 +1,11 @@
+stage('Checkout') {
+    echo 'checking out'
+}
+node {
+    stage('Build') {
+        echo 'compiling'
+    }
+    stage('Package') {
+        echo 'packaging'
+    }
+}
