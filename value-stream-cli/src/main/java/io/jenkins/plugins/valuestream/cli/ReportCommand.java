@@ -69,7 +69,8 @@ final class ReportCommand implements Callable<Integer> {
     /** Exactly one source of runs. */
     static final class Source {
         @Option(names = "--jenkins-home", paramLabel = "DIR", required = true,
-                description = "A JENKINS_HOME (or a copy of its jobs folder): every Pipeline job in it, or --job.")
+                description = "A JENKINS_HOME (the folder that holds jobs/): every Pipeline job in it, or the one"
+                        + " --job names.")
         @Nullable Path jenkinsHome;
 
         @Option(names = "--builds-dir", paramLabel = "DIR", required = true,
