@@ -3,7 +3,9 @@ package io.jenkins.plugins.valuestream.cli;
 import io.jenkins.plugins.valuestream.cli.rest.JenkinsClient;
 import io.jenkins.plugins.valuestream.cli.rest.JobPath;
 import io.jenkins.plugins.valuestream.cli.rest.RestJobReader;
+import io.jenkins.plugins.valuestream.cli.cache.RunCache;
 import io.jenkins.plugins.valuestream.cli.source.DemoSource;
+import io.jenkins.plugins.valuestream.cli.source.DiskSource;
 import io.jenkins.plugins.valuestream.cli.source.JobListing;
 import io.jenkins.plugins.valuestream.cli.source.JobRuns;
 import io.jenkins.plugins.valuestream.cli.source.RestSource;
@@ -34,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +59,7 @@ import picocli.CommandLine.Option;
                 "  report --builds-dir /var/lib/jenkins/jobs/app/builds --format json",
                 "  report --url https://ci.example.com --job team/app --runs 50 --user me --token-env JENKINS_TOKEN"})
 final class ReportCommand implements Callable<Integer> {
+    private static final int MAX_WARNINGS_SHOWN = 5;
 
     /** The output formats. */
     enum Format {
@@ -65,7 +69,8 @@ final class ReportCommand implements Callable<Integer> {
     /** Exactly one source of runs. */
     static final class Source {
         @Option(names = "--jenkins-home", paramLabel = "DIR", required = true,
-                description = "A JENKINS_HOME (or a copy of its jobs folder): every Pipeline job in it, or --job.")
+                description = "A JENKINS_HOME (the folder that holds jobs/): every Pipeline job in it, or the one"
+                        + " --job names.")
         @Nullable Path jenkinsHome;
 
         @Option(names = "--builds-dir", paramLabel = "DIR", required = true,
@@ -84,7 +89,8 @@ final class ReportCommand implements Callable<Integer> {
     @Nullable Source source;
 
     @Option(names = "--job", paramLabel = "PATH",
-            description = "The job's full name (folder/job; a multibranch branch as project/branch).")
+            description = "The job's full name (folder/job; a multibranch branch as project/branch): the one job to"
+                    + " report from --jenkins-home or --url, the name of the job of --builds-dir.")
     @Nullable String job;
 
     @Option(names = "--runs", paramLabel = "N",
@@ -109,6 +115,20 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report there (default: standard output).")
     @Nullable Path out;
+
+    /** Where completed runs are kept between reports, or not at all. */
+    static final class CacheChoice {
+        @Option(names = "--cache", paramLabel = "DIR",
+                description = "Keep the completed runs read in DIR, so the next report reads only new runs"
+                        + " (default: $XDG_CACHE_HOME/value-stream or ~/.cache/value-stream).")
+        @Nullable Path folder;
+
+        @Option(names = "--no-cache", description = "Read every run from the source and keep nothing.")
+        boolean none;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    @Nullable CacheChoice cache;
 
     @Option(names = "--theme", paramLabel = "THEME", defaultValue = "auto",
             description = "The HTML page's colours: auto (the reader's preference), light or dark (default:"
@@ -163,6 +183,9 @@ final class ReportCommand implements Callable<Integer> {
         if ((user == null) != (tokenEnv == null)) {
             throw new CommandLine.ParameterException(line, "Give --user and --token-env together");
         }
+        if (source().demo && job != null) {
+            throw new CommandLine.ParameterException(line, "--job is not for --demo: the demo has one job");
+        }
         if (user != null && source().url == null) {
             throw new CommandLine.ParameterException(line, "--user and --token-env are for --url only");
         }
@@ -188,13 +211,33 @@ final class ReportCommand implements Callable<Integer> {
         if (from.url != null) {
             return restSource(from.url, err);
         }
-        throw new ReportFailure(ExitCode.NO_DATA, "Reading build folders is not available in this build yet");
+        if (from.jenkinsHome != null) {
+            return DiskSource.jenkinsHome(from.jenkinsHome, job, line -> progress(err, line));
+        }
+        if (from.buildsDir != null) {
+            return DiskSource.buildsFolder(from.buildsDir, job, line -> progress(err, line));
+        }
+        throw new IllegalStateException("picocli let no source through");
+    }
+
+    /** The cache for this source, or {@code null} with {@code --no-cache} or for a source not worth caching. */
+    private @Nullable RunCache runCache(RunSource runSource, PrintWriter err) {
+        if (runSource.cacheKey() == null || cache != null && cache.none) {
+            return null;
+        }
+        Path folder = cache != null && cache.folder != null ? cache.folder : RunCache.defaultFolder(environment(),
+                System.getProperty("user.home"), System.getProperty("os.name", ""));
+        return new RunCache(folder, line -> progress(err, line));
+    }
+
+    private Map<String, String> environment() {
+        return parent == null ? System.getenv() : parent.environment();
     }
 
     private RunSource restSource(String url, PrintWriter err) throws ReportFailure {
         String token = null;
         if (tokenEnv != null) {
-            token = parent == null ? System.getenv(tokenEnv) : parent.environment().get(tokenEnv);
+            token = environment().get(tokenEnv);
             if (token == null || token.isBlank()) {
                 throw new ReportFailure(ExitCode.NO_DATA, "The environment variable " + tokenEnv
                         + " (--token-env) is not set: put the API token of " + user + " in it");
@@ -222,17 +265,34 @@ final class ReportCommand implements Callable<Integer> {
     private List<ReportJson.Job> report(RunSource runSource, PrintWriter err)
             throws ReportFailure, InterruptedException {
         List<JobListing> listings = runSource.list();
+        RunCache runCache = runCache(runSource, err);
+        String cacheKey = runSource.cacheKey();
         ReportAssembler assembler = new ReportAssembler(DetectorSettings.defaults());
         List<ReportJson.Job> jobs = new ArrayList<>();
         int total = 0;
-        for (JobListing listing : listings) {
-            JobRuns read = runSource.read(lastRuns(listing), Set.of());
-            List<ProcessMap> maps = new ArrayList<>(read.runs().size());
-            for (SourceRun run : read.runs()) {
-                maps.add(RunExtraction.processMap(run, runSource.now()));
+        for (JobListing all : listings) {
+            JobListing listing = lastRuns(all);
+            RunCache.Lookup cached = new RunCache.Lookup(List.of(), Set.of());
+            if (runCache != null && cacheKey != null) {
+                List<Integer> completed = listing.runs().stream().filter(n -> !listing.running().contains(n))
+                        .toList();
+                cached = runCache.lookup(cacheKey, listing.name(), completed);
             }
-            for (String warning : read.warnings()) {
-                progress(err, "warning: " + read.name() + ": " + warning);
+            JobRuns read = runSource.read(listing, cached.skip());
+            List<ProcessMap> fresh = new ArrayList<>(read.runs().size());
+            for (SourceRun run : read.runs()) {
+                fresh.add(RunExtraction.processMap(run, runSource.now()));
+            }
+            warn(err, read.name(), read.warnings());
+            if (runCache != null && cacheKey != null) {
+                runCache.keep(cacheKey, listing.name(), fresh);
+                progress(err, read.name() + ": " + cached.cached().size() + " run"
+                        + (cached.cached().size() == 1 ? "" : "s") + " from the cache, " + fresh.size() + " read");
+            }
+            List<ProcessMap> maps = new ArrayList<>(cached.cached());
+            maps.addAll(fresh);
+            if (maps.isEmpty()) {
+                continue;
             }
             total += maps.size();
             jobs.add(assembler.job(read.name(), maps, read.warnings()));
@@ -359,6 +419,18 @@ final class ReportCommand implements Callable<Integer> {
     @FunctionalInterface
     private interface OutputWriter {
         void write(OutputStream stream) throws IOException;
+    }
+
+    /** The first few warnings of a job on standard error; all of them are in the JSON report. */
+    private static void warn(PrintWriter err, String job, List<String> warnings) {
+        int shown = Math.min(warnings.size(), MAX_WARNINGS_SHOWN);
+        for (int i = 0; i < shown; i++) {
+            progress(err, "warning: " + job + ": " + warnings.get(i));
+        }
+        if (warnings.size() > shown) {
+            progress(err, "warning: " + job + ": " + (warnings.size() - shown) + " more warnings (all of them are in"
+                    + " the JSON report's \"warnings\")");
+        }
     }
 
     private static void progress(PrintWriter err, String line) {

@@ -30,6 +30,7 @@ public class ReportCommandTest {
         }
     }
 
+    /** Runs the command; the environment is the given one (the cache, unless told, in a folder of its own). */
     static Result run(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -37,8 +38,16 @@ public class ReportCommandTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    static Result run(String... args) {
-        return run(Map.of(), args);
+    Result run(String... args) {
+        return run(Map.of("XDG_CACHE_HOME", cacheHome()), args);
+    }
+
+    Result runWithToken(String... args) {
+        return run(Map.of("XDG_CACHE_HOME", cacheHome(), "VS_TOKEN", TOKEN), args);
+    }
+
+    private String cacheHome() {
+        return folder.getRoot().toPath().resolve("cache-home").toString();
     }
 
     @Test
@@ -155,7 +164,7 @@ public class ReportCommandTest {
     @Test
     public void aJobFromAServerEndToEnd() throws Exception {
         try (FakeJenkins jenkins = new FakeJenkins()) {
-            Result result = run(Map.of("VS_TOKEN", TOKEN), "report", "--url", jenkins.url().toString(), "--job",
+            Result result = runWithToken("report", "--url", jenkins.url().toString(), "--job",
                     "shop/checkout-service", "--user", "ci-bot", "--token-env", "VS_TOKEN", "--concurrency", "2");
 
             assertThat(result.exitCode()).as(result.err()).isZero();
@@ -179,7 +188,7 @@ public class ReportCommandTest {
         try (FakeJenkins jenkins = new FakeJenkins()) {
             jenkins.answer(FakeJenkins.JOB + "api/json", Answer.status(401));
 
-            Result result = run(Map.of("VS_TOKEN", TOKEN), "report", "--url", jenkins.url().toString(), "--job",
+            Result result = runWithToken("report", "--url", jenkins.url().toString(), "--job",
                     "shop/checkout-service", "--user", "ci-bot", "--token-env", "VS_TOKEN");
 
             assertThat(result.exitCode()).isEqualTo(ExitCode.ACCESS);
@@ -239,7 +248,7 @@ public class ReportCommandTest {
 
     @Test
     public void aTokenVariableThatIsNotSetIsNamed() {
-        Result result = run(Map.of(), "report", "--url", "https://ci.example.com", "--job", "app", "--user", "me",
+        Result result = run("report", "--url", "https://ci.example.com", "--job", "app", "--user", "me",
                 "--token-env", "MY_JENKINS_TOKEN");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.NO_DATA);

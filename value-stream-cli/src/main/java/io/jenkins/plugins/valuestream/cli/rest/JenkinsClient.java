@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * GETs JSON from one Jenkins server. Thread-safe. TLS certificates are always verified (the JDK's trust store; there
  * is no option to turn that off). Server errors (5xx, 429) and time-outs are retried with exponential backoff; 401,
  * 403 and 404 are not. Credentials go only into the {@code Authorization} header: they are in no message, no
- * exception and no {@link #toString()}.
+ * exception and no {@link #toString()}. Redirects are not followed, so the header never goes to another address than
+ * the one given; a redirect is reported with where it pointed.
  */
 public final class JenkinsClient {
 
@@ -68,7 +69,7 @@ public final class JenkinsClient {
         this.settings = settings;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -122,6 +123,11 @@ public final class JenkinsClient {
             int status = response.statusCode();
             if (status == 200) {
                 return response.body();
+            }
+            if (status >= 300 && status < 400) {
+                throw new RestFailure(RestFailure.Kind.REDIRECTED, "Jenkins at " + base + " redirected " + uri
+                        + " to " + response.headers().firstValue("Location").orElse("another address")
+                        + ": give --url as the address Jenkins itself uses (its root URL, often https://)");
             }
             RestFailure failure = failure(status, uri);
             if (!retryable(status)) {

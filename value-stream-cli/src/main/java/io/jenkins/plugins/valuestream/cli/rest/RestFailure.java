@@ -19,6 +19,8 @@ public final class RestFailure extends Exception {
         NOT_FOUND,
         /** The job exists but is not a Pipeline job. */
         NOT_A_PIPELINE,
+        /** 3xx: the server sent us elsewhere (http to https, another host); never followed with credentials. */
+        REDIRECTED,
         /** 5xx after all retries, or another status the API does not answer with. */
         SERVER,
         /** No answer: connection refused, time-out, TLS failure, after all retries. */
@@ -45,6 +47,7 @@ public final class RestFailure extends Exception {
 
     /** Whether the whole report must stop: the server refuses us, or the thing asked for does not exist. */
     public boolean fatal() {
-        return kind == Kind.UNAUTHORIZED || kind == Kind.FORBIDDEN || kind == Kind.NOT_A_PIPELINE;
+        return kind == Kind.UNAUTHORIZED || kind == Kind.FORBIDDEN || kind == Kind.NOT_A_PIPELINE
+                || kind == Kind.REDIRECTED;
     }
 }

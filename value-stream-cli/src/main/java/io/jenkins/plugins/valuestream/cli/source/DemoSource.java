@@ -4,6 +4,7 @@ import io.jenkins.plugins.valuestream.cli.demo.DemoDataSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The generated demo job. */
 public final class DemoSource implements RunSource {
@@ -36,6 +37,12 @@ public final class DemoSource implements RunSource {
     @Override
     public long now() {
         return demo.now();
+    }
+
+    /** Generated in no time: nothing to cache. */
+    @Override
+    public @Nullable String cacheKey() {
+        return null;
     }
 
     @Override

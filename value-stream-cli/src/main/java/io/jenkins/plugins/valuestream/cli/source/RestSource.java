@@ -66,6 +66,11 @@ public final class RestSource implements RunSource {
     }
 
     @Override
+    public String cacheKey() {
+        return "rest:" + server;
+    }
+
+    @Override
     public String describe() {
         return server;
     }
@@ -78,6 +83,7 @@ public final class RestSource implements RunSource {
                 return new ReportFailure(ExitCode.ACCESS, e.getMessage(), e);
             case NOT_FOUND:
             case NOT_A_PIPELINE:
+            case REDIRECTED:
                 return new ReportFailure(ExitCode.NO_DATA, e.getMessage(), e);
             default:
                 return new ReportFailure(ExitCode.REMOTE, e.getMessage(), e);

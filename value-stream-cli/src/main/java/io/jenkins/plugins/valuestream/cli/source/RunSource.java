@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.cli.source;
 import io.jenkins.plugins.valuestream.cli.ReportFailure;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a report's runs come from. Listing is cheap (run numbers only); reading can skip the runs a cache already
@@ -21,4 +22,10 @@ public interface RunSource {
 
     /** A name for messages: the folder, the server, "the demo data set". */
     String describe();
+
+    /**
+     * What identifies this source's runs in a cache ({@code rest:https://ci.example.com/},
+     * {@code home:/var/lib/jenkins}), or {@code null} for a source not worth caching.
+     */
+    @Nullable String cacheKey();
 }

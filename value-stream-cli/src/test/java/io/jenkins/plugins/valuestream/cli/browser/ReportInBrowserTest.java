@@ -168,7 +168,8 @@ public class ReportInBrowserTest {
     public void aHostileStageNameShowsAsTextAndNeverRuns() throws IOException {
         Path file = folder.resolve("hostile.html");
         try (FakeJenkins jenkins = hostileJenkins()) {
-            report(Map.of(), "report", "--url", jenkins.url().toString(), "--job", "evil", "--out", file.toString());
+            report(Map.of(), "report", "--url", jenkins.url().toString(), "--job", "evil", "--no-cache", "--out",
+                    file.toString());
         }
         String html = Files.readString(file);
         assertThat(html).doesNotContain(HOSTILE_STAGE).doesNotContain(HOSTILE_ALERT).doesNotContain(HOSTILE_JOB);

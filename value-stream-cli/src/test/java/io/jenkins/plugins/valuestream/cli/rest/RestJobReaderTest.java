@@ -234,6 +234,17 @@ public class RestJobReaderTest {
     }
 
     @Test
+    public void aRedirectIsNotFollowedSoTheCredentialsStayWithTheServerGiven() {
+        jenkins.answer(FakeJenkins.JOB + "api/json", new Answer(302, "", 0));
+
+        assertThatThrownBy(() -> reader().list(JOB, 50)).isInstanceOfSatisfying(RestFailure.class, e -> {
+            assertThat(e.kind()).isEqualTo(RestFailure.Kind.REDIRECTED);
+            assertThat(e.getMessage()).contains("redirected").contains("its root URL");
+        });
+        assertThat(jenkins.requests()).hasSize(1);
+    }
+
+    @Test
     public void jobPathsAreEncodedOnceWhateverFormTheyComeIn() {
         assertThat(JobPath.parse("shop/checkout service").relativeUrl()).isEqualTo(
                 "job/shop/job/checkout%20service/");

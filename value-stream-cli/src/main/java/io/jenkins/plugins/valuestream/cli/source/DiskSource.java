@@ -1,0 +1,222 @@
+package io.jenkins.plugins.valuestream.cli.source;
+
+import io.jenkins.plugins.valuestream.cli.ExitCode;
+import io.jenkins.plugins.valuestream.cli.ReportFailure;
+import io.jenkins.plugins.valuestream.graph.xml.BuildFolderReader;
+import io.jenkins.plugins.valuestream.graph.xml.ReadReport;
+import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
+import io.jenkins.plugins.valuestream.graph.xml.SkippedRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Pipeline runs in build folders as Jenkins writes them: every job of a {@code JENKINS_HOME} (or one, by
+ * {@code --job}), or one job's {@code builds} folder. Lists a job's runs by their folder numbers without reading
+ * them, so a cache can leave out the runs it holds; reads each run with the model's {@link BuildFolderReader}.
+ */
+public final class DiskSource implements RunSource {
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+
+    private final Path root;
+    private final boolean home;
+    private final @Nullable String job;
+    private final Consumer<String> progress;
+    private final long now = System.currentTimeMillis();
+    /** Job name → its builds folder, in the order of the listing. */
+    private final Map<String, Path> jobs = new LinkedHashMap<>();
+    /** Job name → build number → run folder. */
+    private final Map<String, Map<Integer, Path>> runFolders = new LinkedHashMap<>();
+    private int otherBuilds;
+
+    private DiskSource(Path root, boolean home, @Nullable String job, Consumer<String> progress) {
+        this.root = root;
+        this.home = home;
+        this.job = job;
+        this.progress = progress;
+    }
+
+    /** Every Pipeline job of a {@code JENKINS_HOME}, or only {@code job} where given. */
+    public static DiskSource jenkinsHome(Path home, @Nullable String job, Consumer<String> progress) {
+        return new DiskSource(home, true, job, progress);
+    }
+
+    /**
+     * One job's {@code builds} folder; the job is named {@code job}, or after the folder that holds the builds
+     * folder.
+     */
+    public static DiskSource buildsFolder(Path builds, @Nullable String job, Consumer<String> progress) {
+        return new DiskSource(builds, false, job, progress);
+    }
+
+    @Override
+    public List<JobListing> list() throws ReportFailure {
+        if (!Files.isDirectory(root)) {
+            throw new ReportFailure(ExitCode.NO_DATA, (Files.exists(root) ? "Not a folder: " : "No such folder: ")
+                    + root);
+        }
+        if (home) {
+            Map<String, Path> found;
+            try {
+                found = BuildFolderReader.findJobs(root);
+            } catch (IllegalArgumentException e) {
+                throw new ReportFailure(ExitCode.NO_DATA, e.getMessage(), e);
+            } catch (UncheckedIOException e) {
+                throw new ReportFailure(ExitCode.NO_DATA, "Cannot list the jobs of " + root + ": "
+                        + e.getCause().getMessage(), e);
+            }
+            if (job != null) {
+                String wanted = stripSlashes(job);
+                Path builds = found.get(wanted);
+                if (builds == null) {
+                    throw new ReportFailure(ExitCode.NO_DATA, "No job '" + wanted + "' in " + root + " (jobs there: "
+                            + abbreviate(found.keySet()) + ")");
+                }
+                jobs.put(wanted, builds);
+            } else {
+                jobs.putAll(found);
+            }
+        } else {
+            jobs.put(job != null ? stripSlashes(job) : jobName(root), root);
+        }
+        List<JobListing> listings = new ArrayList<>();
+        int total = 0;
+        for (Map.Entry<String, Path> entry : jobs.entrySet()) {
+            Map<Integer, Path> numbered = numberedRunFolders(entry.getValue());
+            if (numbered.isEmpty()) {
+                continue;
+            }
+            runFolders.put(entry.getKey(), numbered);
+            listings.add(new JobListing(entry.getKey(), new ArrayList<>(numbered.keySet()), List.of()));
+            total += numbered.size();
+        }
+        if (total == 0) {
+            throw new ReportFailure(ExitCode.NO_DATA, "No runs in " + root + (home
+                    ? ": no job there has a builds folder with numbered run folders"
+                    : ": expected <number>/build.xml in it"));
+        }
+        progress.accept("Found " + total + " run folder" + (total == 1 ? "" : "s") + " of " + listings.size()
+                + " job" + (listings.size() == 1 ? "" : "s") + " in " + root);
+        return listings;
+    }
+
+    @Override
+    public JobRuns read(JobListing listing, Set<Integer> skip) {
+        BuildFolderReader reader = new BuildFolderReader();
+        Map<Integer, Path> folders = runFolders.getOrDefault(listing.name(), Map.of());
+        List<SourceRun> runs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (int number : listing.runs()) {
+            Path folder = folders.get(number);
+            if (folder == null || skip.contains(number)) {
+                continue;
+            }
+            ReadReport report = reader.readRun(listing.name(), folder);
+            otherBuilds += report.otherBuilds();
+            for (SkippedRun skipped : report.skipped()) {
+                warnings.add("Run #" + number + " skipped: " + skipped.reason());
+            }
+            for (RunRecord run : report.runs()) {
+                for (String warning : run.warnings()) {
+                    warnings.add("Run #" + run.number() + ": " + warning);
+                }
+                if (run.graph() == null) {
+                    if (run.warnings().isEmpty()) {
+                        warnings.add("Run #" + run.number() + " has no flow graph: left out");
+                    }
+                    continue;
+                }
+                runs.add(SourceRun.complete(run.info(), run.graph()));
+            }
+        }
+        return new JobRuns(listing.name(), runs, warnings);
+    }
+
+    /** How many of the builds read were not Pipeline runs (freestyle, Maven, ...). */
+    public int otherBuilds() {
+        return otherBuilds;
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    /** The folder's real path: the same runs whichever link or relative path led to them. */
+    @Override
+    public String cacheKey() {
+        Path real;
+        try {
+            real = root.toRealPath();
+        } catch (IOException e) {
+            real = root.toAbsolutePath().normalize();
+        }
+        return (home ? "home:" : "builds:") + real;
+    }
+
+    @Override
+    public String describe() {
+        return root + (otherBuilds > 0 ? " (it holds " + otherBuilds + " build" + (otherBuilds == 1 ? "" : "s")
+                + " of other job types, which the report leaves out)" : "");
+    }
+
+    /**
+     * The run folders of a builds folder by build number: the numbered folders, and the numbered links to run
+     * folders named by date (Jenkins before 1.597 kept those, with the numbers as links); the other links
+     * ({@code lastSuccessfulBuild}, ...) are not numbered.
+     */
+    static Map<Integer, Path> numberedRunFolders(Path builds) {
+        Map<Integer, Path> folders = new TreeMap<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(builds)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (NUMBER.matcher(name).matches() && Files.isDirectory(entry)
+                        && Files.isRegularFile(entry.resolve("build.xml"))) {
+                    folders.put(Integer.parseInt(name), entry);
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return folders;
+    }
+
+    /** The job a builds folder belongs to: the folder that holds it ({@code jobs/<name>/builds}). */
+    static String jobName(Path builds) {
+        Path absolute = builds.toAbsolutePath().normalize();
+        Path jobFolder = absolute.getFileName() != null && absolute.getFileName().toString().equals("builds")
+                ? absolute.getParent() : absolute;
+        return jobFolder == null || jobFolder.getFileName() == null ? "job" : jobFolder.getFileName().toString();
+    }
+
+    private static String stripSlashes(String name) {
+        String trimmed = name.strip();
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+
+    private static String abbreviate(Set<String> names) {
+        if (names.isEmpty()) {
+            return "none";
+        }
+        List<String> list = new ArrayList<>(names);
+        return list.size() <= 8 ? String.join(", ", list)
+                : String.join(", ", list.subList(0, 8)) + " and " + (list.size() - 8) + " more";
+    }
+}
