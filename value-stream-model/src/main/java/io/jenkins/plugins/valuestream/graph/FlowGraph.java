@@ -19,6 +19,7 @@ public final class FlowGraph {
     private final Map<String, Integer> indexOf;
     private final int[][] parentIndexes;
     private final int[][] childIndexes;
+    private final int[] blockStartIndexes;
 
     private FlowGraph(List<GraphNode> nodes) {
         this.nodes = List.copyOf(nodes);
@@ -48,6 +49,12 @@ public final class FlowGraph {
                 }
             }
             parentIndexes[i] = count == parents.length ? parents : java.util.Arrays.copyOf(parents, count);
+        }
+        this.blockStartIndexes = new int[size];
+        for (int i = 0; i < size; i++) {
+            String startId = this.nodes.get(i).startId();
+            Integer index = startId == null ? null : indexOf.get(startId);
+            blockStartIndexes[i] = index == null ? -1 : index;
         }
         this.childIndexes = new int[size][];
         for (int i = 0; i < size; i++) {
@@ -96,6 +103,11 @@ public final class FlowGraph {
     /** The positions of a node's parents that are in this graph (the array must not be changed). */
     public int[] parentIndexes(int index) {
         return parentIndexes[index];
+    }
+
+    /** For a block end node, the position of the block start it closes; otherwise, or where absent, {@code -1}. */
+    public int blockStartIndex(int index) {
+        return blockStartIndexes[index];
     }
 
     /** The positions of a node's children, in graph order (the array must not be changed). */

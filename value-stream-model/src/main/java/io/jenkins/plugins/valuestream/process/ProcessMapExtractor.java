@@ -117,14 +117,15 @@ public final class ProcessMapExtractor {
             }
 
             long[] whole = {info.startedAt(), asOf};
-            Timeline.Split run = Timeline.split(allSegments, whole);
             long[] outside = outsideRegion();
+            Timeline.Split[] splits = Timeline.split(allSegments, whole, outside);
+            Timeline.Split run = splits[0];
             long outsideElapsed = 0;
             for (int i = 0; i < outside.length; i += 2) {
                 outsideElapsed += outside[i + 1] - outside[i];
             }
             if (outsideElapsed > 0) {
-                Timeline.Split rest = Timeline.split(allSegments, outside);
+                Timeline.Split rest = splits[1];
                 result.add(new ProcessStep(StepPath.OUTSIDE, 0, StepKind.OUTSIDE, runStepResult(), outside[0],
                         outsideElapsed, rest.process(), WaitBreakdown.ofArray(rest.waits(), Set.of()),
                         rest.effort(), true, null, null));
@@ -138,11 +139,21 @@ public final class ProcessMapExtractor {
             } else {
                 runWaits[WaitCause.QUEUE.ordinal()] += queue;
             }
-            work.sort(Comparator.comparingLong(WorkItem::startedAt));
-            agents.sort(Comparator.comparingLong(AgentAllocation::startedAt));
+            sortIfNeeded(work, Comparator.comparingLong(WorkItem::startedAt));
+            sortIfNeeded(agents, Comparator.comparingLong(AgentAllocation::startedAt));
             return new ProcessMap(info.number(), info.result(), info.queuedAt(), info.startedAt(),
                     info.completedAt(), asOf, run.process(), WaitBreakdown.ofArray(runWaits, unknown), result, work,
                     agents, notes);
+        }
+
+        /** Nodes come mostly in time order already: checking is cheaper than sorting. */
+        private static <T> void sortIfNeeded(List<T> list, Comparator<T> order) {
+            for (int i = 1; i < list.size(); i++) {
+                if (order.compare(list.get(i - 1), list.get(i)) > 0) {
+                    list.sort(order);
+                    return;
+                }
+            }
         }
 
         // --- structure -------------------------------------------------------------------------------------------
@@ -220,8 +231,8 @@ public final class ProcessMapExtractor {
             for (int k = 0; k < ordered; k++) {
                 int i = order[k];
                 GraphNode node = nodes.get(i);
-                if (node.kind() == NodeKind.BLOCK_END && node.startId() != null) {
-                    int startIndex = graph.indexOf(node.startId());
+                if (node.kind() == NodeKind.BLOCK_END) {
+                    int startIndex = graph.blockStartIndex(i);
                     if (startIndex >= 0) {
                         endOf[startIndex] = i;
                     }
@@ -256,8 +267,8 @@ public final class ProcessMapExtractor {
         }
 
         private int enclosingOf(int i, GraphNode node) {
-            if (node.kind() == NodeKind.BLOCK_END && node.startId() != null) {
-                int startIndex = graph.indexOf(node.startId());
+            if (node.kind() == NodeKind.BLOCK_END) {
+                int startIndex = graph.blockStartIndex(i);
                 if (startIndex >= 0 && placed[startIndex]) {
                     return enclosing[startIndex];
                 }
@@ -361,7 +372,8 @@ public final class ProcessMapExtractor {
                 long from = start[i];
                 long to = segmentEnd(i, from);
                 StepBuilder step = stepOf(i);
-                if (inRework(i, node)) {
+                boolean rework = inRework(i, node);
+                if (rework) {
                     addSegment(step, from, to, WaitCause.REWORK.ordinal());
                     if (step != null) {
                         step.markRework();
@@ -375,7 +387,9 @@ public final class ProcessMapExtractor {
                     }
                 }
                 String function = node.function();
-                if (node.kind() == NodeKind.ATOM && function != null && !StepFunctions.NOT_WORK.contains(function)) {
+                // Work of a failed attempt is already counted as REWORK: it is no duplicate of the attempt that passed.
+                if (!rework && node.kind() == NodeKind.ATOM && function != null
+                        && !StepFunctions.NOT_WORK.contains(function)) {
                     work.add(new WorkItem(function, normalizedArguments(node.arguments()),
                             step == null ? StepPath.OUTSIDE : step.path, branchOf(i), from, to - from));
                 }
@@ -479,8 +493,8 @@ public final class ProcessMapExtractor {
                 }
                 return StepFunctions.WAIT_UNTIL.equals(function) ? WaitCause.SLEEP : null;
             }
-            if (node.kind() == NodeKind.BLOCK_END && node.startId() != null) {
-                int ended = graph.indexOf(node.startId());
+            if (node.kind() == NodeKind.BLOCK_END) {
+                int ended = graph.blockStartIndex(i);
                 int around = ended < 0 ? -1 : enclosing[ended];
                 if (ended >= 0 && isBody[ended] && around >= 0 && nodes.get(around).is(StepFunctions.WAIT_UNTIL)) {
                     return WaitCause.SLEEP; // between two evaluations of a waitUntil condition
@@ -686,6 +700,13 @@ public final class ProcessMapExtractor {
         if (arguments.isEmpty()) {
             return "";
         }
+        if (arguments.size() == 1) {
+            Map.Entry<String, String> only = arguments.entrySet().iterator().next();
+            String value = only.getValue();
+            if (isCollapsed(value)) {
+                return only.getKey() + "=" + value;
+            }
+        }
         StringBuilder out = new StringBuilder();
         Iterable<Map.Entry<String, String>> entries = arguments.size() == 1 ? arguments.entrySet()
                 : new TreeMap<>(arguments).entrySet();
@@ -697,6 +718,21 @@ public final class ProcessMapExtractor {
             appendCollapsed(out, entry.getValue());
         }
         return out.toString();
+    }
+
+    /** Whether the text has no leading or trailing whitespace and no whitespace but single spaces. */
+    private static boolean isCollapsed(String text) {
+        int length = text.length();
+        if (length > 0 && (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(length - 1)))) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || text.charAt(i + 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Appends the text with leading and trailing whitespace dropped and inner runs of whitespace made one space. */

@@ -59,12 +59,22 @@ final class Timeline {
      * Splits the region made of the given disjoint, ascending intervals ({@code [from0, to0, from1, to1, ...]}).
      */
     static Split split(Segments segments, long[] region) {
-        long[] waits = new long[WaitCause.values().length];
-        if (region.length == 0) {
-            return new Split(0, waits, 0);
+        return split(segments, new long[][] {region})[0];
+    }
+
+    /**
+     * Splits several regions that lie within the first one, sorting the segments' events only once.
+     */
+    static Split[] split(Segments segments, long[]... regions) {
+        Split[] splits = new Split[regions.length];
+        if (regions[0].length == 0) {
+            for (int r = 0; r < regions.length; r++) {
+                splits[r] = new Split(0, new long[WaitCause.values().length], 0);
+            }
+            return splits;
         }
-        long regionFrom = region[0];
-        long regionTo = region[region.length - 1];
+        long regionFrom = regions[0][0];
+        long regionTo = regions[0][regions[0].length - 1];
         // Events packed into one sortable long each: (offset from the region's start, state, start/end bit).
         long[] events = new long[segments.size * 2];
         int count = 0;
@@ -79,15 +89,31 @@ final class Timeline {
             events[count++] = ((end - regionFrom) << EVENT_BITS) | (state << 1);
         }
         Arrays.sort(events, 0, count);
+        for (int r = 0; r < regions.length; r++) {
+            splits[r] = sweep(events, count, regionFrom, regions[r]);
+        }
+        return splits;
+    }
 
+    private static Split sweep(long[] events, int count, long base, long[] region) {
+        long[] waits = new long[WaitCause.values().length];
+        if (region.length == 0) {
+            return new Split(0, waits, 0);
+        }
+        long regionTo = region[region.length - 1];
         int[] active = new int[WORKING + 1];
         long process = 0;
         long effort = 0;
-        long cursor = regionFrom;
+        long cursor = region[0];
         int interval = 0;
         int e = 0;
+        // Events before the region only set the state it starts in.
+        while (e < count && base + (events[e] >>> EVENT_BITS) <= cursor) {
+            long packed = events[e++];
+            active[(int) ((packed >> 1) & STATE_MASK)] += (packed & 1) == 1 ? 1 : -1;
+        }
         while (cursor < regionTo) {
-            long next = e < count ? regionFrom + (events[e] >>> EVENT_BITS) : regionTo;
+            long next = e < count ? Math.min(base + (events[e] >>> EVENT_BITS), regionTo) : regionTo;
             if (next > cursor) {
                 // The part of [cursor, next) inside the region's intervals; the intervals are walked once overall.
                 while (interval < region.length && region[interval + 1] <= cursor) {
@@ -108,7 +134,7 @@ final class Timeline {
                 }
                 cursor = next;
             }
-            while (e < count && regionFrom + (events[e] >>> EVENT_BITS) <= cursor) {
+            while (e < count && base + (events[e] >>> EVENT_BITS) <= cursor) {
                 long packed = events[e++];
                 active[(int) ((packed >> 1) & STATE_MASK)] += (packed & 1) == 1 ? 1 : -1;
             }

@@ -180,6 +180,16 @@ public class ProcessMapExtractorTest {
     }
 
     @Test
+    public void workOfAFailedAttemptIsReworkNotAWorkItem() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Flaky", s -> s.retry("hudson.AbortException: script returned exit code 1",
+                a -> a.sh("./flaky.sh", 20_000), a -> a.sh("./flaky.sh", 25_000)));
+        ProcessMap map = finished(run, 0L);
+
+        assertThat(map.work()).singleElement().satisfies(w -> assertThat(w.durationMillis()).isEqualTo(25_000));
+    }
+
+    @Test
     public void skippedDeclarativeStageIsMarkedSkipped() {
         FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
         run.stage("Build", s -> s.sh("make", 1000));
