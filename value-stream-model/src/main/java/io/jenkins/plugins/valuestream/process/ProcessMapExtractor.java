@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * person (INPUT), {@code sleep}/{@code waitUntil} wait for time (SLEEP), the time after a block's end node is
  * controller overhead (GAP), everything inside a failed {@code retry} attempt is REWORK, and the rest is work. A
  * branch that has finished stops contributing until its {@code parallel} joins, except the last one to finish. Each
- * process-map step then splits its own interval with {@link Timeline} over the segments of the nodes inside it.
+ * segment belongs to the innermost process-map step it ran in, and {@link Timeline} splits the run and every step
+ * over their segments in one sweep.
  *
  * <p>Stateless and thread-safe.
  */
@@ -36,7 +37,46 @@ public final class ProcessMapExtractor {
     private static final Set<String> SKIPPED_STATUSES = Set.of("SKIPPED_FOR_CONDITIONAL", "SKIPPED_FOR_FAILURE",
             "SKIPPED_FOR_UNSTABLE", "SKIPPED_FOR_RESTART");
 
+    /** What a step function means to the extraction, as bits: one map lookup per node instead of several. */
+    private static final int AGENT_BLOCK = 1;
+    private static final int NOT_WORK = 1 << 1;
+    private static final int SLEEP_STEP = 1 << 2;
+    private static final int INPUT = 1 << 3;
+    private static final int LOCK = 1 << 4;
+    private static final int WAIT_UNTIL = 1 << 5;
+    private static final int RETRY = 1 << 6;
+    private static final int PARALLEL = 1 << 7;
+    private static final int STAGE = 1 << 8;
+    private static final int PROCESS_STEP = 1 << 9;
+    private static final Map<String, Integer> ROLES = roles();
+
+    /** What {@link #readNodes} notes of each node besides its kind and role. */
+    private static final byte BODY = 1;
+    private static final byte PAUSED = 1 << 1;
+    private static final byte WARNED = 1 << 2;
+    private static final byte ERROR = 1 << 3;
+
+    private static final byte ATOM_KIND = (byte) NodeKind.ATOM.ordinal();
+    private static final byte BLOCK_START_KIND = (byte) NodeKind.BLOCK_START.ordinal();
+    private static final byte BLOCK_END_KIND = (byte) NodeKind.BLOCK_END.ordinal();
+    private static final byte FLOW_END_KIND = (byte) NodeKind.FLOW_END.ordinal();
+
     private ProcessMapExtractor() {
+    }
+
+    private static Map<String, Integer> roles() {
+        Map<String, Integer> roles = new HashMap<>();
+        StepFunctions.AGENT_BLOCKS.forEach(function -> roles.merge(function, AGENT_BLOCK, (a, b) -> a | b));
+        StepFunctions.NOT_WORK.forEach(function -> roles.merge(function, NOT_WORK, (a, b) -> a | b));
+        StepFunctions.SLEEP_STEPS.forEach(function -> roles.merge(function, SLEEP_STEP, (a, b) -> a | b));
+        roles.merge(StepFunctions.INPUT, INPUT, (a, b) -> a | b);
+        roles.merge(StepFunctions.LOCK, LOCK, (a, b) -> a | b);
+        roles.merge(StepFunctions.WAIT_UNTIL, WAIT_UNTIL, (a, b) -> a | b);
+        roles.merge(StepFunctions.RETRY, RETRY, (a, b) -> a | b);
+        roles.merge(StepFunctions.PARALLEL, PARALLEL, (a, b) -> a | b);
+        roles.merge(StepFunctions.STAGE, STAGE, (a, b) -> a | b);
+        roles.merge(StepFunctions.PROCESS_STEP, PROCESS_STEP, (a, b) -> a | b);
+        return Map.copyOf(roles);
     }
 
     /**
@@ -63,6 +103,11 @@ public final class ProcessMapExtractor {
         private int ordered;
         private final long[] start;
         private final boolean[] placed;
+        /** Each node's {@link NodeKind} ordinal, role bits, function and flags, read once. */
+        private final byte[] kinds;
+        private final int[] roles;
+        private final @Nullable String[] functions;
+        private final byte[] flags;
         /** Innermost enclosing block start of each node, or -1 at top level. */
         private final int[] enclosing;
         private final boolean[] isBody;
@@ -77,7 +122,12 @@ public final class ProcessMapExtractor {
         /** Block start → the innermost enclosing parallel branch name (or ""). */
         private final String[] branchScope;
         private final List<StepBuilder> steps = new ArrayList<>();
-        private final Timeline.Segments allSegments = new Timeline.Segments();
+        private final Timeline timeline;
+        /** The roles of the functions met so far: a graph has few, each node names one. */
+        private final @Nullable String[] knownFunctions = new String[64];
+        private final int[] knownRoles = new int[64];
+        /** How many atom nodes there are: the most work items there can be. */
+        private int atoms;
 
         Extraction(RunInfo info, FlowGraph graph, long now) {
             this.info = info;
@@ -88,6 +138,10 @@ public final class ProcessMapExtractor {
             this.order = new int[size];
             this.start = new long[size];
             this.placed = new boolean[size];
+            this.kinds = new byte[size];
+            this.roles = new int[size];
+            this.functions = new String[size];
+            this.flags = new byte[size];
             this.enclosing = new int[size];
             this.isBody = new boolean[size];
             this.endOf = new int[size];
@@ -95,37 +149,38 @@ public final class ProcessMapExtractor {
             this.stepAt = new StepBuilder[size];
             this.stepScope = new StepBuilder[size];
             this.branchScope = new String[size];
+            this.timeline = new Timeline(info.startedAt(), asOf, size + 1);
             java.util.Arrays.fill(enclosing, -1);
             java.util.Arrays.fill(endOf, -1);
         }
 
         ProcessMap run() {
             sortTopologically();
-            assignTimes();
+            readNodes();
             buildStructure();
-            List<WorkItem> work = new ArrayList<>();
+            List<WorkItem> work = new ArrayList<>(atoms);
             List<AgentAllocation> agents = new ArrayList<>();
             collectSegments(work, agents);
             addPreFlowGap();
 
+            long[] outside = outsideRegion();
+            Timeline.Result splits = sweep(outside);
+            long[] scratch = new long[WaitCause.values().length];
             List<ProcessStep> result = new ArrayList<>(steps.size() + 1);
             Map<StepPath, Integer> occurrences = new HashMap<>();
             steps.sort(Comparator.comparingLong((StepBuilder s) -> s.from).thenComparingInt(s -> s.order));
             for (StepBuilder step : steps) {
                 int occurrence = occurrences.merge(step.path, 1, Integer::sum) - 1;
-                result.add(step.finish(occurrence));
+                result.add(step.finish(occurrence, splits, scratch));
             }
 
-            long[] whole = {info.startedAt(), asOf};
-            long[] outside = outsideRegion();
-            Timeline.Split[] splits = Timeline.split(allSegments, whole, outside);
-            Timeline.Split run = splits[0];
+            Timeline.Split run = splits.run();
             long outsideElapsed = 0;
             for (int i = 0; i < outside.length; i += 2) {
                 outsideElapsed += outside[i + 1] - outside[i];
             }
             if (outsideElapsed > 0) {
-                Timeline.Split rest = splits[1];
+                Timeline.Split rest = splits.outside();
                 result.add(new ProcessStep(StepPath.OUTSIDE, 0, StepKind.OUTSIDE, runStepResult(), outside[0],
                         outsideElapsed, rest.process(), WaitBreakdown.ofArray(rest.waits(), Set.of()),
                         rest.effort(), true, null, null));
@@ -139,11 +194,72 @@ public final class ProcessMapExtractor {
             } else {
                 runWaits[WaitCause.QUEUE.ordinal()] += queue;
             }
-            sortIfNeeded(work, Comparator.comparingLong(WorkItem::startedAt));
+            work = inStartOrder(work);
             sortIfNeeded(agents, Comparator.comparingLong(AgentAllocation::startedAt));
             return new ProcessMap(info.number(), info.result(), info.queuedAt(), info.startedAt(),
                     info.completedAt(), asOf, run.process(), WaitBreakdown.ofArray(runWaits, unknown), result, work,
                     agents, notes);
+        }
+
+        private int roleOf(String function) {
+            int slot = function.hashCode() & (knownFunctions.length - 1);
+            String known = knownFunctions[slot];
+            if (known == function || function.equals(known)) {
+                return knownRoles[slot];
+            }
+            Integer role = ROLES.get(function);
+            knownFunctions[slot] = function;
+            knownRoles[slot] = role == null ? 0 : role;
+            return knownRoles[slot];
+        }
+
+        /** Splits the run, the outside region and every step (by its slot) in one sweep. */
+        private Timeline.Result sweep(long[] outside) {
+            int count = steps.size();
+            long[] from = new long[count];
+            long[] to = new long[count];
+            int[] parent = new int[count];
+            for (StepBuilder step : steps) {
+                from[step.slot] = step.from;
+                to[step.slot] = step.to;
+                parent[step.slot] = step.parent == null ? -1 : step.parent.slot;
+            }
+            return timeline.sweep(from, to, parent, outside);
+        }
+
+        /**
+         * The work items by start, ties in node order. Nodes of parallel branches interleave, so this usually sorts:
+         * by packed (start, position) keys where they fit a long.
+         */
+        private List<WorkItem> inStartOrder(List<WorkItem> work) {
+            int count = work.size();
+            int positionBits = 32 - Integer.numberOfLeadingZeros(Math.max(count - 1, 1));
+            int timeBits = 64 - Long.numberOfLeadingZeros(asOf - info.startedAt());
+            boolean inRun = true;
+            boolean sorted = true;
+            for (int i = 0; i < count; i++) {
+                long startedAt = work.get(i).startedAt();
+                inRun &= startedAt >= info.startedAt() && startedAt <= asOf;
+                sorted &= i == 0 || work.get(i - 1).startedAt() <= startedAt;
+            }
+            if (sorted) {
+                return work;
+            }
+            if (!inRun || timeBits + positionBits > 63) {
+                work.sort(Comparator.comparingLong(WorkItem::startedAt));
+                return work;
+            }
+            long[] keys = new long[count];
+            for (int i = 0; i < count; i++) {
+                keys[i] = (work.get(i).startedAt() - info.startedAt()) << positionBits | i;
+            }
+            TimeOrder.sortByHighBits(keys, count, positionBits, timeBits);
+            List<WorkItem> ordered = new ArrayList<>(count);
+            long positionMask = (1L << positionBits) - 1;
+            for (long key : keys) {
+                ordered.add(work.get((int) (key & positionMask)));
+            }
+            return ordered;
         }
 
         /** Nodes come mostly in time order already: checking is cheaper than sorting. */
@@ -178,6 +294,7 @@ public final class ProcessMapExtractor {
                     order[i] = i;
                 }
                 ordered = size;
+                markPlaced();
                 return;
             }
             int[] pending = new int[size];
@@ -204,14 +321,42 @@ public final class ProcessMapExtractor {
             if (ordered < size) {
                 notes.add((size - ordered) + " flow nodes form a cycle and were left out (the flow graph is corrupt)");
             }
+            markPlaced();
         }
 
-        /** Node starts, clamped into the run; a node without a time starts with its latest parent. */
-        private void assignTimes() {
+        private void markPlaced() {
+            for (int k = 0; k < ordered; k++) {
+                placed[order[k]] = true;
+            }
+        }
+
+        /**
+         * Reads what the extraction needs of every node once: kind, role, function, flags, and the start, clamped into
+         * the run (a node without a time starts with its latest parent); and which end node closes each block.
+         */
+        private void readNodes() {
             for (int k = 0; k < ordered; k++) {
                 int i = order[k];
-                placed[i] = true;
-                Long own = nodes.get(i).startMillis();
+                GraphNode node = nodes.get(i);
+                byte kind = (byte) node.kind().ordinal();
+                kinds[i] = kind;
+                if (kind == ATOM_KIND) {
+                    atoms++;
+                }
+                String function = node.function();
+                functions[i] = function;
+                if (function != null) {
+                    roles[i] = roleOf(function);
+                }
+                flags[i] = (byte) ((node.body() ? BODY : 0) | (node.pauses().isEmpty() ? 0 : PAUSED)
+                        | (node.warning() == null ? 0 : WARNED) | (node.error() == null ? 0 : ERROR));
+                if (kind == BLOCK_END_KIND) {
+                    int startIndex = graph.blockStartIndex(i);
+                    if (startIndex >= 0) {
+                        endOf[startIndex] = i;
+                    }
+                }
+                Long own = node.startMillis();
                 long value;
                 if (own != null) {
                     value = own;
@@ -228,36 +373,25 @@ public final class ProcessMapExtractor {
         }
 
         private void buildStructure() {
-            for (int k = 0; k < ordered; k++) {
-                int i = order[k];
-                GraphNode node = nodes.get(i);
-                if (node.kind() == NodeKind.BLOCK_END) {
-                    int startIndex = graph.blockStartIndex(i);
-                    if (startIndex >= 0) {
-                        endOf[startIndex] = i;
-                    }
-                }
-            }
             int index = 0;
             for (int k = 0; k < ordered; k++) {
                 int i = order[k];
-                GraphNode node = nodes.get(i);
-                int encl = enclosingOf(i, node);
+                int encl = enclosingOf(i);
                 enclosing[i] = encl;
-                if (node.kind() != NodeKind.BLOCK_START) {
+                if (kinds[i] != BLOCK_START_KIND) {
                     continue;
                 }
-                GraphNode around = encl < 0 ? null : nodes.get(encl);
-                boolean body = node.body() || (around != null && !isBody[encl] && node.function() != null
-                        && node.function().equals(around.function()));
+                String function = functions[i];
+                boolean body = (flags[i] & BODY) != 0 || (encl >= 0 && !isBody[encl] && function != null
+                        && function.equals(functions[encl]));
                 isBody[i] = body;
-                boolean failedAttempt = body && around != null && around.is(StepFunctions.RETRY) && failed(i);
+                boolean failedAttempt = body && encl >= 0 && (roles[encl] & RETRY) != 0 && failed(i);
                 reworkScope[i] = failedAttempt || (encl >= 0 && reworkScope[encl]);
-                boolean branch = body && around != null && around.is(StepFunctions.PARALLEL);
-                branchScope[i] = branch ? branchName(node) : encl < 0 ? "" : branchScope[encl];
+                boolean branch = body && encl >= 0 && (roles[encl] & PARALLEL) != 0;
+                branchScope[i] = branch ? branchName(nodes.get(i)) : encl < 0 ? "" : branchScope[encl];
 
                 StepBuilder parent = encl < 0 ? null : stepScope[encl];
-                StepBuilder defined = defineStep(i, node, body, encl, parent, index++);
+                StepBuilder defined = defineStep(i, body, encl, parent, index++);
                 stepScope[i] = defined != null ? defined : parent;
                 if (defined != null) {
                     stepAt[i] = defined;
@@ -266,8 +400,8 @@ public final class ProcessMapExtractor {
             }
         }
 
-        private int enclosingOf(int i, GraphNode node) {
-            if (node.kind() == NodeKind.BLOCK_END) {
+        private int enclosingOf(int i) {
+            if (kinds[i] == BLOCK_END_KIND) {
                 int startIndex = graph.blockStartIndex(i);
                 if (startIndex >= 0 && placed[startIndex]) {
                     return enclosing[startIndex];
@@ -278,12 +412,12 @@ public final class ProcessMapExtractor {
                 return -1;
             }
             int parent = parents[0];
-            return nodes.get(parent).kind() == NodeKind.BLOCK_START ? parent : enclosing[parent];
+            return kinds[parent] == BLOCK_START_KIND ? parent : enclosing[parent];
         }
 
         private boolean failed(int blockStart) {
             int end = endOf[blockStart];
-            return end >= 0 && nodes.get(end).error() != null;
+            return end >= 0 && (flags[end] & ERROR) != 0;
         }
 
         private static String branchName(GraphNode body) {
@@ -294,18 +428,20 @@ public final class ProcessMapExtractor {
         }
 
         /** The step a block start defines, if any: a stage, a parallel branch, a processStep. */
-        private @Nullable StepBuilder defineStep(int i, GraphNode node, boolean body, int encl,
-                @Nullable StepBuilder parent, int index) {
+        private @Nullable StepBuilder defineStep(int i, boolean body, int encl, @Nullable StepBuilder parent,
+                int index) {
             StepKind kind;
             String name;
-            GraphNode around = encl < 0 ? null : nodes.get(encl);
-            if (!body && node.is(StepFunctions.STAGE)) {
+            int role = roles[i];
+            if (!body && (role & STAGE) != 0) {
                 kind = StepKind.STAGE;
-                name = stageName(i, node);
-            } else if (!body && node.is(StepFunctions.PROCESS_STEP)) {
+                name = stageName(i, nodes.get(i));
+            } else if (!body && (role & PROCESS_STEP) != 0) {
+                GraphNode node = nodes.get(i);
                 kind = StepKind.PROCESS_STEP;
                 name = node.arguments().getOrDefault("name", node.label() != null ? node.label() : "processStep");
-            } else if (body && around != null && around.is(StepFunctions.PARALLEL)) {
+            } else if (body && encl >= 0 && (roles[encl] & PARALLEL) != 0) {
+                GraphNode node = nodes.get(i);
                 if (isDeclarativeBranch(i, node)) {
                     return null;
                 }
@@ -315,7 +451,7 @@ public final class ProcessMapExtractor {
                 return null;
             }
             StepPath path = parent == null ? StepPath.of(name) : parent.path.child(name);
-            StepBuilder step = new StepBuilder(path, kind, i, endOf[i], parent, index);
+            StepBuilder step = new StepBuilder(path, kind, i, endOf[i], parent, index, steps.size());
             step.parallelGroup = parallelGroupOf(kind, encl, parent);
             return step;
         }
@@ -355,7 +491,7 @@ public final class ProcessMapExtractor {
             int cursor = encl;
             while (cursor >= 0 && (parent == null || cursor != parent.startIndex)) {
                 int up = enclosing[cursor];
-                if (isBody[cursor] && up >= 0 && nodes.get(up).is(StepFunctions.PARALLEL)) {
+                if (isBody[cursor] && up >= 0 && (roles[up] & PARALLEL) != 0) {
                     return nodes.get(up).id();
                 }
                 cursor = up;
@@ -368,64 +504,56 @@ public final class ProcessMapExtractor {
         private void collectSegments(List<WorkItem> work, List<AgentAllocation> agents) {
             for (int k = 0; k < ordered; k++) {
                 int i = order[k];
-                GraphNode node = nodes.get(i);
+                byte kind = kinds[i];
                 long from = start[i];
                 long to = segmentEnd(i, from);
                 StepBuilder step = stepOf(i);
-                boolean rework = inRework(i, node);
+                int owner = step == null ? -1 : step.slot;
+                boolean rework = inRework(i, kind);
                 if (rework) {
-                    addSegment(step, from, to, WaitCause.REWORK.ordinal());
+                    timeline.add(from, to, WaitCause.REWORK.ordinal(), owner);
                     if (step != null) {
                         step.markRework();
                     }
                 } else {
-                    WaitCause cause = causeOf(i, node);
-                    if (cause == null && !node.pauses().isEmpty()) {
-                        addPausedSegments(step, node, from, to);
+                    int cause = causeOf(i, kind);
+                    if (cause < 0 && (flags[i] & PAUSED) != 0) {
+                        addPausedSegments(owner, nodes.get(i), from, to);
                     } else {
-                        addSegment(step, from, to, cause == null ? Timeline.WORKING : cause.ordinal());
+                        timeline.add(from, to, cause < 0 ? Timeline.WORKING : cause, owner);
                     }
                 }
-                String function = node.function();
+                String function = functions[i];
                 // Work of a failed attempt is already counted as REWORK: it is no duplicate of the attempt that passed.
-                if (!rework && node.kind() == NodeKind.ATOM && function != null
-                        && !StepFunctions.NOT_WORK.contains(function)) {
-                    work.add(new WorkItem(function, normalizedArguments(node.arguments()),
+                if (!rework && kind == ATOM_KIND && function != null && (roles[i] & NOT_WORK) == 0) {
+                    work.add(new WorkItem(function, normalizedArguments(nodes.get(i).arguments()),
                             step == null ? StepPath.OUTSIDE : step.path, branchOf(i), from, to - from));
                 }
-                if (node.kind() == NodeKind.BLOCK_START && !isBody[i] && function != null
-                        && StepFunctions.AGENT_BLOCKS.contains(function)) {
-                    agents.add(allocation(i, node, step, from));
+                if (kind == BLOCK_START_KIND && !isBody[i] && (roles[i] & AGENT_BLOCK) != 0) {
+                    agents.add(allocation(i, nodes.get(i), step, from));
                 }
-                if (node.warning() != null && step != null) {
+                if ((flags[i] & WARNED) != 0 && step != null) {
                     step.warned = true;
                 }
             }
         }
 
-        private void addSegment(@Nullable StepBuilder step, long from, long to, int state) {
-            allSegments.add(from, to, state);
-            for (StepBuilder s = step; s != null; s = s.parent) {
-                s.segments.add(from, to, state);
-            }
-        }
-
         /** A paused node waits for a person during its pauses (INPUT) and works the rest of its time. */
-        private void addPausedSegments(@Nullable StepBuilder step, GraphNode node, long from, long to) {
+        private void addPausedSegments(int owner, GraphNode node, long from, long to) {
             long cursor = from;
             for (Pause pause : node.pauses()) {
                 long pauseStart = Math.max(cursor, Math.min(pause.startMillis(), to));
                 long pauseEnd = Math.max(pauseStart, Math.min(pause.endOr(asOf), to));
                 if (pauseStart > cursor) {
-                    addSegment(step, cursor, pauseStart, Timeline.WORKING);
+                    timeline.add(cursor, pauseStart, Timeline.WORKING, owner);
                 }
                 if (pauseEnd > pauseStart) {
-                    addSegment(step, pauseStart, pauseEnd, WaitCause.INPUT.ordinal());
+                    timeline.add(pauseStart, pauseEnd, WaitCause.INPUT.ordinal(), owner);
                 }
                 cursor = pauseEnd;
             }
             if (to > cursor) {
-                addSegment(step, cursor, to, Timeline.WORKING);
+                timeline.add(cursor, to, Timeline.WORKING, owner);
             }
         }
 
@@ -434,9 +562,17 @@ public final class ProcessMapExtractor {
          * at its own end, except the one that finished last, whose time until the join is the join's overhead.
          */
         private long segmentEnd(int i, long from) {
+            int[] children = graph.childIndexes(i);
+            if (children.length == 1) {
+                // The common case: one child, which has no other parent.
+                int child = children[0];
+                if (placed[child] && graph.parentIndexes(child).length <= 1) {
+                    return Math.max(from, start[child]);
+                }
+            }
             long end = Long.MAX_VALUE;
             boolean any = false;
-            for (int child : graph.childIndexes(i)) {
+            for (int child : children) {
                 if (!placed[child]) {
                     continue;
                 }
@@ -461,50 +597,41 @@ public final class ProcessMapExtractor {
             return best;
         }
 
-        private @Nullable WaitCause causeOf(GraphNode node) {
-            String function = node.function();
-            switch (node.kind()) {
-                case ATOM:
-                    if (StepFunctions.INPUT.equals(function)) {
-                        return WaitCause.INPUT;
-                    }
-                    return function != null && StepFunctions.SLEEP_STEPS.contains(function) ? WaitCause.SLEEP : null;
-                case BLOCK_START:
-                    return null; // decided by blockStartCause, which needs the node's position
-                case BLOCK_END:
-                case FLOW_END:
-                    return WaitCause.GAP;
-                default:
-                    return null;
+        /** The wait cause of a node's own time ({@link WaitCause#ordinal()}), or {@code -1} where it works. */
+        private int causeOf(int i, byte kind) {
+            if (kind == BLOCK_START_KIND) {
+                int role = roles[i];
+                if (isBody[i] || functions[i] == null) {
+                    return -1;
+                }
+                if ((role & AGENT_BLOCK) != 0) {
+                    return WaitCause.AGENT.ordinal();
+                }
+                if ((role & LOCK) != 0) {
+                    return WaitCause.LOCK.ordinal();
+                }
+                return (role & WAIT_UNTIL) != 0 ? WaitCause.SLEEP.ordinal() : -1;
             }
-        }
-
-        private @Nullable WaitCause causeOf(int i, GraphNode node) {
-            if (node.kind() == NodeKind.BLOCK_START) {
-                String function = node.function();
-                if (isBody[i] || function == null) {
-                    return null;
+            if (kind == ATOM_KIND) {
+                int role = roles[i];
+                if ((role & INPUT) != 0) {
+                    return WaitCause.INPUT.ordinal();
                 }
-                if (StepFunctions.AGENT_BLOCKS.contains(function)) {
-                    return WaitCause.AGENT;
-                }
-                if (StepFunctions.LOCK.equals(function)) {
-                    return WaitCause.LOCK;
-                }
-                return StepFunctions.WAIT_UNTIL.equals(function) ? WaitCause.SLEEP : null;
+                return (role & SLEEP_STEP) != 0 ? WaitCause.SLEEP.ordinal() : -1;
             }
-            if (node.kind() == NodeKind.BLOCK_END) {
+            if (kind == BLOCK_END_KIND) {
                 int ended = graph.blockStartIndex(i);
                 int around = ended < 0 ? -1 : enclosing[ended];
-                if (ended >= 0 && isBody[ended] && around >= 0 && nodes.get(around).is(StepFunctions.WAIT_UNTIL)) {
-                    return WaitCause.SLEEP; // between two evaluations of a waitUntil condition
+                if (ended >= 0 && isBody[ended] && around >= 0 && (roles[around] & WAIT_UNTIL) != 0) {
+                    return WaitCause.SLEEP.ordinal(); // between two evaluations of a waitUntil condition
                 }
+                return WaitCause.GAP.ordinal();
             }
-            return causeOf(node);
+            return kind == FLOW_END_KIND ? WaitCause.GAP.ordinal() : -1;
         }
 
-        private boolean inRework(int i, GraphNode node) {
-            if (node.kind() == NodeKind.BLOCK_START) {
+        private boolean inRework(int i, byte kind) {
+            if (kind == BLOCK_START_KIND) {
                 return reworkScope[i];
             }
             int encl = enclosing[i];
@@ -551,7 +678,7 @@ public final class ProcessMapExtractor {
                 first = Math.min(first, start[order[k]]);
             }
             if (first > info.startedAt()) {
-                allSegments.add(info.startedAt(), first, WaitCause.GAP.ordinal());
+                timeline.add(info.startedAt(), first, WaitCause.GAP.ordinal(), -1);
             }
         }
 
@@ -613,13 +740,15 @@ public final class ProcessMapExtractor {
             final int order;
             final long from;
             final long to;
-            final Timeline.Segments segments = new Timeline.Segments();
+            /** Its position in {@code steps} when it was defined: its owner index in the timeline. */
+            final int slot;
             @Nullable String parallelGroup;
             boolean rework;
             boolean warned;
 
             StepBuilder(StepPath path, StepKind kind, int startIndex, int endIndex, @Nullable StepBuilder parent,
-                    int order) {
+                    int order, int slot) {
+                this.slot = slot;
                 this.path = path;
                 this.kind = kind;
                 this.startIndex = startIndex;
@@ -636,11 +765,11 @@ public final class ProcessMapExtractor {
                 }
             }
 
-            ProcessStep finish(int occurrence) {
-                Timeline.Split split = Timeline.split(segments, new long[] {from, to});
+            /** The step, its times from the sweep ({@code scratch} is for the waits, which are copied). */
+            ProcessStep finish(int occurrence, Timeline.Result splits, long[] scratch) {
                 StepResult result = result();
-                return new ProcessStep(path, occurrence, kind, result, from, to - from, split.process(),
-                        WaitBreakdown.ofArray(split.waits(), Set.of()), split.effort(),
+                return new ProcessStep(path, occurrence, kind, result, from, to - from, splits.process(slot),
+                        WaitBreakdown.ofArray(splits.waits(slot, scratch), Set.of()), splits.effort(slot),
                         !rework && result == StepResult.SUCCESS, nodes.get(startIndex).id(), parallelGroup);
             }
 
@@ -728,7 +857,10 @@ public final class ProcessMapExtractor {
         }
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || text.charAt(i + 1) == ' ')) {
+            if (c > ' ' && c < 0x80) {
+                continue; // printable ASCII: never whitespace
+            }
+            if (c == ' ' ? text.charAt(i + 1) == ' ' : Character.isWhitespace(c)) {
                 return false;
             }
         }

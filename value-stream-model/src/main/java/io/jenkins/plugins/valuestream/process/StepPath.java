@@ -30,10 +30,11 @@ public record StepPath(List<String> segments) implements Comparable<StepPath> {
 
     /** This path with one more name at its end. */
     public StepPath child(String name) {
-        List<String> longer = new ArrayList<>(segments.size() + 1);
-        longer.addAll(segments);
-        longer.add(name);
-        return new StepPath(longer);
+        Objects.requireNonNull(name, "segment");
+        String[] longer = segments.toArray(new String[segments.size() + 1]);
+        longer[longer.length - 1] = name;
+        // An immutable list: the constructor keeps it as it is instead of copying it again.
+        return new StepPath(List.of(longer));
     }
 
     /** The innermost name. */
