@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WaitBreakdown {
     private static final WaitCause[] CAUSES = WaitCause.values();
-    private static final WaitBreakdown NONE = new WaitBreakdown(new long[CAUSES.length], EnumSet.noneOf(WaitCause.class));
+    /** Shared by every breakdown with all causes known: a breakdown never changes its set. */
+    private static final Set<WaitCause> ALL_KNOWN = EnumSet.noneOf(WaitCause.class);
+    private static final WaitBreakdown NONE = new WaitBreakdown(new long[CAUSES.length], ALL_KNOWN);
 
     private final long[] millis;
     private final Set<WaitCause> unknown;
@@ -55,7 +57,7 @@ public final class WaitBreakdown {
     }
 
     private static WaitBreakdown create(long[] values, Set<WaitCause> unknown) {
-        Set<WaitCause> unknownCopy = unknown.isEmpty() ? EnumSet.noneOf(WaitCause.class) : EnumSet.copyOf(unknown);
+        Set<WaitCause> unknownCopy = unknown.isEmpty() ? ALL_KNOWN : EnumSet.copyOf(unknown);
         for (WaitCause cause : unknownCopy) {
             values[cause.ordinal()] = 0;
         }

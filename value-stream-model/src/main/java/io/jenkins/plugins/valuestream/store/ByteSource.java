@@ -43,6 +43,9 @@ final class ByteSource {
     }
 
     long readVarLong() {
+        if (end - position >= 10) {
+            return readVarLongUnchecked();
+        }
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = readByte();
@@ -54,6 +57,26 @@ final class ByteSource {
                 return value;
             }
         }
+        throw new MalformedRecordException("Varint longer than 10 bytes");
+    }
+
+    /** As {@link #readVarLong()} where at least 10 bytes are left, so no byte needs its own bounds check. */
+    private long readVarLongUnchecked() {
+        int at = position;
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = bytes[at++] & 0xFF;
+            if (shift == 63 && (b & 0xFE) != 0) {
+                position = at;
+                throw new MalformedRecordException("Varint longer than 64 bits");
+            }
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                position = at;
+                return value;
+            }
+        }
+        position = at;
         throw new MalformedRecordException("Varint longer than 10 bytes");
     }
 

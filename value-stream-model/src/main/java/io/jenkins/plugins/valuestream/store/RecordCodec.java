@@ -245,7 +245,11 @@ final class RecordCodec {
      */
     static final class Decoder {
         private final StoreIndex strings;
-        private final Map<List<String>, StepPath> pathCache = new HashMap<>();
+        private final Map<PathIds, StepPath> pathCache = new HashMap<>();
+        /** The string ids of the path being read, to look it up without allocating. */
+        private final PathIds lookup = new PathIds();
+        /** The times of the wait breakdown being read ({@link WaitBreakdown} keeps a copy). */
+        private final long[] waitScratch = new long[CAUSES.length];
         /** Node ids are small numbers that repeat in every run: one string each. */
         private final String[] numericIds = new String[4096];
 
@@ -266,7 +270,7 @@ final class RecordCodec {
             String result = (presence & 1) != 0 ? string(in.readVarInt()) : null;
             Long queuedAt = (presence & 2) != 0 ? start + in.readZigZag() : null;
             long processMillis = in.readZigZag();
-            WaitBreakdown waits = readWaits(in);
+            WaitBreakdown waits = readWaits(in, waitScratch);
 
             List<StepPath> paths = new ArrayList<>();
             int stepCount = in.readCount();
@@ -283,7 +287,7 @@ final class RecordCodec {
                 previous = startedAt;
                 long elapsed = in.readVarLong();
                 long process = in.readVarLong();
-                WaitBreakdown stepWaits = readWaits(in);
+                WaitBreakdown stepWaits = readWaits(in, waitScratch);
                 long effort = in.readVarLong();
                 String nodeId = readNodeId(in);
                 String parallelGroup = readNodeId(in);
@@ -343,11 +347,19 @@ final class RecordCodec {
             if (depth == 0) {
                 throw new MalformedRecordException("Empty step path");
             }
-            String[] segments = new String[depth];
+            lookup.clear();
             for (int i = 0; i < depth; i++) {
-                segments[i] = string(in.readVarInt());
+                lookup.add(in.readVarInt());
             }
-            StepPath path = pathCache.computeIfAbsent(Arrays.asList(segments), key -> new StepPath(key));
+            StepPath path = pathCache.get(lookup);
+            if (path == null) {
+                String[] segments = new String[depth];
+                for (int i = 0; i < depth; i++) {
+                    segments[i] = string(lookup.ids[i]);
+                }
+                path = new StepPath(List.of(segments));
+                pathCache.put(lookup.copy(), path);
+            }
             paths.add(path);
             return path;
         }
@@ -377,7 +389,49 @@ final class RecordCodec {
         }
     }
 
-    private static WaitBreakdown readWaits(ByteSource in) {
+    /**
+     * The string ids of a step path's segments: its key in {@link Decoder}'s cache (ids and strings correspond one
+     * to one in a store).
+     */
+    private static final class PathIds {
+        private int[] ids = new int[4];
+        private int length;
+        private int hash = 1;
+
+        void clear() {
+            length = 0;
+            hash = 1;
+        }
+
+        void add(int id) {
+            if (length == ids.length) {
+                ids = Arrays.copyOf(ids, length * 2);
+            }
+            ids[length++] = id;
+            hash = 31 * hash + id;
+        }
+
+        PathIds copy() {
+            PathIds copy = new PathIds();
+            copy.ids = Arrays.copyOf(ids, length);
+            copy.length = length;
+            copy.hash = hash;
+            return copy;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PathIds that && length == that.length
+                    && Arrays.equals(ids, 0, length, that.ids, 0, that.length);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static WaitBreakdown readWaits(ByteSource in, long[] millis) {
         int masks = in.readVarInt();
         if (masks == 0) {
             return WaitBreakdown.none();
@@ -387,16 +441,16 @@ final class RecordCodec {
         if (withTime >>> CAUSES.length != 0 || unknownMask >>> CAUSES.length != 0 || (withTime & unknownMask) != 0) {
             throw new MalformedRecordException("Invalid wait causes " + masks);
         }
-        long[] millis = new long[CAUSES.length];
         for (int i = 0; i < CAUSES.length; i++) {
-            if ((withTime & 1 << i) != 0) {
-                millis[i] = in.readVarLong();
-            }
+            millis[i] = (withTime & 1 << i) != 0 ? in.readVarLong() : 0;
         }
-        Set<WaitCause> unknown = EnumSet.noneOf(WaitCause.class);
-        for (int i = 0; i < CAUSES.length; i++) {
-            if ((unknownMask & 1 << i) != 0) {
-                unknown.add(CAUSES[i]);
+        Set<WaitCause> unknown = Set.of();
+        if (unknownMask != 0) {
+            unknown = EnumSet.noneOf(WaitCause.class);
+            for (int i = 0; i < CAUSES.length; i++) {
+                if ((unknownMask & 1 << i) != 0) {
+                    unknown.add(CAUSES[i]);
+                }
             }
         }
         return WaitBreakdown.ofArray(millis, unknown);
