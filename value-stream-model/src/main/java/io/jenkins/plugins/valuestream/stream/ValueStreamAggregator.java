@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,28 +68,36 @@ public final class ValueStreamAggregator {
 
     private static ValueStream aggregate(String job, Collection<ProcessMap> runs, boolean includeRunning) {
         List<ProcessMap> taken = distinctRuns(runs, includeRunning);
-        Map<StepKey, StepAccumulator> accumulators = new LinkedHashMap<>();
+        Progress progress = new Progress(taken.size());
+        Accumulators accumulators = new Accumulators(progress);
         ParallelGroups groups = new ParallelGroups();
-        JobAccumulator totals = new JobAccumulator(taken.size());
+        JobAccumulator totals = new JobAccumulator(progress);
+        Map<String, Integer> runGroups = new HashMap<>();
         for (ProcessMap run : taken) {
+            progress.seen++;
             totals.add(run);
-            Map<String, List<StepKey>> runGroups = new HashMap<>();
-            for (ProcessStep step : run.steps()) {
+            runGroups.clear();
+            List<ProcessStep> runSteps = run.steps();
+            for (int position = 0; position < runSteps.size(); position++) {
+                ProcessStep step = runSteps.get(position);
                 if (!step.counted()) {
                     continue;
                 }
-                StepKey key = new StepKey(step.path(), step.occurrence());
-                accumulators.computeIfAbsent(key, k -> new StepAccumulator(k, taken.size())).add(run, step);
-                if (step.parallelGroup() != null) {
-                    runGroups.computeIfAbsent(step.parallelGroup(), g -> new ArrayList<>()).add(key);
+                StepAccumulator accumulator = accumulators.of(position, step.path(), step.occurrence());
+                accumulator.add(run, step);
+                String group = step.parallelGroup();
+                if (group != null) {
+                    // Every step of one parallel block in this run joins the group of the first one.
+                    Integer first = runGroups.putIfAbsent(group, accumulator.index);
+                    groups.join(first == null ? accumulator.index : first, accumulator.index);
                 }
             }
-            runGroups.values().forEach(groups::join);
         }
-        Map<StepKey, String> groupKeys = groups.keys();
-        List<StepStats> steps = new ArrayList<>(accumulators.size());
-        for (StepAccumulator accumulator : accumulators.values()) {
-            steps.add(accumulator.stats(groupKeys.get(accumulator.key)));
+        List<StepAccumulator> all = accumulators.inOrder();
+        String[] groupKeys = groups.keys(all);
+        List<StepStats> steps = new ArrayList<>(all.size());
+        for (StepAccumulator accumulator : all) {
+            steps.add(accumulator.stats(groupKeys[accumulator.index]));
         }
         steps.sort(REPRESENTATIVE_ORDER);
         return new ValueStream(job, taken.size(), steps, totals.lead(), totals.process(), totals.waitTime(),
@@ -173,24 +180,103 @@ public final class ValueStreamAggregator {
         }
     }
 
-    /** A growable array of longs, so that 10,000 runs do not box 10,000 Longs per number. */
+    /**
+     * The accumulator of each step, by path and occurrence. Looked up once per step of every run, so cheaply: the
+     * runs of a job mostly have the same steps in the same order, and runs read from a store share their path
+     * objects, so the accumulator found at the same position in the previous run is tried first, by identity; else
+     * by path, then occurrence, without a key object per lookup.
+     */
+    private static final class Accumulators {
+        private final Map<StepPath, StepAccumulator[]> byPath = new HashMap<>();
+        private final List<StepAccumulator> inOrder = new ArrayList<>();
+        private final Progress capacity;
+        private StepAccumulator[] atPosition = new StepAccumulator[32];
+
+        Accumulators(Progress capacity) {
+            this.capacity = capacity;
+        }
+
+        /** The accumulator of the step at the given position of a run. */
+        StepAccumulator of(int position, StepPath path, int occurrence) {
+            if (position < atPosition.length) {
+                StepAccumulator previous = atPosition[position];
+                if (previous != null && previous.key.path() == path && previous.key.occurrence() == occurrence) {
+                    return previous;
+                }
+            } else {
+                atPosition = Arrays.copyOf(atPosition, Math.max(position + 1, atPosition.length * 2));
+            }
+            StepAccumulator found = of(path, occurrence);
+            atPosition[position] = found;
+            return found;
+        }
+
+        private StepAccumulator of(StepPath path, int occurrence) {
+            StepAccumulator[] occurrences = byPath.get(path);
+            if (occurrences == null || occurrence >= occurrences.length) {
+                occurrences = occurrences == null ? new StepAccumulator[occurrence + 1]
+                        : Arrays.copyOf(occurrences, occurrence + 1);
+                byPath.put(path, occurrences);
+            }
+            StepAccumulator accumulator = occurrences[occurrence];
+            if (accumulator == null) {
+                accumulator = new StepAccumulator(new StepKey(path, occurrence), inOrder.size(), capacity);
+                occurrences[occurrence] = accumulator;
+                inOrder.add(accumulator);
+            }
+            return accumulator;
+        }
+
+        /** The accumulators in the order their steps were first seen; {@code index} is the position. */
+        List<StepAccumulator> inOrder() {
+            return inOrder;
+        }
+    }
+
+    /** How far the aggregation has come: how many of how many runs have been added. */
+    private static final class Progress {
+        final int total;
+        int seen;
+
+        Progress(int total) {
+            this.total = total;
+        }
+    }
+
+    /**
+     * A growable array of longs, so that 10,000 runs do not box 10,000 Longs per number. When full, it grows to what
+     * the rate of its values so far predicts for all runs (at least double), so that a step that runs in every run
+     * grows once, straight to the number of runs. Read once: its distribution reorders it in place.
+     */
     private static final class Values {
+        private final Progress progress;
         private long[] values;
         private int size;
 
-        Values(int capacity) {
-            values = new long[Math.max(1, Math.min(capacity, 64))];
+        Values(Progress progress) {
+            this.progress = progress;
+            values = new long[Math.max(1, Math.min(progress.total, 64))];
         }
 
         void add(long value) {
             if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
+                long doubled = size * 2L;
+                long predicted = progress.seen == 0 ? doubled : (long) size * progress.total / progress.seen + 1;
+                long limit = size < progress.total ? progress.total : doubled;
+                values = Arrays.copyOf(values, (int) Math.max(size + 1L, Math.min(Math.max(doubled, predicted),
+                        Math.min(limit, Integer.MAX_VALUE - 8))));
             }
             values[size++] = value;
         }
 
+        /** The median alone (one selection instead of two). */
+        long median() {
+            return size == 0 ? 0 : Distribution.percentile(size == values.length ? values
+                    : Arrays.copyOf(values, size), 0.5);
+        }
+
         Distribution distribution() {
-            return Distribution.ofSorting(Arrays.copyOf(values, size));
+            return Distribution.ofSorting(size == values.length ? values : Arrays.copyOf(values, size));
         }
 
         /** The distribution of these values and as many zeros. */
@@ -209,10 +295,10 @@ public final class ValueStreamAggregator {
     private static final class CauseValues {
         private final @Nullable Values[] nonZero = new Values[CAUSES.length];
         private final int[] known = new int[CAUSES.length];
-        private final int capacity;
+        private final Progress progress;
 
-        CauseValues(int capacity) {
-            this.capacity = capacity;
+        CauseValues(Progress progress) {
+            this.progress = progress;
         }
 
         void add(WaitBreakdown waits) {
@@ -225,7 +311,7 @@ public final class ValueStreamAggregator {
                 long value = waits.millis(cause);
                 if (value > 0) {
                     if (nonZero[i] == null) {
-                        nonZero[i] = new Values(capacity);
+                        nonZero[i] = new Values(progress);
                     }
                     nonZero[i].add(value);
                 }
@@ -246,6 +332,8 @@ public final class ValueStreamAggregator {
 
     private static final class StepAccumulator {
         private final StepKey key;
+        /** Its position among the job's steps. */
+        private final int index;
         private StepKind kind = StepKind.STAGE;
         private int newestRun = Integer.MIN_VALUE;
         private int runs;
@@ -259,8 +347,9 @@ public final class ValueStreamAggregator {
         private final Values startOffset;
         private final CauseValues causes;
 
-        StepAccumulator(StepKey key, int capacity) {
+        StepAccumulator(StepKey key, int index, Progress capacity) {
             this.key = key;
+            this.index = index;
             process = new Values(capacity);
             wait = new Values(capacity);
             elapsed = new Values(capacity);
@@ -292,7 +381,7 @@ public final class ValueStreamAggregator {
             return new StepStats(key.path(), key.occurrence(), kind, runs, process.distribution(),
                     wait.distribution(), causes.distributions(), elapsed.distribution(), effort.distribution(),
                     (double) completeAndAccurate / runs, ratio(sumProcess, sumElapsed),
-                    startOffset.distribution().median(), parallelGroup);
+                    startOffset.median(), parallelGroup);
         }
     }
 
@@ -305,12 +394,12 @@ public final class ValueStreamAggregator {
         private long sumProcess;
         private long sumLead;
 
-        JobAccumulator(int capacity) {
+        JobAccumulator(Progress capacity) {
             lead = new Values(capacity);
             process = new Values(capacity);
             wait = new Values(capacity);
             causes = new CauseValues(capacity);
-            trend = new ArrayList<>(capacity);
+            trend = new ArrayList<>(capacity.total);
         }
 
         void add(ProcessMap run) {
@@ -350,46 +439,67 @@ public final class ValueStreamAggregator {
         }
     }
 
-    /** Joins the steps that ran side by side into groups over all runs (union-find) and names each group. */
+    /**
+     * Joins the steps that ran side by side into groups over all runs (union-find over the steps' indexes) and names
+     * each group. A step with a parallel group in any run has a group, if only of itself.
+     */
     private static final class ParallelGroups {
-        private final Map<StepKey, StepKey> parent = new HashMap<>();
+        private int[] parent = new int[0];
+        private boolean[] grouped = new boolean[0];
 
-        void join(List<StepKey> sideBySide) {
-            StepKey first = find(sideBySide.get(0));
-            for (StepKey key : sideBySide.subList(1, sideBySide.size())) {
-                StepKey root = find(key);
-                if (!root.equals(first)) {
-                    parent.put(root, first);
+        void join(int first, int other) {
+            ensure(Math.max(first, other) + 1);
+            grouped[first] = true;
+            grouped[other] = true;
+            int a = find(first);
+            int b = find(other);
+            if (a != b) {
+                parent[b] = a;
+            }
+        }
+
+        private void ensure(int size) {
+            if (parent.length < size) {
+                int old = parent.length;
+                parent = Arrays.copyOf(parent, Math.max(size, old * 2));
+                grouped = Arrays.copyOf(grouped, parent.length);
+                for (int i = old; i < parent.length; i++) {
+                    parent[i] = i;
                 }
             }
         }
 
-        private StepKey find(StepKey key) {
-            StepKey root = key;
-            StepKey up;
-            while ((up = parent.putIfAbsent(root, root)) != null && !up.equals(root)) {
-                root = up;
+        private int find(int step) {
+            int root = step;
+            while (parent[root] != root) {
+                root = parent[root];
             }
-            // Path compression: point every key on the way straight at the root.
-            StepKey current = key;
-            while (!current.equals(root)) {
-                StepKey next = parent.get(current);
-                parent.put(current, root);
+            // Path compression: point every step on the way straight at the root.
+            int current = step;
+            while (current != root) {
+                int next = parent[current];
+                parent[current] = root;
                 current = next;
             }
             return root;
         }
 
-        Map<StepKey, String> keys() {
-            Map<StepKey, StepKey> roots = new HashMap<>();
-            Map<StepKey, TreeSet<String>> members = new HashMap<>();
-            for (StepKey key : List.copyOf(parent.keySet())) {
-                StepKey root = find(key);
-                roots.put(key, root);
-                members.computeIfAbsent(root, r -> new TreeSet<>()).add(key.displayName());
+        /** Each step's group key, {@code parallel[a, b, c]} with the display names of all members sorted, or null. */
+        @Nullable String[] keys(List<StepAccumulator> steps) {
+            String[] keys = new String[steps.size()];
+            Map<Integer, TreeSet<String>> members = new HashMap<>();
+            for (StepAccumulator step : steps) {
+                if (step.index < grouped.length && grouped[step.index]) {
+                    members.computeIfAbsent(find(step.index), r -> new TreeSet<>()).add(step.key.displayName());
+                }
             }
-            Map<StepKey, String> keys = new HashMap<>();
-            roots.forEach((key, root) -> keys.put(key, "parallel[" + String.join(", ", members.get(root)) + "]"));
+            Map<Integer, String> names = new HashMap<>();
+            for (StepAccumulator step : steps) {
+                if (step.index < grouped.length && grouped[step.index]) {
+                    keys[step.index] = names.computeIfAbsent(find(step.index),
+                            root -> "parallel[" + String.join(", ", members.get(root)) + "]");
+                }
+            }
             return keys;
         }
     }

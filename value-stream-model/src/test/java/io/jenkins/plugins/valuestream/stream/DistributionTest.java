@@ -30,6 +30,41 @@ public class DistributionTest {
     }
 
     @Test
+    public void manyValuesGiveTheSamePercentilesAsSelectingInTheWholeArrayWhateverTheirSpread() {
+        Random random = new Random(7);
+        for (int round = 0; round < 300; round++) {
+            int size = 256 + random.nextInt(round % 10 == 0 ? 20_000 : 2_000);
+            long[] values = new long[size];
+            for (int i = 0; i < size; i++) {
+                values[i] = switch (round % 6) {
+                    case 0 -> random.nextInt(1_000_000); // durations
+                    case 1 -> random.nextInt(3); // few distinct values
+                    case 2 -> i == 0 ? Long.MAX_VALUE / 2 : random.nextInt(100); // one outlier far off
+                    case 3 -> random.nextLong() >> 2; // negative and positive, a wide range
+                    case 4 -> 42; // all equal
+                    default -> (long) (Math.exp(random.nextGaussian() * 3) * 1_000); // long tail
+                };
+            }
+            Distribution d = Distribution.ofSorting(values.clone());
+            assertThat(d.median()).as("median, round %d of %d values", round, size)
+                    .isEqualTo(Distribution.percentile(values.clone(), 0.5));
+            assertThat(d.p90()).as("p90, round %d of %d values", round, size)
+                    .isEqualTo(Distribution.percentile(values.clone(), 0.9));
+        }
+    }
+
+    @Test
+    public void valuesSpanningMoreThanALongHoldsAreStillRanked() {
+        long[] values = new long[1_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 2 == 0 ? Long.MIN_VALUE + i : Long.MAX_VALUE - i;
+        }
+        Distribution d = Distribution.ofSorting(values.clone());
+
+        assertThat(d.p90()).isEqualTo(Distribution.percentile(values, 0.9));
+    }
+
+    @Test
     public void medianOfAnEvenCountInterpolates() {
         assertThat(Distribution.ofSorting(new long[] {40, 10, 30, 20}).median()).isEqualTo(25);
     }
