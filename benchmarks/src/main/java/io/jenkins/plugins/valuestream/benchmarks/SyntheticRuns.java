@@ -50,6 +50,41 @@ public final class SyntheticRuns {
         return run.finish();
     }
 
+    /** The Jenkinsfile of the 30-step pipeline of {@link #thirtyStepRun}, as Jenkins keeps it in build.xml. */
+    public static final String THIRTY_STEP_JENKINSFILE = """
+            def checks(names) {
+                names.collectEntries { name ->
+                    [(name): { stage(name) { node('linux') { sh "./gradlew check -P${name.replace(' ', '-')}" } } }]
+                }
+            }
+            stage('Checkout') { node('linux') { checkout scm } }
+            stage('Build') { node('linux && docker') { sh './gradlew assemble' } }
+            stage('Static analysis') { parallel checks(['Lint', 'Sonar', 'Licenses']) }
+            stage('Test') {
+                parallel checks(['Unit', 'Integration', 'UI chrome', 'UI firefox', 'Contract', 'Performance',
+                                 'Security', 'Migration'])
+            }
+            stage('Package') {
+                node('linux && docker') {
+                    processStep('Image') { sh "docker build -t shop:${BUILD_NUMBER} ." }
+                    processStep('Scan') { sh "trivy image shop:${BUILD_NUMBER}" }
+                }
+            }
+            stage('Publish') { node('linux') { sh "docker push shop:${BUILD_NUMBER}" } }
+            stage('Deploy') {
+                stage('Staging') { lock('staging') { sh './deploy.sh staging' } }
+                stage('Smoke tests') { node('linux') { sh './smoke.sh staging' } }
+                stage('Production') { sh './deploy.sh production' }
+            }
+            stage('Approve') { input "Release build ${BUILD_NUMBER}?" }
+            stage('Release') {
+                stage('Tag') { sh "git tag v${BUILD_NUMBER}" }
+                stage('Changelog') { sh './changelog.sh' }
+                stage('Announce') { echo "Released ${BUILD_NUMBER}" }
+            }
+            stage('Notify') { echo 'done' }
+            """;
+
     /** A run of a 30-step pipeline and what Jenkins knows about the run, ready for extraction. */
     public record Recorded(RunInfo info, FlowGraph graph) {
         public ProcessMap extract() {
