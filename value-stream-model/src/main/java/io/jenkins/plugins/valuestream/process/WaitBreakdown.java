@@ -12,18 +12,26 @@ import org.jspecify.annotations.Nullable;
  * Wait time split by cause. Immutable. A cause may be unknown to the source: {@link WaitCause#QUEUE} for a run read
  * from disk without a queue stamp, {@link WaitCause#AGENT} inside stages read from the Stage View REST API. An
  * unknown cause reads as {@code null}, adds nothing to {@link #total()}, and is reported as unknown, never as 0.
+ *
+ * <p>Kept compact, since a job's value stream holds one per step of every run: only the causes with time are
+ * stored, most steps have one or two.
  */
 public final class WaitBreakdown {
     private static final WaitCause[] CAUSES = WaitCause.values();
+    private static final long[] NO_TIMES = new long[0];
     /** Shared by every breakdown with all causes known: a breakdown never changes its set. */
     private static final Set<WaitCause> ALL_KNOWN = EnumSet.noneOf(WaitCause.class);
-    private static final WaitBreakdown NONE = new WaitBreakdown(new long[CAUSES.length], ALL_KNOWN);
+    private static final WaitBreakdown NONE = new WaitBreakdown(0, NO_TIMES, ALL_KNOWN);
 
-    private final long[] millis;
+    /** The causes with time, one bit per ordinal. */
+    private final int withTime;
+    /** The times of those causes, in ordinal order. */
+    private final long[] times;
     private final Set<WaitCause> unknown;
 
-    private WaitBreakdown(long[] millis, Set<WaitCause> unknown) {
-        this.millis = millis;
+    private WaitBreakdown(int withTime, long[] times, Set<WaitCause> unknown) {
+        this.withTime = withTime;
+        this.times = times;
         this.unknown = unknown;
     }
 
@@ -44,24 +52,41 @@ public final class WaitBreakdown {
         return create(values, unknown);
     }
 
-    /** A breakdown from an array indexed by {@link WaitCause#ordinal()}; the array is copied. */
+    /** A breakdown from an array indexed by {@link WaitCause#ordinal()}; the array is not kept. */
     public static WaitBreakdown ofArray(long[] byOrdinal, Set<WaitCause> unknown) {
         if (byOrdinal.length != CAUSES.length) {
             throw new IllegalArgumentException("Expected " + CAUSES.length + " causes, got " + byOrdinal.length);
         }
-        long[] values = byOrdinal.clone();
         for (WaitCause cause : CAUSES) {
-            checked(cause, values[cause.ordinal()]);
+            checked(cause, byOrdinal[cause.ordinal()]);
         }
-        return create(values, unknown);
+        return create(byOrdinal, unknown);
     }
 
+    /** The breakdown of the given times (not kept), less those of the unknown causes. */
     private static WaitBreakdown create(long[] values, Set<WaitCause> unknown) {
         Set<WaitCause> unknownCopy = unknown.isEmpty() ? ALL_KNOWN : EnumSet.copyOf(unknown);
+        int unknownBits = 0;
         for (WaitCause cause : unknownCopy) {
-            values[cause.ordinal()] = 0;
+            unknownBits |= 1 << cause.ordinal();
         }
-        return new WaitBreakdown(values, unknownCopy);
+        int withTime = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != 0 && (unknownBits & 1 << i) == 0) {
+                withTime |= 1 << i;
+            }
+        }
+        if (withTime == 0 && unknownCopy == ALL_KNOWN) {
+            return NONE;
+        }
+        long[] times = withTime == 0 ? NO_TIMES : new long[Integer.bitCount(withTime)];
+        int next = 0;
+        for (int i = 0; i < values.length; i++) {
+            if ((withTime & 1 << i) != 0) {
+                times[next++] = values[i];
+            }
+        }
+        return new WaitBreakdown(withTime, times, unknownCopy);
     }
 
     /** This breakdown with the given causes marked unknown (their times dropped). */
@@ -69,7 +94,7 @@ public final class WaitBreakdown {
         Set<WaitCause> all = EnumSet.noneOf(WaitCause.class);
         all.addAll(unknown);
         all.addAll(causes);
-        return create(millis.clone(), all);
+        return create(toArray(), all);
     }
 
     private static long checked(WaitCause cause, long value) {
@@ -81,7 +106,12 @@ public final class WaitBreakdown {
 
     /** The wait of one cause; {@code 0} for an unknown cause (see {@link #known(WaitCause)}). */
     public long millis(WaitCause cause) {
-        return millis[cause.ordinal()];
+        return millis(cause.ordinal());
+    }
+
+    private long millis(int ordinal) {
+        int bit = 1 << ordinal;
+        return (withTime & bit) == 0 ? 0 : times[Integer.bitCount(withTime & (bit - 1))];
     }
 
     /** Whether the given cause's time is known. */
@@ -102,7 +132,7 @@ public final class WaitBreakdown {
     /** The total of all known causes. */
     public long total() {
         long sum = 0;
-        for (long value : millis) {
+        for (long value : times) {
             sum += value;
         }
         return sum;
@@ -112,7 +142,7 @@ public final class WaitBreakdown {
     public long total(Collection<WaitCause> counted) {
         long sum = 0;
         for (WaitCause cause : counted) {
-            sum += millis[cause.ordinal()];
+            sum += millis(cause.ordinal());
         }
         return sum;
     }
@@ -122,7 +152,7 @@ public final class WaitBreakdown {
         Map<WaitCause, Long> map = new EnumMap<>(WaitCause.class);
         for (WaitCause cause : CAUSES) {
             if (known(cause)) {
-                map.put(cause, millis[cause.ordinal()]);
+                map.put(cause, millis(cause.ordinal()));
             }
         }
         return map;
@@ -130,7 +160,11 @@ public final class WaitBreakdown {
 
     /** A copy of the times indexed by {@link WaitCause#ordinal()}. */
     public long[] toArray() {
-        return millis.clone();
+        long[] values = new long[CAUSES.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = millis(i);
+        }
+        return values;
     }
 
     /** The cause with the most time, or {@code null} where there is no wait. */
@@ -138,8 +172,9 @@ public final class WaitBreakdown {
         WaitCause best = null;
         long most = 0;
         for (WaitCause cause : CAUSES) {
-            if (millis[cause.ordinal()] > most) {
-                most = millis[cause.ordinal()];
+            long value = millis(cause.ordinal());
+            if (value > most) {
+                most = value;
                 best = cause;
             }
         }
@@ -148,13 +183,18 @@ public final class WaitBreakdown {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WaitBreakdown that && unknown.equals(that.unknown)
-                && Arrays.equals(millis, that.millis);
+        return other instanceof WaitBreakdown that && withTime == that.withTime && unknown.equals(that.unknown)
+                && Arrays.equals(times, that.times);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(millis) + unknown.hashCode();
+        // Arrays.hashCode of the times of all causes by ordinal, as if they were all stored.
+        int hash = 1;
+        for (int i = 0; i < CAUSES.length; i++) {
+            hash = 31 * hash + Long.hashCode(millis(i));
+        }
+        return 31 * hash + unknown.hashCode();
     }
 
     @Override
