@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.stream;
 
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,19 +19,38 @@ public record Distribution(long median, long p90) {
      * found by selection, not by sorting the whole array: aggregating thousands of runs stays linear.
      */
     public static Distribution ofSorting(long[] values) {
-        if (values.length == 0) {
+        return ofSortingWithZeros(values, 0);
+    }
+
+    /**
+     * The distribution of the given values and {@code zeros} zeros more, which are not materialized: where a wait
+     * cause had no time in most runs, only the runs where it had are kept. With zeros, no value may be negative.
+     * The array may be reordered in place.
+     */
+    static Distribution ofSortingWithZeros(long[] values, int zeros) {
+        int n = values.length + zeros;
+        if (n == 0) {
             return EMPTY;
         }
-        if (values.length >= HISTOGRAM_MIN) {
-            Distribution found = byHistogram(values);
-            if (found != null) {
-                return found;
+        double medianRank = 0.5 * (n - 1);
+        double p90Rank = 0.9 * (n - 1);
+        int[] ranks = {(int) Math.floor(medianRank), (int) Math.ceil(medianRank), (int) Math.floor(p90Rank),
+            (int) Math.ceil(p90Rank)};
+        long[] atRank = new long[ranks.length];
+        // The zeros are the smallest values: ranks below their count are theirs, the others the values'.
+        int[] ofValues = new int[ranks.length];
+        int count = 0;
+        for (int rank : ranks) {
+            if (rank >= zeros) {
+                ofValues[count++] = rank - zeros;
             }
         }
-        long median = percentile(values, 0.5, 0);
-        // Every value right of the median's low rank is at least as large: the 90th percentile is among them.
-        int medianRank = (int) Math.floor(0.5 * (values.length - 1));
-        return new Distribution(median, percentile(values, 0.9, medianRank));
+        long[] found = orderStatistics(values, Arrays.copyOf(ofValues, count));
+        for (int r = 0, next = 0; r < ranks.length; r++) {
+            atRank[r] = ranks[r] < zeros ? 0 : found[next++];
+        }
+        return new Distribution(interpolate(medianRank, atRank[0], atRank[1]),
+                interpolate(p90Rank, atRank[2], atRank[3]));
     }
 
     /** The given percentile ({@code 0..1}) of unsorted values, by linear interpolation; reorders the array. */
@@ -38,32 +58,45 @@ public record Distribution(long median, long p90) {
         if (values.length == 0) {
             throw new IllegalArgumentException("No values");
         }
-        return percentile(values, p, 0);
-    }
-
-    /** As {@link #percentile(long[], double)}, where the values left of {@code from} are known to be no larger. */
-    private static long percentile(long[] values, double p, int from) {
         double rank = p * (values.length - 1);
-        int low = (int) Math.floor(rank);
-        long lowValue = select(values, low, from);
-        if (rank == low) {
-            return lowValue;
-        }
-        // After selection every value right of `low` is >= it: the next rank is their minimum.
-        long highValue = Long.MAX_VALUE;
-        for (int i = low + 1; i < values.length; i++) {
-            highValue = Math.min(highValue, values[i]);
-        }
-        return Math.round(lowValue + (rank - low) * (highValue - lowValue));
+        long[] found = orderStatistics(values, new int[] {(int) Math.floor(rank), (int) Math.ceil(rank)});
+        return interpolate(rank, found[0], found[1]);
     }
 
     /**
-     * The percentiles of many values in three linear passes that compare little: the range, a histogram of 2048
-     * buckets over it, then selection among the values of only the buckets that hold the wanted ranks. Exactly the
-     * values of those ranks, so the same result as selecting in the whole array. {@code null} where the range does
-     * not fit a long.
+     * The values at the given ranks (0 the smallest), each rank below {@code values.length}; may reorder the array.
+     * Many values go through a histogram first ({@link #byHistogram}); few, or values whose range does not fit a
+     * long, by selection in the whole array, each rank searched right of the one before.
      */
-    private static @Nullable Distribution byHistogram(long[] values) {
+    private static long[] orderStatistics(long[] values, int[] ranks) {
+        long[] found = new long[ranks.length];
+        if (ranks.length == 0) {
+            return found;
+        }
+        int[] ascending = ranks.clone();
+        Arrays.sort(ascending);
+        long[] atAscending = values.length >= HISTOGRAM_MIN ? byHistogram(values, ascending) : null;
+        if (atAscending == null) {
+            atAscending = new long[ascending.length];
+            int from = 0;
+            for (int r = 0; r < ascending.length; r++) {
+                atAscending[r] = select(values, ascending[r], from);
+                // Every value right of this rank is at least as large: the next ranks lie among them.
+                from = ascending[r];
+            }
+        }
+        for (int r = 0; r < ranks.length; r++) {
+            found[r] = atAscending[Arrays.binarySearch(ascending, ranks[r])];
+        }
+        return found;
+    }
+
+    /**
+     * The values at the given ascending ranks in three linear passes that compare little: the range, a histogram of
+     * 2048 buckets over it, then selection among the values of only the buckets that hold the wanted ranks. Exactly
+     * the values of those ranks. {@code null} where the range does not fit a long.
+     */
+    private static long @Nullable [] byHistogram(long[] values, int[] ranks) {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (long value : values) {
@@ -74,22 +107,18 @@ public record Distribution(long median, long p90) {
         if (range < 0) {
             return null;
         }
+        long[] atRank = new long[ranks.length];
         if (range == 0) {
-            return new Distribution(min, min);
+            Arrays.fill(atRank, min);
+            return atRank;
         }
         int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(range) - BUCKET_BITS);
         int[] counts = new int[(int) (range >>> shift) + 1];
         for (long value : values) {
             counts[(int) ((value - min) >>> shift)]++;
         }
-        int n = values.length;
-        double medianRank = 0.5 * (n - 1);
-        double p90Rank = 0.9 * (n - 1);
-        int[] ranks = {(int) Math.floor(medianRank), (int) Math.ceil(medianRank), (int) Math.floor(p90Rank),
-            (int) Math.ceil(p90Rank)};
-        long[] atRank = new long[ranks.length];
-        // The ranks ascend (for this many values), and so do the buckets: each wanted rank lies in the bucket where
-        // the running count passes it, and is selected among that bucket's values only.
+        // Each wanted rank lies in the bucket where the running count passes it, and is selected among that
+        // bucket's values only.
         int bucket = 0;
         int before = 0;
         int gathered = -1;
@@ -104,8 +133,7 @@ public record Distribution(long median, long p90) {
             }
             atRank[r] = select(members, ranks[r] - before, 0);
         }
-        return new Distribution(interpolate(medianRank, atRank[0], atRank[1]),
-                interpolate(p90Rank, atRank[2], atRank[3]));
+        return atRank;
     }
 
     private static long[] bucketValues(long[] values, long min, int shift, int bucket, int count) {

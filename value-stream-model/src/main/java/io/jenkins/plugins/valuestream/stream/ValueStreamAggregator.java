@@ -279,11 +279,10 @@ public final class ValueStreamAggregator {
             return Distribution.ofSorting(size == values.length ? values : Arrays.copyOf(values, size));
         }
 
-        /** The distribution of these values and as many zeros. */
+        /** The distribution of these values, all positive, and as many zeros. */
         Distribution distributionWithZeros(int zeros) {
-            long[] all = new long[zeros + size];
-            System.arraycopy(values, 0, all, zeros, size);
-            return Distribution.ofSorting(all);
+            return Distribution.ofSortingWithZeros(size == values.length ? values : Arrays.copyOf(values, size),
+                    zeros);
         }
     }
 
