@@ -248,6 +248,8 @@ final class RecordCodec {
         private final Map<PathIds, StepPath> pathCache = new HashMap<>();
         /** The string ids of the path being read, to look it up without allocating. */
         private final PathIds lookup = new PathIds();
+        /** The paths defined so far in the run being read. */
+        private final List<StepPath> runPaths = new ArrayList<>();
         /** The times of the wait breakdown being read ({@link WaitBreakdown} keeps a copy). */
         private final long[] waitScratch = new long[CAUSES.length];
         /** Node ids are small numbers that repeat in every run: one string each. */
@@ -272,9 +274,10 @@ final class RecordCodec {
             long processMillis = in.readZigZag();
             WaitBreakdown waits = readWaits(in, waitScratch);
 
-            List<StepPath> paths = new ArrayList<>();
+            List<StepPath> paths = runPaths;
+            paths.clear();
             int stepCount = in.readCount();
-            List<ProcessStep> steps = new ArrayList<>(stepCount);
+            ProcessStep[] steps = new ProcessStep[stepCount];
             long previous = start;
             for (int i = 0; i < stepCount; i++) {
                 StepPath path = readPath(in, paths);
@@ -291,11 +294,11 @@ final class RecordCodec {
                 long effort = in.readVarLong();
                 String nodeId = readNodeId(in);
                 String parallelGroup = readNodeId(in);
-                steps.add(new ProcessStep(path, occurrence, KINDS[bits & 3], RESULTS[bits >> 2 & 7], startedAt,
-                        elapsed, process, stepWaits, effort, (bits & 32) != 0, nodeId, parallelGroup));
+                steps[i] = new ProcessStep(path, occurrence, KINDS[bits & 3], RESULTS[bits >> 2 & 7], startedAt,
+                        elapsed, process, stepWaits, effort, (bits & 32) != 0, nodeId, parallelGroup);
             }
             int workCount = in.readCount();
-            List<WorkItem> work = new ArrayList<>(workCount);
+            WorkItem[] work = new WorkItem[workCount];
             previous = start;
             for (int i = 0; i < workCount; i++) {
                 String function = string(in.readVarInt());
@@ -304,10 +307,10 @@ final class RecordCodec {
                 String branch = string(in.readVarInt());
                 long startedAt = previous + in.readZigZag();
                 previous = startedAt;
-                work.add(new WorkItem(function, arguments, path, branch, startedAt, in.readZigZag()));
+                work[i] = new WorkItem(function, arguments, path, branch, startedAt, in.readZigZag());
             }
             int agentCount = in.readCount();
-            List<AgentAllocation> agents = new ArrayList<>(agentCount);
+            AgentAllocation[] agents = new AgentAllocation[agentCount];
             previous = start;
             for (int i = 0; i < agentCount; i++) {
                 String label = string(in.readVarInt());
@@ -315,16 +318,17 @@ final class RecordCodec {
                 long startedAt = previous + in.readZigZag();
                 previous = startedAt;
                 long wait = in.readZigZag();
-                agents.add(new AgentAllocation(label, path, startedAt, wait, in.readZigZag()));
+                agents[i] = new AgentAllocation(label, path, startedAt, wait, in.readZigZag());
             }
             int noteCount = in.readCount();
-            List<String> notes = new ArrayList<>(noteCount);
+            String[] notes = new String[noteCount];
             for (int i = 0; i < noteCount; i++) {
-                notes.add(string(in.readVarInt()));
+                notes[i] = string(in.readVarInt());
             }
             in.requireEnd("run #" + number);
-            return new ProcessMap(number, result, queuedAt, start, completedAt, asOf, processMillis, waits, steps,
-                    work, agents, notes);
+            // Immutable lists, which the map keeps as they are rather than copying them again.
+            return new ProcessMap(number, result, queuedAt, start, completedAt, asOf, processMillis, waits,
+                    List.of(steps), List.of(work), List.of(agents), List.of(notes));
         }
 
         private String string(int id) {
