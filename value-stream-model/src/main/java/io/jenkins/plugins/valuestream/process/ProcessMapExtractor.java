@@ -126,6 +126,8 @@ public final class ProcessMapExtractor {
         /** The roles of the functions met so far: a graph has few, each node names one. */
         private final @Nullable String[] knownFunctions = new String[64];
         private final int[] knownRoles = new int[64];
+        /** Normalized arguments by arguments: the same work often recurs in one run (each branch, each attempt). */
+        private final Map<Map<String, String>, String> normalizedArguments = new HashMap<>();
         /** How many atom nodes there are: the most work items there can be. */
         private int atoms;
 
@@ -199,6 +201,11 @@ public final class ProcessMapExtractor {
             return new ProcessMap(info.number(), info.result(), info.queuedAt(), info.startedAt(),
                     info.completedAt(), asOf, run.process(), WaitBreakdown.ofArray(runWaits, unknown), result, work,
                     agents, notes);
+        }
+
+        private String normalized(Map<String, String> arguments) {
+            return arguments.isEmpty() ? ""
+                    : normalizedArguments.computeIfAbsent(arguments, ProcessMapExtractor::normalizedArguments);
         }
 
         private int roleOf(String function) {
@@ -526,7 +533,7 @@ public final class ProcessMapExtractor {
                 String function = functions[i];
                 // Work of a failed attempt is already counted as REWORK: it is no duplicate of the attempt that passed.
                 if (!rework && kind == ATOM_KIND && function != null && (roles[i] & NOT_WORK) == 0) {
-                    work.add(new WorkItem(function, normalizedArguments(nodes.get(i).arguments()),
+                    work.add(new WorkItem(function, normalized(nodes.get(i).arguments()),
                             step == null ? StepPath.OUTSIDE : step.path, branchOf(i), from, to - from));
                 }
                 if (kind == BLOCK_START_KIND && !isBody[i] && (roles[i] & AGENT_BLOCK) != 0) {
