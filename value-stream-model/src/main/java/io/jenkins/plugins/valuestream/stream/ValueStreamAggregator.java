@@ -106,6 +106,21 @@ public final class ValueStreamAggregator {
     }
 
     private static List<ProcessMap> distinctRuns(Collection<ProcessMap> runs, boolean includeRunning) {
+        // Runs read from a store come distinct and in order: then there is nothing to merge or sort.
+        List<ProcessMap> inOrder = new ArrayList<>(runs.size());
+        for (ProcessMap run : runs) {
+            if (run.running() && !includeRunning) {
+                continue;
+            }
+            if (!inOrder.isEmpty() && inOrder.get(inOrder.size() - 1).number() >= run.number()) {
+                inOrder = null;
+                break;
+            }
+            inOrder.add(run);
+        }
+        if (inOrder != null) {
+            return inOrder;
+        }
         Map<Integer, ProcessMap> byNumber = new HashMap<>();
         for (ProcessMap run : runs) {
             if (run.running() && !includeRunning) {
