@@ -14,24 +14,28 @@ import org.jspecify.annotations.Nullable;
  * unknown cause reads as {@code null}, adds nothing to {@link #total()}, and is reported as unknown, never as 0.
  *
  * <p>Kept compact, since a job's value stream holds one per step of every run: only the causes with time are
- * stored, most steps have one or two.
+ * stored, the first two in fields of their own (most steps have one or two), any others in an array.
  */
 public final class WaitBreakdown {
     private static final WaitCause[] CAUSES = WaitCause.values();
     private static final long[] NO_TIMES = new long[0];
     /** Shared by every breakdown with all causes known: a breakdown never changes its set. */
     private static final Set<WaitCause> ALL_KNOWN = EnumSet.noneOf(WaitCause.class);
-    private static final WaitBreakdown NONE = new WaitBreakdown(0, NO_TIMES, ALL_KNOWN);
+    private static final WaitBreakdown NONE = new WaitBreakdown(0, 0, 0, NO_TIMES, ALL_KNOWN);
 
     /** The causes with time, one bit per ordinal. */
     private final int withTime;
-    /** The times of those causes, in ordinal order. */
-    private final long[] times;
+    /** The times of those causes in ordinal order: the first, the second, the others. */
+    private final long first;
+    private final long second;
+    private final long[] others;
     private final Set<WaitCause> unknown;
 
-    private WaitBreakdown(int withTime, long[] times, Set<WaitCause> unknown) {
+    private WaitBreakdown(int withTime, long first, long second, long[] others, Set<WaitCause> unknown) {
         this.withTime = withTime;
-        this.times = times;
+        this.first = first;
+        this.second = second;
+        this.others = others;
         this.unknown = unknown;
     }
 
@@ -79,14 +83,24 @@ public final class WaitBreakdown {
         if (withTime == 0 && unknownCopy == ALL_KNOWN) {
             return NONE;
         }
-        long[] times = withTime == 0 ? NO_TIMES : new long[Integer.bitCount(withTime)];
+        int count = Integer.bitCount(withTime);
+        long first = 0;
+        long second = 0;
+        long[] others = count > 2 ? new long[count - 2] : NO_TIMES;
         int next = 0;
         for (int i = 0; i < values.length; i++) {
             if ((withTime & 1 << i) != 0) {
-                times[next++] = values[i];
+                if (next == 0) {
+                    first = values[i];
+                } else if (next == 1) {
+                    second = values[i];
+                } else {
+                    others[next - 2] = values[i];
+                }
+                next++;
             }
         }
-        return new WaitBreakdown(withTime, times, unknownCopy);
+        return new WaitBreakdown(withTime, first, second, others, unknownCopy);
     }
 
     /** This breakdown with the given causes marked unknown (their times dropped). */
@@ -111,7 +125,11 @@ public final class WaitBreakdown {
 
     private long millis(int ordinal) {
         int bit = 1 << ordinal;
-        return (withTime & bit) == 0 ? 0 : times[Integer.bitCount(withTime & (bit - 1))];
+        if ((withTime & bit) == 0) {
+            return 0;
+        }
+        int index = Integer.bitCount(withTime & (bit - 1));
+        return index == 0 ? first : index == 1 ? second : others[index - 2];
     }
 
     /** Whether the given cause's time is known. */
@@ -131,8 +149,8 @@ public final class WaitBreakdown {
 
     /** The total of all known causes. */
     public long total() {
-        long sum = 0;
-        for (long value : times) {
+        long sum = first + second;
+        for (long value : others) {
             sum += value;
         }
         return sum;
@@ -183,8 +201,8 @@ public final class WaitBreakdown {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WaitBreakdown that && withTime == that.withTime && unknown.equals(that.unknown)
-                && Arrays.equals(times, that.times);
+        return other instanceof WaitBreakdown that && withTime == that.withTime && first == that.first
+                && second == that.second && unknown.equals(that.unknown) && Arrays.equals(others, that.others);
     }
 
     @Override
