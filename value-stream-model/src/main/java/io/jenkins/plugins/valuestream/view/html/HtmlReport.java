@@ -34,6 +34,15 @@ import org.jspecify.annotations.Nullable;
  * links; a theme switch of radio buttons picks light or dark without a script.
  */
 public final class HtmlReport {
+    /**
+     * The width the charts are drawn for where a job has the page's width (a 1400-pixel window less the page's
+     * margins); wider windows leave room, narrower ones scale the charts down.
+     */
+    static final int WIDTH_ALONE = 1240;
+    /** The same beside the job selector, which takes 270 pixels. */
+    static final int WIDTH_BESIDE_NAV = 1040;
+    /** A run's process map sits inside the run's box, narrower by its padding and border. */
+    private static final int RUN_INSET = 40;
     private final String title;
     private final @Nullable Instant generatedAt;
     private final Theme theme;
@@ -93,7 +102,7 @@ public final class HtmlReport {
             out.element("p", "No jobs to report.", "class", "vs-empty");
         }
         for (int i = 0; i < jobs.size(); i++) {
-            job(out, jobs.get(i), i + 1);
+            job(out, jobs.get(i), i + 1, jobs.size() > 1 ? WIDTH_BESIDE_NAV : WIDTH_ALONE);
         }
         out.close();
         out.close();
@@ -154,7 +163,7 @@ public final class HtmlReport {
         out.close();
     }
 
-    private static void job(MarkupWriter out, JobReport job, int number) {
+    private static void job(MarkupWriter out, JobReport job, int number, int chartWidth) {
         String id = jobId(number);
         ValueStreamMapView map = ValueStreamMapView.of(job.stream());
         TrendView trend = TrendView.of(job.stream());
@@ -179,16 +188,16 @@ public final class HtmlReport {
 
         out.element("h3", "Value stream map", "id", id + "-map");
         out.open("div", "class", "vs-chart-frame");
-        ValueStreamMapSvg.write(map, SvgOptions.inline(id + "-vsm"), out);
+        ValueStreamMapSvg.write(map, SvgOptions.inline(id + "-vsm").withWidth(chartWidth), out);
         out.close();
 
         out.element("h3", "Trends", "id", id + "-trends");
         out.open("div", "class", "vs-chart-frame");
-        TrendSvg.write(trend, SvgOptions.inline(id + "-trend"), out);
+        TrendSvg.write(trend, SvgOptions.inline(id + "-trend").withWidth(chartWidth), out);
         out.close();
 
         flags(out, runs, id);
-        runList(out, runs, id);
+        runList(out, runs, id, chartWidth);
         out.close();
     }
 
@@ -311,7 +320,7 @@ public final class HtmlReport {
         out.close();
     }
 
-    private static void runList(MarkupWriter out, List<RunReport> runs, String jobId) {
+    private static void runList(MarkupWriter out, List<RunReport> runs, String jobId, int chartWidth) {
         out.open("h3", "id", jobId + "-runs");
         out.text("Runs ");
         out.element("span", "(" + runs.size() + ", newest first; open one for its process map)", "class",
@@ -323,12 +332,12 @@ public final class HtmlReport {
         }
         out.open("div", "class", "vs-runs");
         for (RunReport run : runs) {
-            run(out, run, jobId);
+            run(out, run, jobId, chartWidth - RUN_INSET);
         }
         out.close();
     }
 
-    private static void run(MarkupWriter out, RunReport run, String jobId) {
+    private static void run(MarkupWriter out, RunReport run, String jobId, int chartWidth) {
         ProcessMap map = run.map();
         ProcessMapView view = ProcessMapView.of(map, run.flags(), run.verdicts());
         String id = jobId + "-run-" + map.number();
@@ -361,7 +370,7 @@ public final class HtmlReport {
         out.close();
         out.open("div", "class", "vs-run-body");
         out.open("div", "class", "vs-chart-frame");
-        ProcessMapSvg.write(view, SvgOptions.inline(id + "-map"), out);
+        ProcessMapSvg.write(view, SvgOptions.inline(id + "-map").withWidth(chartWidth), out);
         out.close();
         if (!run.verdicts().isEmpty()) {
             out.element("h4", "Budget");
