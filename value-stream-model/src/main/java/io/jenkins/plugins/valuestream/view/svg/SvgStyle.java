@@ -83,6 +83,9 @@ public final class SvgStyle {
                 + "stroke-linejoin: round;");
         rule(css, ".vs-eff-area", "fill: " + c("accent") + "; fill-opacity: 0.12;");
         rule(css, ".vs-eff-dot", "fill: " + c("accent") + "; stroke: " + c("bg") + "; stroke-width: 1.5;");
+        rule(css, ".vs-spark-median", "stroke: " + c("fg") + "; stroke-width: 1; stroke-dasharray: 3 3; "
+                + "stroke-opacity: 0.6;");
+        rule(css, ".vs-sparkline .vs-run:hover rect", "fill-opacity: 0.75;");
         rule(css, ".vs-run:hover .vs-hit", "fill: " + c("grid") + ";");
         rule(css, ".vs-hit", "fill: transparent;");
         return css.toString();
