@@ -56,7 +56,7 @@ public final class TrendSvg {
         List<String> notes = new ArrayList<>();
         boolean anyUnknown = points.stream().anyMatch(point -> SvgFrame.anyUnknown(point.waits()));
         if (points.stream().anyMatch(point -> "FAILURE".equals(point.result()))) {
-            notes.addAll(TextFit.wrap("Run numbers in red: failed runs.", 11, width - 2 * MARGIN));
+            notes.addAll(TextFit.wrap("A red mark under a bar: a failed run.", 11, width - 2 * MARGIN));
         }
         if (anyUnknown) {
             notes.addAll(TextFit.wrap("\u201c?\u201d marks a run with a wait cause its source could not tell: its bar "
@@ -180,6 +180,10 @@ public final class TrendSvg {
             } else {
                 y = stack(out, part, part.millis(), axisEnd, x, y, barW);
             }
+        }
+        if (failed) {
+            out.empty("rect", "class", "vs-result-failure vs-failed-mark", "x", x, "y", leadBottom + 2,
+                    "width", barW, "height", 3);
         }
         if (unknown) {
             out.element("text", "?", "class", "vs-muted vs-small vs-unknown-mark", "x", cx, "y", y - 4,

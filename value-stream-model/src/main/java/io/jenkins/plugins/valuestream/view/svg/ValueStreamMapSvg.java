@@ -266,6 +266,9 @@ public final class ValueStreamMapSvg {
         double maxWidth = width - 2 * MARGIN;
         out.element("text", TextFit.fit("Value stream map \u00b7 " + view.job(), 15, true, maxWidth),
                 "class", "vs-heading", "x", MARGIN, "y", MARGIN + 6);
+        if (view.runs() == 0) {
+            return;
+        }
         LadderTotals totals = view.totals();
         String subtitle = "Medians over " + view.runs() + (view.runs() == 1 ? " run" : " runs")
                 + "  \u00b7  lead time " + totals.leadTimeText() + " (p90 " + totals.leadTimeP90Text() + ")"
@@ -538,10 +541,10 @@ public final class ValueStreamMapSvg {
     }
 
     private static List<String> noteLines(ValueStreamMapView view, double maxWidth) {
-        List<String> lines = new ArrayList<>(TextFit.wrap("Medians over " + view.runs() + " runs. "
-                + "Ladder: each step's median wait (bottom line) and process time (top line); for steps side by side, "
-                + "the longest. The totals are medians of whole runs, so the steps need not add up to them.",
-                11, maxWidth));
+        String runs = view.runs() + (view.runs() == 1 ? " run. " : " runs. ");
+        List<String> lines = new ArrayList<>(TextFit.wrap("Medians over " + runs + "Ladder: each step's median wait "
+                + "(bottom line) and process time (top line); for steps side by side, the longest. The totals are "
+                + "medians of whole runs, so the steps need not add up to them.", 11, maxWidth));
         for (String note : view.notes()) {
             lines.addAll(TextFit.wrap(note, 11, maxWidth));
         }

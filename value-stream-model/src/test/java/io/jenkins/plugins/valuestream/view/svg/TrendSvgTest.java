@@ -62,10 +62,14 @@ public class TrendSvgTest {
     }
 
     @Test
-    public void saysThatRedRunNumbersAreFailedRuns() {
+    public void marksFailedRunsAndSaysHow() {
         assertThat(parsed.elements("//g[" + hasClass("vs-run-failed") + "]")).extracting(g -> g.getAttribute("data-run"))
                 .containsExactly("9");
-        assertThat(parsed.texts("//text[" + hasClass("vs-note") + "]")).contains("Run numbers in red: failed runs.");
+        assertThat(parsed.elements("//g[" + hasClass("vs-run-failed") + "]/rect[" + hasClass("vs-failed-mark") + "]"))
+                .hasSize(1);
+        assertThat(parsed.elements("//rect[" + hasClass("vs-failed-mark") + "]")).hasSize(1);
+        assertThat(parsed.texts("//text[" + hasClass("vs-note") + "]")).contains(
+                "A red mark under a bar: a failed run.");
     }
 
     @Test
