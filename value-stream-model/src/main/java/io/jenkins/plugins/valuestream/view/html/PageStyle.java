@@ -94,7 +94,7 @@ final class PageStyle {
             .vs-jobs { flex: 1 1 auto; min-width: 0; }
             .vs-job { margin-bottom: 48px; }
             .vs-job-title { overflow-wrap: anywhere; }
-            .vs-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(130px, 1fr)); gap: 12px;
+            .vs-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 12px;
               margin: 16px 0 8px; }
             .vs-card-wide { grid-column: span 2; }
             .vs-card { background: %surface%; border: 1px solid %border%; border-radius: 10px; padding: 10px 14px; }
