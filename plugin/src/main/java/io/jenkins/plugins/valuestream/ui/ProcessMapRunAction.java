@@ -99,7 +99,7 @@ public final class ProcessMapRunAction implements Action {
     private static List<Flag> flags(WorkflowJob job, ProcessMap map) {
         try {
             List<ProcessMap> history = JobRecords.read(job).runs();
-            return Detectors.flag(map, BaselineStart.sameBaseline(map, history, BaselineStart.of(job)),
+            return Detectors.flag(map, BaselineStart.of(job).sameBaseline(map, history),
                     ValueStreamConfiguration.get().detectorSettings());
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "Cannot read the value-stream store of " + job.getFullName()

@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.ui;
 import hudson.model.Item;
 import io.jenkins.plugins.valuestream.api.JsonApi;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
+import io.jenkins.plugins.valuestream.flags.BaselineReset;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.flags.Detectors;
 import io.jenkins.plugins.valuestream.history.JobHistory;
@@ -109,7 +110,7 @@ public final class ValueStreamJobAction extends Tab {
 
     /** The first build of the job's baseline, 0 when it was never reset. */
     public int getBaselineStart() {
-        return BaselineStart.of(job);
+        return BaselineStart.of(job).firstBuild();
     }
 
     /** The JSON: {@code api/json?runs=50&results=successful}. */
@@ -170,7 +171,7 @@ public final class ValueStreamJobAction extends Tab {
         List<ProcessMap> selected = window.toRunWindow().select(loaded.runs);
         ValueStream stream = ValueStreamAggregator.aggregate(job.getFullName(), selected);
         DetectorSettings settings = settings();
-        int baselineStart = BaselineStart.of(job);
+        BaselineReset baseline = BaselineStart.of(job);
         List<String> warnings = new ArrayList<>();
         if (JobRecords.catchUp(job)) {
             warnings.add(Messages.ValueStreamJobAction_Backfilling());
@@ -184,7 +185,7 @@ public final class ValueStreamJobAction extends Tab {
         for (int i = 0; i < selected.size(); i++) {
             ProcessMap run = selected.get(i);
             runs.add(new ReportJson.Run(run, i < firstFlagged ? List.of()
-                    : Detectors.flag(run, BaselineStart.sameBaseline(run, loaded.runs, baselineStart), settings)));
+                    : Detectors.flag(run, baseline.sameBaseline(run, loaded.runs), settings)));
         }
         return new ReportJson.Job(job.getFullName(), stream, runs, warnings);
     }
