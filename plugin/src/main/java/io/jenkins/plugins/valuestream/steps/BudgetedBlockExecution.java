@@ -181,7 +181,16 @@ final class BudgetedBlockExecution extends StepExecution {
         ProcessMap map = ProcessMaps.of(workflowRun, execution, System.currentTimeMillis());
         BudgetVerdict verdict = map == null ? null : step.verdict(map, own.getId(), defaultWaitBudgetMillis);
         if (verdict != null) {
-            BudgetVerdictAction.record(run, own.getId(), verdict, last);
+            if (last) {
+                BudgetVerdictAction.record(run, own.getId(), verdict, true);
+            } else {
+                synchronized (this) {
+                    // A check that was under way when the body ended must not replace the verdict as of its end.
+                    if (!finished) {
+                        BudgetVerdictAction.record(run, own.getId(), verdict, false);
+                    }
+                }
+            }
         }
         return verdict;
     }
