@@ -101,7 +101,7 @@ public class ValueStreamTabTest {
     @Test
     public void firstViewOfTheTabBackFillsRunsFromBeforeRecording() throws Exception {
         ValueStreamConfiguration.get().setRecording(false);
-        WorkflowJob job = Pipelines.job(j, "older", Pipelines.SCRIPTED);
+        WorkflowJob job = Pipelines.job(j, "from-before-recording", Pipelines.SCRIPTED);
         j.buildAndAssertSuccess(job);
         ValueStreamConfiguration.get().setRecording(true);
         assertThat(JobRecords.read(job).runs(), empty());
