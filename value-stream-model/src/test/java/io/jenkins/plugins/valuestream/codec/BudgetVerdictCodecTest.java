@@ -86,7 +86,8 @@ public class BudgetVerdictCodecTest {
 
     @Test
     public void aCheckWithoutItsLimitIsRefusedNamingTheField() {
-        String broken = "{\"format\":1,\"result\":\"FAILURE\",\"asOf\":2,\"checks\":[{\"kind\":\"WAIT\",\"actual\":3}]}";
+        String broken = "{\"format\":1,\"result\":\"FAILURE\",\"asOf\":2,"
+                + "\"checks\":[{\"kind\":\"WAIT\",\"actual\":3}]}";
 
         assertThatThrownBy(() -> BudgetVerdictCodec.read(broken))
                 .isInstanceOf(IllegalArgumentException.class)
