@@ -1,11 +1,5 @@
 package io.jenkins.plugins.valuestream.api;
 
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import hudson.model.Item;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,13 +19,6 @@ import org.kohsuke.stapler.verb.GET;
  * object can skip it.
  */
 public final class JsonApi {
-    /** Writes the run's JSON as the report writes its own: indented, {@code < > &} escaped as well. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-    static {
-        MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
-    }
-
     /** The JSON of a request, or {@code null} for nothing to show (404). */
     @FunctionalInterface
     private interface Source {
@@ -74,7 +61,7 @@ public final class JsonApi {
     public static JsonApi forRun(Item job, RunReport run) {
         return new JsonApi(job, request -> {
             ReportJson.Run answer = run.compute();
-            return answer == null ? null : out -> MAPPER.writeValue(out, ReportJson.run(answer));
+            return answer == null ? null : out -> ReportJson.write(ReportJson.run(answer), out);
         });
     }
 
@@ -105,32 +92,6 @@ public final class JsonApi {
         response.setHeader("X-Content-Type-Options", "nosniff");
         try (Writer out = response.getWriter()) {
             body.writeTo(out);
-        }
-    }
-
-    /** Jackson's standard escapes plus {@code < > &} and U+2028/U+2029, as the report writes them. */
-    private static final class HtmlSafeEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] escapes;
-
-        HtmlSafeEscapes() {
-            escapes = CharacterEscapes.standardAsciiEscapesForJSON();
-            escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
-            escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
-            escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return escapes;
-        }
-
-        @Override
-        public @Nullable SerializableString getEscapeSequence(int ch) {
-            if (ch == 0x2028 || ch == 0x2029) {
-                return new SerializedString(String.format("\\u%04X", ch));
-            }
-            return null;
         }
     }
 }

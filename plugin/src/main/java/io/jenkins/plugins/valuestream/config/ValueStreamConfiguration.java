@@ -286,12 +286,9 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
                 .build();
     }
 
-    /** A floor may be zero ("0s" or "0"), which a budget may not; anything else is a duration. */
+    /** A floor may be zero ("0", "0s": no floor), which a budget may not; an empty field is no floor either. */
     private static long floorMillis(String field, String text) {
-        if (text.isEmpty() || text.matches("0+(\\.0*)?[a-zA-Z]*")) {
-            return 0;
-        }
-        return Durations.parse(field, text);
+        return text.isBlank() ? 0 : Durations.parseNonNegative(field, text);
     }
 
     // ---- window ----------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.valuestream.recording;
 
+import io.jenkins.plugins.valuestream.graph.ArgumentText;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.GraphNode;
+import io.jenkins.plugins.valuestream.graph.NodeIds;
 import io.jenkins.plugins.valuestream.graph.NodeKind;
 import io.jenkins.plugins.valuestream.graph.Pause;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
 import org.jenkinsci.plugins.workflow.actions.BodyInvocationAction;
 import org.jenkinsci.plugins.workflow.actions.ErrorAction;
@@ -37,23 +38,6 @@ import org.jspecify.annotations.Nullable;
  * Nothing is interpreted here; the model does that.
  */
 public final class FlowGraphAdapter {
-
-    /** Orders node ids as Jenkins created them: numerically where both are numbers (CPS ids), else as text. */
-    static final Comparator<String> CREATION_ORDER = (a, b) -> {
-        Long x = asNumber(a);
-        Long y = asNumber(b);
-        if (x != null && y != null) {
-            return Long.compare(x, y);
-        }
-        if (x != null) {
-            return -1;
-        }
-        if (y != null) {
-            return 1;
-        }
-        return a.compareTo(b);
-    };
-
     private FlowGraphAdapter() {
     }
 
@@ -65,7 +49,7 @@ public final class FlowGraphAdapter {
     /** The graph of the given nodes, in creation order. */
     public static FlowGraph adapt(Collection<FlowNode> flowNodes) {
         List<FlowNode> ordered = new ArrayList<>(flowNodes);
-        ordered.sort(Comparator.comparing(FlowNode::getId, CREATION_ORDER));
+        ordered.sort(Comparator.comparing(FlowNode::getId, NodeIds.CREATION_ORDER));
         List<GraphNode> nodes = new ArrayList<>(ordered.size());
         for (FlowNode node : ordered) {
             nodes.add(node(node));
@@ -167,69 +151,5 @@ public final class FlowGraphAdapter {
             pauses.add(new Pause(cause == null ? "" : cause, action.getStartTime(), end));
         }
         return pauses;
-    }
-
-    private static @Nullable Long asNumber(String id) {
-        if (id.isEmpty() || id.length() > 18) {
-            return null;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            if (!Character.isDigit(id.charAt(i))) {
-                return null;
-            }
-        }
-        return Long.parseLong(id);
-    }
-
-    /**
-     * Step argument values as text. Values of {@code ArgumentsAction} are plain values, lists and maps (nested
-     * describables arrive as maps or {@code UninstantiatedDescribable}s); a value withheld for its size or because
-     * it is secret is a {@link ArgumentsAction.NotStoredReason}, written by its name as the build folder has it.
-     */
-    static final class ArgumentText {
-        private ArgumentText() {
-        }
-
-        static String of(Object value) {
-            StringBuilder out = new StringBuilder();
-            append(out, value);
-            return out.toString();
-        }
-
-        private static void append(StringBuilder out, @Nullable Object value) {
-            if (value == null) {
-                out.append("null");
-            } else if (value instanceof ArgumentsAction.NotStoredReason reason) {
-                out.append(reason.name());
-            } else if (value instanceof Map<?, ?> map) {
-                // Sorted so that the same arguments always read the same.
-                Map<String, Object> sorted = new TreeMap<>();
-                map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-                    if (!first) {
-                        out.append(", ");
-                    }
-                    first = false;
-                    out.append(entry.getKey()).append('=');
-                    append(out, entry.getValue());
-                }
-                out.append('}');
-            } else if (value instanceof Collection<?> list) {
-                out.append('[');
-                boolean first = true;
-                for (Object item : list) {
-                    if (!first) {
-                        out.append(", ");
-                    }
-                    first = false;
-                    append(out, item);
-                }
-                out.append(']');
-            } else {
-                out.append(value);
-            }
-        }
     }
 }

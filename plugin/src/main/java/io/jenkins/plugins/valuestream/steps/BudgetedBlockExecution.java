@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.steps;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -11,7 +12,7 @@ import io.jenkins.plugins.valuestream.budget.BudgetVerdict;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.recording.ProcessMaps;
 import java.io.IOException;
-import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -32,9 +33,11 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * A block whose body is held to a budget while it runs, as {@code timeout} holds its body to a time limit: the running
- * process map of the run is evaluated by the model when the block starts, again and again while the body runs (soon
- * enough that a run waiting for an agent is stopped about when its budget is spent), and once more when the body ends.
+ * The execution of a {@link BudgetedStep}: a block whose body is held to its budgets while it runs, as
+ * {@code timeout} holds its body to a time limit. The model evaluates the run's running process map when the block
+ * starts, again and again while the body runs (soon enough that a run waiting for an agent is stopped about when its
+ * budget is spent), and once more when the body ends. Each verdict is kept on the run ({@link BudgetVerdictAction}),
+ * the last one as of the block's end, so that the build page shows what the block decided.
  *
  * <p>Over budget, the block writes the model's sentence (which budget, by how much, which wait) to the build log and
  * either stops its body with a {@link FlowInterruptedException} carrying {@link BudgetExceeded} (results
@@ -43,7 +46,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * <p>Survives a controller restart: what it needs to re-evaluate is serializable, and {@link #onResume()} starts the
  * checks again (the time the controller was down counts as wait, as the model defines).
  */
-abstract class BudgetedBlockExecution extends StepExecution {
+final class BudgetedBlockExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(BudgetedBlockExecution.class.getName());
 
@@ -56,28 +59,21 @@ abstract class BudgetedBlockExecution extends StepExecution {
     /** The shortest time between two checks: a budget about to run out is not polled in a busy loop. */
     private static final long MIN_DELAY_MILLIS = 500;
 
+    /** The step as it was started. */
+    private final BudgetedStep step;
+    /** The global default wait budget when the step started: a later change does not move a running build's goal. */
+    private final @Nullable Long defaultWaitBudgetMillis;
     private @Nullable BodyExecution body;
     /** Set once the block has acted on an exceeded budget; it acts only once. */
     private boolean overBudget;
     private transient volatile boolean finished;
     private transient @Nullable ScheduledFuture<?> nextCheck;
 
-    protected BudgetedBlockExecution(StepContext context) {
+    BudgetedBlockExecution(StepContext context, BudgetedStep step, @Nullable Long defaultWaitBudgetMillis) {
         super(context);
+        this.step = step;
+        this.defaultWaitBudgetMillis = defaultWaitBudgetMillis;
     }
-
-    /**
-     * The budgets that concern this block, evaluated against the run's running process map; {@code null} when there
-     * is nothing to check (yet).
-     */
-    protected abstract @Nullable Evaluation evaluate(ProcessMap running, FlowNode own);
-
-    /** What was checked: the verdict and, of its checks, the exceeded ones that concern this block. */
-    protected record Evaluation(BudgetVerdict verdict, List<BudgetCheck> exceeded) {
-    }
-
-    /** Whether this block has any budget to hold its body to; a block without one only runs its body. */
-    protected abstract boolean hasBudget();
 
     @Override
     public boolean start() throws Exception {
@@ -107,6 +103,14 @@ abstract class BudgetedBlockExecution extends StepExecution {
             return "no budget check scheduled";
         }
         return "next budget check in " + Util.getTimeSpanString(Math.max(0, check.getDelay(TimeUnit.MILLISECONDS)));
+    }
+
+    private boolean hasBudget() {
+        try {
+            return step.hasBudget(defaultWaitBudgetMillis);
+        } catch (AbortException e) {
+            return false; // cannot happen: the step checked its parameters when it started
+        }
     }
 
     private synchronized void scheduleCheck(long delayMillis) {
@@ -144,13 +148,13 @@ abstract class BudgetedBlockExecution extends StepExecution {
         }
         long next = checkPeriodMillis;
         try {
-            Evaluation evaluation = evaluateNow();
-            if (evaluation != null) {
-                if (!evaluation.exceeded().isEmpty()) {
-                    actWhileRunning(evaluation);
+            BudgetVerdict verdict = checkNow(false);
+            if (verdict != null) {
+                if (!verdict.within()) {
+                    actWhileRunning(verdict);
                     return;
                 }
-                Long remaining = evaluation.verdict().remainingMillis();
+                Long remaining = verdict.remainingMillis();
                 if (remaining != null) {
                     next = Math.max(MIN_DELAY_MILLIS, Math.min(checkPeriodMillis, remaining));
                 }
@@ -161,7 +165,13 @@ abstract class BudgetedBlockExecution extends StepExecution {
         scheduleCheck(next);
     }
 
-    private @Nullable Evaluation evaluateNow() throws IOException, InterruptedException {
+    /**
+     * The model's verdict on this block's budgets as of now, kept on the run; {@code null} when there is nothing to
+     * check (yet).
+     *
+     * @param last whether it is the block's last verdict, which is saved with the run at once
+     */
+    private @Nullable BudgetVerdict checkNow(boolean last) throws IOException, InterruptedException {
         Run<?, ?> run = getContext().get(Run.class);
         FlowExecution execution = getContext().get(FlowExecution.class);
         FlowNode own = getContext().get(FlowNode.class);
@@ -169,31 +179,43 @@ abstract class BudgetedBlockExecution extends StepExecution {
             return null;
         }
         ProcessMap map = ProcessMaps.of(workflowRun, execution, System.currentTimeMillis());
-        return map == null ? null : evaluate(map, own);
+        BudgetVerdict verdict = map == null ? null : step.verdict(map, own.getId(), defaultWaitBudgetMillis);
+        if (verdict != null) {
+            if (last) {
+                BudgetVerdictAction.record(run, own.getId(), verdict, true);
+            } else {
+                synchronized (this) {
+                    // A check that was under way when the body ended must not replace the verdict as of its end.
+                    if (!finished) {
+                        BudgetVerdictAction.record(run, own.getId(), verdict, false);
+                    }
+                }
+            }
+        }
+        return verdict;
     }
 
-    private void actWhileRunning(Evaluation evaluation) throws IOException, InterruptedException {
+    private void actWhileRunning(BudgetVerdict verdict) throws IOException, InterruptedException {
         synchronized (this) {
             if (finished || !markOverBudget()) {
                 return;
             }
         }
-        String message = report(evaluation);
-        BudgetResult result = evaluation.verdict().result();
-        if (result == BudgetResult.UNSTABLE) {
+        String message = report(verdict);
+        if (verdict.result() == BudgetResult.UNSTABLE) {
             markUnstable(message);
             getContext().saveState();
         } else if (body != null) {
             listener().getLogger().println(Messages.BudgetedBlockExecution_stopping());
-            body.cancel(new FlowInterruptedException(toResult(result), true, new BudgetExceeded(message)));
+            body.cancel(new FlowInterruptedException(toResult(verdict.result()), true, new BudgetExceeded(message)));
         }
     }
 
     /** Writes every exceeded budget to the log; returns them as one message. */
-    private String report(Evaluation evaluation) {
+    private String report(BudgetVerdict verdict) {
         StringBuilder all = new StringBuilder();
         TaskListener listener = listener();
-        for (BudgetCheck check : evaluation.exceeded()) {
+        for (BudgetCheck check : verdict.exceeded()) {
             String line = check.message();
             listener.getLogger().println(line);
             if (all.length() > 0) {
@@ -243,30 +265,34 @@ abstract class BudgetedBlockExecution extends StepExecution {
     }
 
     /**
-     * The last check, once the body has ended well. It runs on a timer thread, not on the Pipeline's own thread,
-     * because reading the flow graph may read from disk; the step completes from there. A body that failed (or was
-     * stopped by this block) fails the block as it is: the run fails anyway.
+     * The last check, once the body has ended: the verdict as of the block's end is kept on the run. A body that
+     * ended well and spent more than its budget since the last check is acted on as while it ran; a body that failed
+     * (or was stopped by this block) fails the block as it is. It runs on a timer thread, not on the Pipeline's own
+     * thread, because reading the flow graph may read from disk; the step completes from there.
+     *
+     * @param failure why the body failed, or {@code null} where it ended well
      */
-    private void checkAtEnd(StepContext context, @Nullable Object result) {
+    private void checkAtEnd(StepContext context, @Nullable Object result, @Nullable Throwable failure) {
+        Throwable outcome = failure;
         try {
-            if (hasBudget() && !isOverBudget()) {
-                Evaluation evaluation = evaluateNow();
-                if (evaluation != null && !evaluation.exceeded().isEmpty() && markOverBudget()) {
-                    String message = report(evaluation);
-                    BudgetResult budgetResult = evaluation.verdict().result();
-                    if (budgetResult == BudgetResult.UNSTABLE) {
-                        markUnstable(message);
-                    } else {
-                        context.onFailure(new FlowInterruptedException(toResult(budgetResult), true,
-                                new BudgetExceeded(message)));
-                        return;
-                    }
+            BudgetVerdict verdict = hasBudget() ? checkNow(true) : null;
+            if (failure == null && verdict != null && !verdict.within() && markOverBudget()) {
+                String message = report(verdict);
+                if (verdict.result() == BudgetResult.UNSTABLE) {
+                    markUnstable(message);
+                } else {
+                    outcome = new FlowInterruptedException(toResult(verdict.result()), true,
+                            new BudgetExceeded(message));
                 }
             }
         } catch (Exception | LinkageError e) {
             LOGGER.log(Level.WARNING, "Could not check the budget of " + describe() + " at the end of its block", e);
         }
-        context.onSuccess(result);
+        if (outcome == null) {
+            context.onSuccess(result);
+        } else {
+            context.onFailure(outcome);
+        }
     }
 
     /** Ends the checks when the body ends, and hands over to {@link #checkAtEnd}. */
@@ -276,13 +302,22 @@ abstract class BudgetedBlockExecution extends StepExecution {
         @Override
         public void onSuccess(StepContext context, @Nullable Object result) {
             finish();
-            Timer.get().submit(() -> checkAtEnd(context, result));
+            atEnd(() -> checkAtEnd(context, result, null));
         }
 
         @Override
         public void onFailure(StepContext context, Throwable t) {
             finish();
-            context.onFailure(t);
+            atEnd(() -> checkAtEnd(context, null, t));
+        }
+
+        /** On a timer thread; where none takes it (the controller is shutting down), here, so the step completes. */
+        private void atEnd(Runnable check) {
+            try {
+                Timer.get().submit(check);
+            } catch (RejectedExecutionException e) {
+                check.run();
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.valuestream.ui;
 
 import hudson.model.Job;
-import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.flags.BaselineReset;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Where a job's baseline starts: after "reset baseline" (a deliberate change made the job slower or faster), the
- * slow-step detector compares runs only with runs from the reset on, so the old history raises no flags. Kept as one
- * number (the first build of the new baseline) in a small file in the job's folder, beside its value-stream store.
+ * slow-step detector compares runs only with runs from the reset on (the model's {@link BaselineReset}), so the old
+ * history raises no flags. Kept as one number (the first build of the new baseline) in a small file in the job's
+ * folder, beside its value-stream store.
  */
 public final class BaselineStart {
     private static final Logger LOGGER = Logger.getLogger(BaselineStart.class.getName());
@@ -29,19 +27,18 @@ public final class BaselineStart {
     private BaselineStart() {
     }
 
-    /** The first build of the job's baseline; 0 (every run) when it was never reset or the file cannot be read. */
-    public static int of(Job<?, ?> job) {
+    /** The job's baseline reset; none when it was never reset or the file cannot be read. */
+    public static BaselineReset of(Job<?, ?> job) {
         Path file = file(job);
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8).trim();
-            int number = Integer.parseInt(text);
-            return Math.max(0, number);
+            return new BaselineReset(Math.max(0, Integer.parseInt(text)));
         } catch (NoSuchFileException e) {
-            return 0;
+            return BaselineReset.NONE;
         } catch (IOException | NumberFormatException e) {
             LOGGER.log(Level.WARNING, "Ignoring the baseline start of " + job.getFullName() + " in " + file
                     + ": expected one build number", e);
-            return 0;
+            return BaselineReset.NONE;
         }
     }
 
@@ -62,24 +59,6 @@ public final class BaselineStart {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
         return first;
-    }
-
-    /**
-     * The runs of the same baseline as {@code run}: from {@code first} on for a run from {@code first} on, the runs
-     * before {@code first} for an older run (its flags keep the history it had).
-     */
-    public static List<ProcessMap> sameBaseline(ProcessMap run, Collection<ProcessMap> runs, int first) {
-        if (first <= 0) {
-            return List.copyOf(runs);
-        }
-        boolean newBaseline = run.number() >= first;
-        List<ProcessMap> kept = new ArrayList<>();
-        for (ProcessMap other : runs) {
-            if ((other.number() >= first) == newBaseline) {
-                kept.add(other);
-            }
-        }
-        return kept;
     }
 
     private static Path file(Job<?, ?> job) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.valuestream.view.TrendView;
 import io.jenkins.plugins.valuestream.view.ValueStreamMapView;
 import io.jenkins.plugins.valuestream.view.VerdictView;
 import io.jenkins.plugins.valuestream.view.svg.ProcessMapSvg;
+import io.jenkins.plugins.valuestream.view.svg.SparklineSvg;
 import io.jenkins.plugins.valuestream.view.svg.SvgOptions;
 import io.jenkins.plugins.valuestream.view.svg.TrendSvg;
 import io.jenkins.plugins.valuestream.view.svg.ValueStreamMapSvg;
@@ -37,9 +38,9 @@ final class Pictures {
         return TrendSvg.render(TrendView.of(stream), SvgOptions.inline("vstrend"));
     }
 
-    /** The trends of a job's newest runs for its main page (the same chart, scaled down by the page). */
+    /** The lead time of a job's newest runs, split by cause, for the small box on its main page. */
     static String smallTrend(ValueStream stream) {
-        return TrendSvg.render(TrendView.of(stream), SvgOptions.inline("vssmall"));
+        return SparklineSvg.render(TrendView.of(stream), SvgOptions.inline("vssmall"));
     }
 
     /** The process map of one run, its flags and budget verdicts marked on the steps they concern. */

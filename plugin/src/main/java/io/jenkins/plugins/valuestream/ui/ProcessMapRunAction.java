@@ -8,6 +8,7 @@ import io.jenkins.plugins.valuestream.flags.Detectors;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.steps.BudgetVerdicts;
 import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
@@ -89,7 +90,7 @@ public final class ProcessMapRunAction implements Action {
         if (map == null) {
             return null;
         }
-        return new RunPage(map, flags(run.getParent(), map), BudgetReplay.checks(run, map));
+        return new RunPage(map, flags(run.getParent(), map), BudgetVerdicts.of(run, map));
     }
 
     /**
@@ -99,7 +100,7 @@ public final class ProcessMapRunAction implements Action {
     private static List<Flag> flags(WorkflowJob job, ProcessMap map) {
         try {
             List<ProcessMap> history = JobRecords.read(job).runs();
-            return Detectors.flag(map, BaselineStart.sameBaseline(map, history, BaselineStart.of(job)),
+            return Detectors.flag(map, BaselineStart.of(job).sameBaseline(map, history),
                     ValueStreamConfiguration.get().detectorSettings());
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "Cannot read the value-stream store of " + job.getFullName()

@@ -4,8 +4,8 @@ import hudson.model.Item;
 import io.jenkins.plugins.valuestream.api.JsonApi;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
-import io.jenkins.plugins.valuestream.flags.Detectors;
 import io.jenkins.plugins.valuestream.history.JobHistory;
+import io.jenkins.plugins.valuestream.json.JobReportAssembler;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.stream.RunWindow;
@@ -109,7 +109,7 @@ public final class ValueStreamJobAction extends Tab {
 
     /** The first build of the job's baseline, 0 when it was never reset. */
     public int getBaselineStart() {
-        return BaselineStart.of(job);
+        return BaselineStart.of(job).firstBuild();
     }
 
     /** The JSON: {@code api/json?runs=50&results=successful}. */
@@ -168,25 +168,17 @@ public final class ValueStreamJobAction extends Tab {
     ReportJson.Job report(WindowChoice window) {
         Loaded loaded = load();
         List<ProcessMap> selected = window.toRunWindow().select(loaded.runs);
-        ValueStream stream = ValueStreamAggregator.aggregate(job.getFullName(), selected);
-        DetectorSettings settings = settings();
-        int baselineStart = BaselineStart.of(job);
+        JobReportAssembler assembler = new JobReportAssembler(settings(), BaselineStart.of(job),
+                MAX_FLAGGED_RUNS_IN_JSON);
         List<String> warnings = new ArrayList<>();
         if (JobRecords.catchUp(job)) {
             warnings.add(Messages.ValueStreamJobAction_Backfilling());
         }
         warnings.addAll(loaded.warnings);
-        int firstFlagged = Math.max(0, selected.size() - MAX_FLAGGED_RUNS_IN_JSON);
-        if (firstFlagged > 0) {
+        if (assembler.leavesRunsUnflagged(selected.size())) {
             warnings.add(Messages.ValueStreamJobAction_FlagsOfNewestOnly(MAX_FLAGGED_RUNS_IN_JSON));
         }
-        List<ReportJson.Run> runs = new ArrayList<>(selected.size());
-        for (int i = 0; i < selected.size(); i++) {
-            ProcessMap run = selected.get(i);
-            runs.add(new ReportJson.Run(run, i < firstFlagged ? List.of()
-                    : Detectors.flag(run, BaselineStart.sameBaseline(run, loaded.runs, baselineStart), settings)));
-        }
-        return new ReportJson.Job(job.getFullName(), stream, runs, warnings);
+        return assembler.assemble(job.getFullName(), selected, loaded.runs, warnings);
     }
 
     private static DetectorSettings settings() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
+import io.jenkins.plugins.valuestream.flags.BaselineReset;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.flags.Detectors;
 import io.jenkins.plugins.valuestream.flags.Flag;
@@ -48,17 +49,17 @@ public final class ValueStreamPage {
      * @param runs every recorded run of the job (any order)
      * @param window the runs to show
      * @param settings the detectors' settings
-     * @param baselineStart the first build of the job's baseline (0: all)
+     * @param baseline where the job's baseline starts
      * @param notices what the page must say before anything else (back-fill under way, store warnings)
      */
     static ValueStreamPage of(String jobName, String jobUrl, List<ProcessMap> runs, WindowChoice window,
-            DetectorSettings settings, int baselineStart, List<String> notices) {
+            DetectorSettings settings, BaselineReset baseline, List<String> notices) {
         List<ProcessMap> selected = window.toRunWindow().select(runs);
         ValueStream stream = ValueStreamAggregator.aggregate(jobName, selected);
         List<RunFlags> flagged = new ArrayList<>();
         for (int i = selected.size() - 1; i >= 0 && i >= selected.size() - FLAGGED_RUNS; i--) {
             ProcessMap run = selected.get(i);
-            List<Flag> flags = Detectors.flag(run, BaselineStart.sameBaseline(run, runs, baselineStart), settings);
+            List<Flag> flags = Detectors.flag(run, baseline.sameBaseline(run, runs), settings);
             if (!flags.isEmpty()) {
                 flagged.add(new RunFlags(run.number(), jobUrl + run.number() + "/" + ProcessMapRunAction.URL_NAME
                         + "/", flags.stream().map(FlagView::of).toList()));

@@ -70,6 +70,16 @@ public class ValueStreamConfigurationTest {
     }
 
     @Test
+    public void aFloorOfZeroSecondsIsAcceptedAndANegativeOneIsNot() {
+        ValueStreamConfiguration config = ValueStreamConfiguration.get();
+
+        assertEquals(FormValidation.Kind.OK, config.doCheckWaitAbsoluteFloor("0s").kind);
+        FormValidation negative = config.doCheckWaitAbsoluteFloor("-5s");
+        assertEquals(FormValidation.Kind.ERROR, negative.kind);
+        assertEquals(true, negative.getMessage().contains("waitAbsoluteFloor"));
+    }
+
+    @Test
     public void aBadDefaultWaitBudgetIsShownWithTheAcceptedForms() {
         FormValidation check = ValueStreamConfiguration.get().doCheckDefaultWaitBudget("15x");
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import jenkins.metrics.impl.TimeInQueueAction;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
@@ -76,6 +78,38 @@ public class RecordingTest {
         assertNotNull(run.getAction(QueueEntryAction.class));
         assertEquals("SUCCESS", map.result());
         assertCoversTheRun(map);
+    }
+
+    @Test
+    public void withoutItsOwnStampTheQueueWaitIsTheMetricsPlugins() throws Exception {
+        WorkflowRun run = runWithoutQueueStamps("metrics");
+        run.addAction(new TimeInQueueAction(4_000, 0, 3_000, 1_000));
+
+        ProcessMap map = Recording.record(run);
+
+        assertNotNull(map);
+        assertEquals(Long.valueOf(run.getTimeInMillis() - 4_000), map.queuedAt());
+        assertTrue(map.waits().known(WaitCause.QUEUE));
+        assertCoversTheRun(map);
+    }
+
+    @Test
+    public void withoutAnyStampTheQueueWaitIsUnknownNotZero() throws Exception {
+        WorkflowRun run = runWithoutQueueStamps("unstamped");
+
+        ProcessMap map = Recording.record(run);
+
+        assertNotNull(map);
+        assertNull(map.queuedAt());
+        assertFalse(map.waits().known(WaitCause.QUEUE));
+    }
+
+    /** A completed run as one recorded before this plugin or the Metrics plugin stamped its queue wait. */
+    private WorkflowRun runWithoutQueueStamps(String name) throws Exception {
+        WorkflowRun run = r.buildAndAssertSuccess(job(r, name, "scripted-node.groovy"));
+        run.removeActions(QueueEntryAction.class);
+        run.removeActions(TimeInQueueAction.class);
+        return run;
     }
 
     @Test

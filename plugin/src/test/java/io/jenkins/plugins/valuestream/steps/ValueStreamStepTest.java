@@ -4,16 +4,23 @@ import static io.jenkins.plugins.valuestream.Jenkinsfiles.job;
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.processMap;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import hudson.model.Result;
+import io.jenkins.plugins.valuestream.budget.BudgetCheck;
+import io.jenkins.plugins.valuestream.budget.BudgetKind;
+import io.jenkins.plugins.valuestream.budget.BudgetVerdict;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.process.WaitCause;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.actions.BodyInvocationAction;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
-import org.jenkinsci.plugins.workflow.actions.BodyInvocationAction;
 import org.jenkinsci.plugins.workflow.graph.BlockStartNode;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graph.StepNode;
@@ -58,6 +65,49 @@ public class ValueStreamStepTest {
         r.assertLogContains("Wait budget 3s exceeded by", run);
         r.assertLogContains("largest cause: agent", run);
         r.assertLogNotContains("this never runs", run);
+    }
+
+    @Test
+    public void aStoppedRunKeepsTheVerdictThatStoppedIt() throws Exception {
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE,
+                job(r, "stopped", "budget-exceeded-waiting-for-agent.groovy"));
+
+        BudgetVerdict verdict = onlyVerdict(run);
+
+        assertThat(verdict.within(), is(false));
+        BudgetCheck check = verdict.exceeded().get(0);
+        assertThat(check.kind(), is(BudgetKind.WAIT));
+        assertThat(check.limitMillis(), is(3_000L));
+        assertThat(check.mainCause(), is(WaitCause.AGENT));
+    }
+
+    @Test
+    public void aRunWithinItsBudgetsKeepsTheVerdictAsOfTheBlocksEnd() throws Exception {
+        WorkflowRun run = r.buildAndAssertSuccess(job(r, "kept", "budget-respected.groovy"));
+
+        BudgetVerdict verdict = onlyVerdict(run);
+
+        assertThat(verdict.within(), is(true));
+        assertThat(verdict.checks().stream().map(BudgetCheck::kind).toList(),
+                is(List.of(BudgetKind.WAIT, BudgetKind.LEAD_TIME)));
+        assertThat(verdict.asOf(), lessThanOrEqualTo(run.getStartTimeInMillis() + run.getDuration()));
+    }
+
+    @Test
+    public void theKeptVerdictIsSavedWithTheBuild() throws Exception {
+        WorkflowRun run = r.buildAndAssertSuccess(job(r, "saved", "budget-respected.groovy"));
+        BudgetVerdict before = onlyVerdict(run);
+
+        run.reload();
+
+        assertThat(onlyVerdict(run), is(before));
+    }
+
+    @Test
+    public void aRunWithoutBudgetsKeepsNoVerdict() throws Exception {
+        WorkflowRun run = r.buildAndAssertSuccess(job(r, "unbudgeted", "process-step.groovy"));
+
+        assertThat(run.getAction(BudgetVerdictAction.class), nullValue());
     }
 
     @Test
@@ -156,6 +206,26 @@ public class ValueStreamStepTest {
 
         r.assertLogContains("Wait budget 3s of Provision exceeded by", run);
         r.assertLogNotContains("this never runs", run);
+    }
+
+    @Test
+    public void aProcessStepKeepsTheVerdictOfItsOwnBudgetOnly() throws Exception {
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job(r, "own-budget", "process-step-budget.groovy"));
+
+        BudgetVerdict verdict = onlyVerdict(run);
+
+        assertThat(verdict.checks().size(), is(1));
+        assertThat(verdict.checks().get(0).kind(), is(BudgetKind.STEP_WAIT));
+        assertThat(verdict.checks().get(0).step(), is(StepPath.of("Provision")));
+        assertThat(verdict.within(), is(false));
+    }
+
+    /** The one verdict kept on a run with one budgeted block. */
+    static BudgetVerdict onlyVerdict(WorkflowRun run) {
+        BudgetVerdictAction kept = run.getAction(BudgetVerdictAction.class);
+        assertThat("no budget verdict kept on " + run, kept, notNullValue());
+        assertThat(kept.getVerdicts().size(), is(1));
+        return kept.getVerdicts().get(0);
     }
 
     /** The node of the {@code valueStream} step itself: the outer start of its block, not its body. */

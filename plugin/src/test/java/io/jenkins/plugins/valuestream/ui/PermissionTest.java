@@ -82,7 +82,7 @@ public class PermissionTest {
         JenkinsRule.WebClient web = j.createWebClient().login("maintainer");
 
         web.assertFails(TAB + "resetBaseline", HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-        assertThat(BaselineStart.of(job), is(0));
+        assertThat(BaselineStart.of(job).firstBuild(), is(0));
     }
 
     @Test
@@ -99,7 +99,7 @@ public class PermissionTest {
         WebResponse response = post(web, TAB + "resetBaseline", false);
 
         assertThat(response.getStatusCode(), is(HttpServletResponse.SC_FORBIDDEN));
-        assertThat(BaselineStart.of(job), is(0));
+        assertThat(BaselineStart.of(job).firstBuild(), is(0));
     }
 
     @Test
@@ -118,7 +118,7 @@ public class PermissionTest {
         WebResponse response = post(web, TAB + "resetBaseline", true);
 
         assertThat(response.getStatusCode(), is(HttpServletResponse.SC_FORBIDDEN));
-        assertThat(BaselineStart.of(job), is(0));
+        assertThat(BaselineStart.of(job).firstBuild(), is(0));
     }
 
     @Test
@@ -137,7 +137,7 @@ public class PermissionTest {
         WebResponse response = post(web, TAB + "resetBaseline", true);
 
         assertThat(response.getStatusCode(), is(HttpServletResponse.SC_OK));
-        assertThat(BaselineStart.of(job), is(2));
+        assertThat(BaselineStart.of(job).firstBuild(), is(2));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 import hudson.model.Result;
+import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.history.JobHistory;
 import java.nio.file.Files;
 import java.util.List;
@@ -94,6 +95,19 @@ public class ValueStreamTabTest {
 
         assertThat(page.querySelectorAll(".vsp-notice").stream().map(DomNode::asNormalizedText).toList().toString(),
                 containsString(Messages.ValueStreamJobAction_Backfilling()));
+        assertThat(Pipelines.awaitRecorded(job, 1).get(0).number(), is(1));
+    }
+
+    @Test
+    public void firstViewOfTheTabBackFillsRunsFromBeforeRecording() throws Exception {
+        ValueStreamConfiguration.get().setRecording(false);
+        WorkflowJob job = Pipelines.job(j, "from-before-recording", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        ValueStreamConfiguration.get().setRecording(true);
+        assertThat(JobRecords.read(job).runs(), empty());
+
+        j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
         assertThat(Pipelines.awaitRecorded(job, 1).get(0).number(), is(1));
     }
 

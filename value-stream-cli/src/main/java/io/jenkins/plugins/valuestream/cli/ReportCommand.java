@@ -13,6 +13,7 @@ import io.jenkins.plugins.valuestream.cli.source.RunExtraction;
 import io.jenkins.plugins.valuestream.cli.source.RunSource;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
+import io.jenkins.plugins.valuestream.json.JobReportAssembler;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.view.html.HtmlReport;
@@ -267,7 +268,7 @@ final class ReportCommand implements Callable<Integer> {
         List<JobListing> listings = runSource.list();
         RunCache runCache = runCache(runSource, err);
         String cacheKey = runSource.cacheKey();
-        ReportAssembler assembler = new ReportAssembler(DetectorSettings.defaults());
+        JobReportAssembler assembler = JobReportAssembler.of(DetectorSettings.defaults());
         List<ReportJson.Job> jobs = new ArrayList<>();
         int total = 0;
         for (JobListing all : listings) {
@@ -295,7 +296,7 @@ final class ReportCommand implements Callable<Integer> {
                 continue;
             }
             total += maps.size();
-            jobs.add(assembler.job(read.name(), maps, read.warnings()));
+            jobs.add(assembler.assemble(read.name(), maps, maps, read.warnings()));
         }
         if (total == 0) {
             throw new ReportFailure(ExitCode.NO_DATA, "No Pipeline run could be read from "

@@ -111,6 +111,19 @@ public record BudgetSpec(
         return new BudgetSpec(waitBudgetMillis, leadTimeBudgetMillis, countedWaits, stepWaitBudgets, newResult);
     }
 
+    /**
+     * This spec, or where it names neither a wait nor a lead-time budget, this spec with the given default wait
+     * budget: a {@code valueStream} block that asks for no budget of its own is held to the configured default.
+     *
+     * @param defaultMillis the default wait budget, or {@code null} for none
+     */
+    public BudgetSpec withDefaultWaitBudget(@Nullable Long defaultMillis) {
+        if (defaultMillis == null || waitBudgetMillis != null || leadTimeBudgetMillis != null) {
+            return this;
+        }
+        return withWaitBudget(defaultMillis);
+    }
+
     /** This spec with a wait budget for one step (replacing any it had). */
     public BudgetSpec withStepWaitBudget(StepPath step, long millis) {
         Map<StepPath, Long> steps = new TreeMap<>(stepWaitBudgets);

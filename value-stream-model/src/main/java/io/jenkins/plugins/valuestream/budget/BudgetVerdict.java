@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.budget;
 
+import io.jenkins.plugins.valuestream.process.StepPath;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -30,5 +31,20 @@ public record BudgetVerdict(List<BudgetCheck> checks, BudgetResult result, long 
     /** The budgets that were exceeded. */
     public List<BudgetCheck> exceeded() {
         return checks.stream().filter(BudgetCheck::exceeded).toList();
+    }
+
+    /**
+     * This verdict narrowed to one pass through a step: only the checks of that step's own wait budget for that
+     * occurrence, so that a {@code processStep} in a loop answers for the pass it is in, not for earlier ones.
+     *
+     * @param step the budgeted step
+     * @param occurrence which pass through it (0 for the first)
+     */
+    public BudgetVerdict ofStep(StepPath step, int occurrence) {
+        List<BudgetCheck> own = checks.stream()
+                .filter(check -> check.kind() == BudgetKind.STEP_WAIT && step.equals(check.step())
+                        && check.occurrence() == occurrence)
+                .toList();
+        return new BudgetVerdict(own, result, asOf, remainingMillis);
     }
 }

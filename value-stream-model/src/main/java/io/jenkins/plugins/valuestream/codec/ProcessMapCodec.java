@@ -1,15 +1,15 @@
 package io.jenkins.plugins.valuestream.codec;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static io.jenkins.plugins.valuestream.codec.StoredForm.writeLong;
+import static io.jenkins.plugins.valuestream.codec.StoredForm.writePath;
+import static io.jenkins.plugins.valuestream.codec.StoredForm.writeString;
+
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
-import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A compact, versioned JSON form of a {@link ProcessMap}, for keeping it with its build: what {@link #write} writes,
@@ -35,8 +34,7 @@ public final class ProcessMapCodec {
     /** The version of the form {@link #write} writes. */
     public static final int FORMAT = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final StoredForm FORM = new StoredForm("process map");
 
     private ProcessMapCodec() {
     }
@@ -44,7 +42,7 @@ public final class ProcessMapCodec {
     /** The JSON form of a process map. */
     public static String write(ProcessMap map) {
         StringWriter out = new StringWriter(256 + 160 * map.steps().size() + 120 * map.work().size());
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+        try (JsonGenerator json = StoredForm.FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("format", FORMAT);
             json.writeNumberField("number", map.number());
@@ -97,55 +95,42 @@ public final class ProcessMapCodec {
      *     format version this reader does not know)
      */
     public static ProcessMap read(String text) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not a stored process map: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("Not a stored process map: expected a JSON object");
-        }
-        int format = requiredLong(root, "format", "the process map").intValue();
-        if (format != FORMAT) {
-            throw new IllegalArgumentException("Stored process map has format " + format + "; this version reads "
-                    + "format " + FORMAT + " only");
-        }
+        JsonNode root = FORM.root(text, FORMAT);
         List<ProcessStep> steps = new ArrayList<>();
-        for (JsonNode step : array(root, "steps")) {
+        for (JsonNode step : FORM.array(root, "steps")) {
             steps.add(readStep(step));
         }
         List<WorkItem> work = new ArrayList<>();
-        for (JsonNode item : array(root, "work")) {
+        for (JsonNode item : FORM.array(root, "work")) {
             work.add(new WorkItem(
-                    requiredText(item, "function", "a work item"),
-                    text(item, "arguments", ""),
-                    path(item, "step", "a work item"),
-                    text(item, "branch", ""),
-                    requiredLong(item, "startedAt", "a work item"),
-                    optionalLong(item, "duration", 0)));
+                    FORM.requiredText(item, "function", "a work item"),
+                    FORM.text(item, "arguments", ""),
+                    FORM.path(item, "step", "a work item"),
+                    FORM.text(item, "branch", ""),
+                    FORM.requiredLong(item, "startedAt", "a work item"),
+                    FORM.optionalLong(item, "duration", 0)));
         }
         List<AgentAllocation> agents = new ArrayList<>();
-        for (JsonNode agent : array(root, "agents")) {
+        for (JsonNode agent : FORM.array(root, "agents")) {
             agents.add(new AgentAllocation(
-                    text(agent, "label", ""),
-                    path(agent, "step", "an agent allocation"),
-                    requiredLong(agent, "startedAt", "an agent allocation"),
-                    optionalLong(agent, "wait", 0),
-                    optionalLong(agent, "hold", 0)));
+                    FORM.text(agent, "label", ""),
+                    FORM.path(agent, "step", "an agent allocation"),
+                    FORM.requiredLong(agent, "startedAt", "an agent allocation"),
+                    FORM.optionalLong(agent, "wait", 0),
+                    FORM.optionalLong(agent, "hold", 0)));
         }
         List<String> notes = new ArrayList<>();
-        for (JsonNode note : array(root, "notes")) {
+        for (JsonNode note : FORM.array(root, "notes")) {
             notes.add(note.asText());
         }
         return new ProcessMap(
-                requiredLong(root, "number", "the process map").intValue(),
-                nullableText(root, "result"),
-                nullableLong(root, "queuedAt"),
-                requiredLong(root, "startedAt", "the process map"),
-                nullableLong(root, "completedAt"),
-                requiredLong(root, "asOf", "the process map"),
-                optionalLong(root, "process", 0),
+                FORM.requiredLong(root, "number", "the process map").intValue(),
+                FORM.nullableText(root, "result"),
+                FORM.nullableLong(root, "queuedAt"),
+                FORM.requiredLong(root, "startedAt", "the process map"),
+                FORM.nullableLong(root, "completedAt"),
+                FORM.requiredLong(root, "asOf", "the process map"),
+                FORM.optionalLong(root, "process", 0),
                 readWaits(root),
                 steps,
                 work,
@@ -238,125 +223,36 @@ public final class ProcessMapCodec {
         }
     }
 
-    private static void writePath(JsonGenerator json, String field, StepPath path) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String segment : path.segments()) {
-            json.writeString(segment);
-        }
-        json.writeEndArray();
-    }
-
-    private static void writeString(JsonGenerator json, String field, @Nullable String value) throws IOException {
-        if (value != null) {
-            json.writeStringField(field, value);
-        }
-    }
-
-    private static void writeLong(JsonGenerator json, String field, @Nullable Long value) throws IOException {
-        if (value != null) {
-            json.writeNumberField(field, value);
-        }
-    }
-
     // ---- reading ---------------------------------------------------------------------------------------------
 
     private static ProcessStep readStep(JsonNode step) {
         String where = "a step";
         return new ProcessStep(
-                path(step, "path", where),
-                (int) optionalLong(step, "occurrence", 0),
-                enumValue(StepKind.class, requiredText(step, "kind", where), "kind"),
-                enumValue(StepResult.class, requiredText(step, "result", where), "result"),
-                requiredLong(step, "startedAt", where),
-                requiredLong(step, "elapsed", where),
-                optionalLong(step, "process", 0),
+                FORM.path(step, "path", where),
+                (int) FORM.optionalLong(step, "occurrence", 0),
+                FORM.enumValue(StepKind.class, FORM.requiredText(step, "kind", where), "kind"),
+                FORM.enumValue(StepResult.class, FORM.requiredText(step, "result", where), "result"),
+                FORM.requiredLong(step, "startedAt", where),
+                FORM.requiredLong(step, "elapsed", where),
+                FORM.optionalLong(step, "process", 0),
                 readWaits(step),
-                optionalLong(step, "effort", 0),
+                FORM.optionalLong(step, "effort", 0),
                 !step.has("firstTime") || step.get("firstTime").asBoolean(true),
-                nullableText(step, "nodeId"),
-                nullableText(step, "parallelGroup"));
+                FORM.nullableText(step, "nodeId"),
+                FORM.nullableText(step, "parallelGroup"));
     }
 
     private static WaitBreakdown readWaits(JsonNode parent) {
         long[] millis = new long[WaitCause.values().length];
         JsonNode waits = parent.get("waits");
         if (waits != null && waits.isObject()) {
-            waits.fields().forEachRemaining(entry -> millis[enumValue(WaitCause.class, entry.getKey(), "waits")
+            waits.fields().forEachRemaining(entry -> millis[FORM.enumValue(WaitCause.class, entry.getKey(), "waits")
                     .ordinal()] = entry.getValue().asLong());
         }
         Set<WaitCause> unknown = EnumSet.noneOf(WaitCause.class);
-        for (JsonNode cause : array(parent, "unknownWaits")) {
-            unknown.add(enumValue(WaitCause.class, cause.asText(), "unknownWaits"));
+        for (JsonNode cause : FORM.array(parent, "unknownWaits")) {
+            unknown.add(FORM.enumValue(WaitCause.class, cause.asText(), "unknownWaits"));
         }
         return WaitBreakdown.ofArray(millis, unknown);
-    }
-
-    private static StepPath path(JsonNode parent, String field, String where) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isArray() || node.isEmpty()) {
-            throw missing(field, where);
-        }
-        List<String> segments = new ArrayList<>(node.size());
-        node.forEach(segment -> segments.add(segment.asText()));
-        return new StepPath(segments);
-    }
-
-    private static Iterable<JsonNode> array(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw new IllegalArgumentException("Stored process map: '" + field + "' is not a list");
-        }
-        return node;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String field) {
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Stored process map: unknown " + field + " '" + name + "'", e);
-        }
-    }
-
-    private static Long requiredLong(JsonNode parent, String field, String where) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.canConvertToLong()) {
-            throw missing(field, where);
-        }
-        return node.asLong();
-    }
-
-    private static long optionalLong(JsonNode parent, String field, long fallback) {
-        JsonNode node = parent.get(field);
-        return node == null || node.isNull() ? fallback : node.asLong();
-    }
-
-    private static @Nullable Long nullableLong(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        return node == null || node.isNull() ? null : node.asLong();
-    }
-
-    private static String requiredText(JsonNode parent, String field, String where) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isTextual()) {
-            throw missing(field, where);
-        }
-        return node.asText();
-    }
-
-    private static String text(JsonNode parent, String field, String fallback) {
-        JsonNode node = parent.get(field);
-        return node == null || node.isNull() ? fallback : node.asText();
-    }
-
-    private static @Nullable String nullableText(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static IllegalArgumentException missing(String field, String where) {
-        return new IllegalArgumentException("Stored process map: " + where + " lacks '" + field + "'");
     }
 }

@@ -69,18 +69,29 @@ public final class DuplicateWorkDetector {
         return new Flag(FlagKind.DUPLICATE_WORK, items.get(1).step(), message, cost, evidence);
     }
 
-    /** {@code sh(script=npm ci)}: the function as users write it and its arguments, cut to a readable length. */
+    /**
+     * The work as users write it, cut to a readable length: {@code sh 'npm ci'} for a step whose only argument is its
+     * script (or message, or other single value), {@code checkout(scm=...)} for the others.
+     */
     static String describe(WorkKey work) {
         String name = StepFunctions.displayName(work.function());
-        if (work.arguments().isEmpty()) {
+        String arguments = work.arguments();
+        if (arguments.isEmpty()) {
             return name;
         }
-        String arguments = work.arguments();
-        if (arguments.length() > MAX_ARGUMENT_CHARS) {
-            arguments = arguments.substring(0, MAX_ARGUMENT_CHARS - 1) + "…";
+        int equals = arguments.indexOf('=');
+        boolean single = equals > 0 && !arguments.contains(", ")
+                && SINGLE_ARGUMENT_STEPS.contains(arguments.substring(0, equals));
+        String shown = single ? arguments.substring(equals + 1) : arguments;
+        if (shown.length() > MAX_ARGUMENT_CHARS) {
+            shown = shown.substring(0, MAX_ARGUMENT_CHARS - 1) + "…";
         }
-        return name + "(" + arguments + ")";
+        return single ? name + " '" + shown + "'" : name + "(" + shown + ")";
     }
+
+    /** Argument names that a Pipeline author writes without naming them ({@code sh 'make'}). */
+    private static final java.util.Set<String> SINGLE_ARGUMENT_STEPS = java.util.Set.of("script", "message",
+            "url", "file", "path", "name");
 
     record WorkKey(String function, String arguments) {
     }

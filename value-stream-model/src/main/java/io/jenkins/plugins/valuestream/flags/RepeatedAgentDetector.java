@@ -49,7 +49,7 @@ public final class RepeatedAgentDetector {
                     || topLevel.get(secondStep).parallelGroup() != null) {
                 continue;
             }
-            flags.add(flag(first, topLevel.get(firstStep), second, topLevel.get(secondStep)));
+            flags.add(flag(first, second));
         }
         return flags;
     }
@@ -71,11 +71,11 @@ public final class RepeatedAgentDetector {
         return found;
     }
 
-    private static Flag flag(AgentAllocation first, ProcessStep firstStep, AgentAllocation second,
-            ProcessStep secondStep) {
+    private static Flag flag(AgentAllocation first, AgentAllocation second) {
         String label = second.label().isEmpty() ? "any agent" : "agent '" + second.label() + "'";
-        String message = secondStep.displayName() + ": asked for " + label + " again right after "
-                + firstStep.displayName() + " gave one back; waited " + Durations.format(second.waitMillis());
+        // The steps where the agents were asked for, which may lie inside the top-level steps compared.
+        String message = second.step() + ": asked for " + label + " again right after " + first.step()
+                + " gave one back; waited " + Durations.format(second.waitMillis());
         List<String> evidence = List.of(
                 first.step() + ": " + label + " held " + Durations.format(first.holdMillis()) + " after a wait of "
                         + Durations.format(first.waitMillis()),

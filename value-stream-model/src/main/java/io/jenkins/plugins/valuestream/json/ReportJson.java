@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -105,7 +106,15 @@ public final class ReportJson {
 
     /** Writes the report to the given writer, which is left open. */
     public static void write(List<Job> jobs, Writer out) throws IOException {
-        MAPPER.writeValue(out, toTree(jobs));
+        write(toTree(jobs), out);
+    }
+
+    /**
+     * Writes a tree made by this class (the report, or one of its parts such as {@link #run}) as the report writes its
+     * own: indented, with the HTML-safe escapes described above. The writer is left open.
+     */
+    public static void write(JsonNode tree, Writer out) throws IOException {
+        MAPPER.writeValue(out, tree);
     }
 
     /** Writes the report as UTF-8 to the given stream, which is left open. */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * <p>Accepted input: one or more number-and-unit parts from the largest unit down, each unit at most once, with or
  * without spaces between them ({@code 500ms}, {@code 90s}, {@code 15m}, {@code 1h30m}, {@code 1h 30m}, {@code 2d},
  * {@code 1.5h}), units {@code d h m s ms} in any case; or ISO-8601 ({@code PT15M}, {@code P1DT2H}). A bare number is
- * rejected rather than guessed at (minutes? seconds?), and so is a duration that is not positive.
+ * rejected rather than guessed at (minutes? seconds?), and so is a duration that is not positive, except by
+ * {@link #parseNonNegative}, which takes zero (also a bare {@code 0}) for thresholds where zero means none.
  *
  * <p>Output ({@link #format}) names the two largest units, e.g. {@code 4m 10s}, {@code 1h 2m}, {@code 2d 3h},
  * {@code 12s}, {@code 1.5s}, {@code 850ms}; what it writes reads back with {@link #parse} (to the precision shown).
@@ -23,6 +24,12 @@ public final class Durations {
     public static final String ACCEPTED_FORMS =
             "a number with a unit (d, h, m, s, ms), e.g. '500ms', '90s', '15m', '1h30m', '2d', "
                     + "or ISO-8601 like 'PT15M'";
+
+    /** The accepted forms of a duration that may be zero, for error messages. */
+    public static final String ACCEPTED_NON_NEGATIVE_FORMS = "0, or " + ACCEPTED_FORMS;
+
+    /** A zero written without a unit: {@code 0}, {@code 0.0}. */
+    private static final Pattern BARE_ZERO = Pattern.compile("\\s*0+(?:\\.0*)?\\s*");
 
     private static final long SECOND = 1_000;
     private static final long MINUTE = 60 * SECOND;
@@ -56,15 +63,51 @@ public final class Durations {
      * @throws IllegalArgumentException "Invalid {what} '15x': ..." with the accepted forms
      */
     public static long parse(String what, String text) {
-        String trimmed = text.trim();
-        if (trimmed.isEmpty()) {
-            throw invalid(what, text, "it is empty");
-        }
-        long millis = startsIso(trimmed) ? parseIso(what, text, trimmed) : parseUnits(what, text, trimmed);
+        long millis = parseMillis(what, text, Range.POSITIVE);
         if (millis <= 0) {
-            throw invalid(what, text, "a duration must be more than zero");
+            throw invalid(what, text, Range.POSITIVE.tooSmall, Range.POSITIVE);
         }
         return millis;
+    }
+
+    /**
+     * Parses a duration that may be zero, such as a threshold or a floor where zero means none: {@code 0} (a bare
+     * zero needs no unit), {@code 0s}, or any form {@link #parse} accepts.
+     *
+     * @param what what the text is, e.g. {@code absoluteFloor}
+     * @return the duration in milliseconds, zero or more
+     * @throws IllegalArgumentException "Invalid {what} '-5s': ..." with the accepted forms
+     */
+    public static long parseNonNegative(String what, String text) {
+        if (BARE_ZERO.matcher(text).matches()) {
+            return 0;
+        }
+        return parseMillis(what, text, Range.NON_NEGATIVE);
+    }
+
+    /** What a parse accepts, and how its messages say so. */
+    private enum Range {
+        POSITIVE("a duration must be more than zero", ACCEPTED_FORMS),
+        NON_NEGATIVE("a duration cannot be negative", ACCEPTED_NON_NEGATIVE_FORMS);
+
+        final String tooSmall;
+        final String accepted;
+
+        Range(String tooSmall, String accepted) {
+            this.tooSmall = tooSmall;
+            this.accepted = accepted;
+        }
+    }
+
+    /** The duration in milliseconds, zero or more (a zero is refused by the caller where it must be). */
+    private static long parseMillis(String what, String text, Range range) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            throw invalid(what, text, "it is empty", range);
+        }
+        return startsIso(trimmed)
+                ? parseIso(what, text, trimmed, range)
+                : parseUnits(what, text, trimmed, range);
     }
 
     private static boolean startsIso(String text) {
@@ -73,24 +116,24 @@ public final class Durations {
                 && (text.charAt(1) == 'P' || text.charAt(1) == 'p'));
     }
 
-    private static long parseIso(String what, String original, String trimmed) {
+    private static long parseIso(String what, String original, String trimmed, Range range) {
         try {
             Duration duration = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
             if (duration.isNegative()) {
-                throw invalid(what, original, "a duration must be more than zero");
+                throw invalid(what, original, range.tooSmall, range);
             }
             return duration.toMillis();
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw invalid(what, original, "it is not a valid ISO-8601 duration");
+            throw invalid(what, original, "it is not a valid ISO-8601 duration", range);
         }
     }
 
-    private static long parseUnits(String what, String original, String trimmed) {
+    private static long parseUnits(String what, String original, String trimmed, Range range) {
         if (trimmed.startsWith("-")) {
-            throw invalid(what, original, "a duration must be more than zero");
+            throw invalid(what, original, range.tooSmall, range);
         }
         if (trimmed.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
-            throw invalid(what, original, "a number needs a unit");
+            throw invalid(what, original, "a number needs a unit", range);
         }
         Matcher matcher = PART.matcher(trimmed);
         int position = 0;
@@ -98,11 +141,11 @@ public final class Durations {
         BigDecimal total = BigDecimal.ZERO;
         while (position < trimmed.length()) {
             if (!matcher.find(position) || matcher.start() != position) {
-                throw invalid(what, original, "cannot read '" + trimmed.substring(position) + "'");
+                throw invalid(what, original, "cannot read '" + trimmed.substring(position) + "'", range);
             }
             int unit = unitIndex(matcher.group(2).toLowerCase(Locale.ROOT));
             if (unit < nextUnit) {
-                throw invalid(what, original, "units must go from the largest down, each at most once");
+                throw invalid(what, original, "units must go from the largest down, each at most once", range);
             }
             nextUnit = unit + 1;
             total = total.add(new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(UNIT_MILLIS[unit])));
@@ -111,7 +154,7 @@ public final class Durations {
         try {
             return total.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
         } catch (ArithmeticException e) {
-            throw invalid(what, original, "it is too long");
+            throw invalid(what, original, "it is too long", range);
         }
     }
 
@@ -124,9 +167,9 @@ public final class Durations {
         throw new IllegalStateException("Unit not in the pattern: " + unit);
     }
 
-    private static IllegalArgumentException invalid(String what, String text, String why) {
+    private static IllegalArgumentException invalid(String what, String text, String why, Range range) {
         return new IllegalArgumentException("Invalid " + what + " '" + text + "': " + why + "; accepted: "
-                + ACCEPTED_FORMS);
+                + range.accepted);
     }
 
     /**

@@ -26,6 +26,16 @@ public record FlagView(FlagKind kind, String label, String step, String message,
                 flag.costMillis(), HumanText.duration(flag.costMillis()), flag.evidence());
     }
 
+    /**
+     * The message for a place that already names the step (a column of step names, a line that starts with it):
+     * without its leading {@code "<step>: "}, where it has one.
+     */
+    public String finding() {
+        String prefix = step + ": ";
+        return message.startsWith(prefix) && message.length() > prefix.length() ? message.substring(prefix.length())
+                : message;
+    }
+
     /** The kind in words. */
     public static String label(FlagKind kind) {
         return switch (kind) {

@@ -122,11 +122,13 @@ public record ValueStreamMapView(
     static List<String> unknownNotes(Map<WaitCause, Integer> unknownRuns, int runs) {
         List<String> notes = new ArrayList<>();
         unknownRuns.forEach((cause, count) -> {
-            String which = count == runs ? "all " + runs + " runs" : count + " of " + runs + " runs";
+            String which = count == runs ? (runs == 1 ? "the only run" : "all " + runs + " runs")
+                    : count + " of " + runs + " runs";
             String sentence = WaitPart.label(cause) + " wait is unknown in " + which + "; it is shown as unknown, "
                     + "not as zero.";
             if (cause == WaitCause.QUEUE) {
-                sentence += " The lead time of those runs starts when they started, not when they were queued.";
+                sentence += count == 1 ? " The lead time of that run starts when it started, not when it was queued."
+                        : " The lead time of those runs starts when they started, not when they were queued.";
             }
             notes.add(sentence);
         });

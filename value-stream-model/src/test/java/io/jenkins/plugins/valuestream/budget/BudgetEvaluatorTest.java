@@ -157,6 +157,38 @@ public class BudgetEvaluatorTest {
     }
 
     @Test
+    public void aVerdictNarrowedToOnePassKeepsOnlyThatPassesStepBudget() {
+        ProcessMap run = run(3)
+                .step("Deploy", s -> s.at(0).process(MINUTE).waited(WaitCause.LOCK, 7 * MINUTE))
+                .step("Deploy", s -> s.at(8 * MINUTE).process(MINUTE).waited(WaitCause.LOCK, 2 * MINUTE)
+                        .occurrence(1))
+                .build();
+        BudgetSpec spec = WAIT_15M.withStepWaitBudget(StepPath.of("Deploy"), 5 * MINUTE)
+                .withResult(BudgetResult.UNSTABLE);
+        BudgetVerdict verdict = BudgetEvaluator.evaluate(spec, run);
+
+        BudgetVerdict second = verdict.ofStep(StepPath.of("Deploy"), 1);
+
+        assertThat(verdict.checks()).hasSize(3);
+        assertThat(second.checks()).singleElement().satisfies(check -> {
+            assertThat(check.kind()).isEqualTo(BudgetKind.STEP_WAIT);
+            assertThat(check.occurrence()).isEqualTo(1);
+            assertThat(check.actualMillis()).isEqualTo(2 * MINUTE);
+        });
+        assertThat(second.within()).isTrue();
+        assertThat(verdict.ofStep(StepPath.of("Deploy"), 0).within()).isFalse();
+        assertThat(second.result()).isEqualTo(BudgetResult.UNSTABLE);
+        assertThat(second.asOf()).isEqualTo(verdict.asOf());
+    }
+
+    @Test
+    public void aVerdictNarrowedToAStepWithoutABudgetHasNoChecks() {
+        BudgetVerdict verdict = BudgetEvaluator.evaluate(WAIT_15M, releaseRun());
+
+        assertThat(verdict.ofStep(StepPath.of("Deploy"), 0).checks()).isEmpty();
+    }
+
+    @Test
     public void aSkippedStepIsNotHeldToItsBudget() {
         ProcessMap run = run(3).step("Deploy", s -> s.result(StepResult.SKIPPED)).build();
         BudgetSpec spec = BudgetSpec.none().withStepWaitBudget(StepPath.of("Deploy"), 5 * MINUTE);

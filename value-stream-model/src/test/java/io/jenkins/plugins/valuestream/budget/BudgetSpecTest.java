@@ -96,6 +96,34 @@ public class BudgetSpecTest {
     }
 
     @Test
+    public void theDefaultWaitBudgetHoldsASpecThatNamesNoBudget() {
+        BudgetSpec spec = BudgetSpec.parse(null, null, "AGENT", "UNSTABLE").withDefaultWaitBudget(20 * 60_000L);
+
+        assertThat(spec.waitBudgetMillis()).isEqualTo(20 * 60_000L);
+        assertThat(spec.countedWaits()).containsExactly(WaitCause.AGENT);
+        assertThat(spec.result()).isEqualTo(BudgetResult.UNSTABLE);
+    }
+
+    @Test
+    public void theDefaultWaitBudgetLeavesAnOwnWaitBudgetAlone() {
+        BudgetSpec spec = BudgetSpec.parse("5m", null, null, null);
+
+        assertThat(spec.withDefaultWaitBudget(20 * 60_000L)).isEqualTo(spec);
+    }
+
+    @Test
+    public void anOwnLeadTimeBudgetAloneKeepsTheDefaultWaitBudgetOut() {
+        BudgetSpec spec = BudgetSpec.parse(null, "1h", null, null);
+
+        assertThat(spec.withDefaultWaitBudget(20 * 60_000L).waitBudgetMillis()).isNull();
+    }
+
+    @Test
+    public void withoutADefaultTheSpecStaysAsItIs() {
+        assertThat(BudgetSpec.none().withDefaultWaitBudget(null)).isEqualTo(BudgetSpec.none());
+    }
+
+    @Test
     public void aSpecWithoutBudgetsIsEmpty() {
         assertThat(BudgetSpec.none().withResult(BudgetResult.ABORTED).isEmpty()).isTrue();
     }

@@ -60,7 +60,7 @@ public class DuplicateWorkDetectorTest {
     public void messageNamesTheStepFunctionAsUsersWriteIt() {
         List<Flag> flags = DuplicateWorkDetector.detect(npmCiInThreeBranches(), DEFAULTS);
 
-        assertThat(flags.get(0).message()).isEqualTo("sh(script=npm ci) ran 3 times in this run, in Test/linux, "
+        assertThat(flags.get(0).message()).isEqualTo("sh 'npm ci' ran 3 times in this run, in Test/linux, "
                 + "Test/windows, Test/mac; the repeats took 2m");
     }
 
@@ -163,6 +163,18 @@ public class DuplicateWorkDetectorTest {
                 .build();
 
         assertThat(DuplicateWorkDetector.detect(run, DEFAULTS).get(0).message())
-                .startsWith("sh(" + script.substring(0, 59) + "…) ran 2 times");
+                .startsWith("sh '" + "x".repeat(59) + "…' ran 2 times");
+    }
+
+    @Test
+    public void namesEveryArgumentOfAStepWithSeveral() {
+        ProcessMap run = run(7)
+                .step("Build", s -> s.process(60_000))
+                .work(SH, "returnStdout=true, script=make", "Build", "", 1_000, 20_000)
+                .work(SH, "returnStdout=true, script=make", "Build", "", 22_000, 20_000)
+                .build();
+
+        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS).get(0).message())
+                .startsWith("sh(returnStdout=true, script=make) ran 2 times");
     }
 }

@@ -143,6 +143,35 @@ public class ReportJsonTest {
     }
 
     @Test
+    public void oneRunWrittenOnItsOwnIsEscapedAsTheReportIs() throws Exception {
+        String name = XSS + " line\u2028end";
+        ReportJson.Run run = new ReportJson.Run(run(8, 0L, name), List.of());
+        StringWriter out = new StringWriter();
+
+        ReportJson.write(ReportJson.run(run), out);
+
+        String json = out.toString();
+        assertThat(json).doesNotContain("<img").doesNotContain("\u2028").contains("\\u003Cimg")
+                .contains("\\u2028").contains("\n  \"number\" : 8");
+        assertThat(parse(json)).isEqualTo(parse(MAPPER.writeValueAsString(ReportJson.run(run))));
+    }
+
+    @Test
+    public void writingATreeLeavesTheWriterOpen() throws Exception {
+        StringWriter out = new StringWriter() {
+            @Override
+            public void close() {
+                throw new AssertionError("the writer was closed");
+            }
+        };
+
+        ReportJson.write(ReportJson.run(new ReportJson.Run(run(9, 0L, "Build"), List.of())), out);
+        out.write("\n");
+
+        assertThat(out.toString()).endsWith("}\n");
+    }
+
+    @Test
     public void aSlashInsideAStageNameStaysOneSegment() throws Exception {
         JsonNode steps = firstRun(run(7, 0L, "Build"), List.of()).path("steps");
         JsonNode deploy = steps.get(2);

@@ -92,6 +92,46 @@ public class DurationsTest {
     }
 
     @Test
+    public void aDurationThatMayBeZeroTakesZeroWithOrWithoutAUnit() {
+        assertThat(Durations.parseNonNegative("absoluteFloor", "0")).isZero();
+        assertThat(Durations.parseNonNegative("absoluteFloor", " 0.0 ")).isZero();
+        assertThat(Durations.parseNonNegative("absoluteFloor", "0s")).isZero();
+        assertThat(Durations.parseNonNegative("absoluteFloor", "0ms")).isZero();
+        assertThat(Durations.parseNonNegative("absoluteFloor", "PT0S")).isZero();
+    }
+
+    @Test
+    public void aDurationThatMayBeZeroReadsEveryOtherFormAsParseDoes() {
+        assertThat(Durations.parseNonNegative("absoluteFloor", "1h30m")).isEqualTo(Durations.parse("1h30m"));
+        assertThat(Durations.parseNonNegative("absoluteFloor", "PT15M")).isEqualTo(Durations.parse("PT15M"));
+    }
+
+    @Test
+    public void aDurationThatMayBeZeroIsStillNeverNegative() {
+        assertThatThrownBy(() -> Durations.parseNonNegative("absoluteFloor", "-5s"))
+                .hasMessage("Invalid absoluteFloor '-5s': a duration cannot be negative; accepted: "
+                        + Durations.ACCEPTED_NON_NEGATIVE_FORMS);
+    }
+
+    @Test
+    public void aDurationThatMayBeZeroStillNeedsAUnitAboveZero() {
+        assertThatThrownBy(() -> Durations.parseNonNegative("minDuplicate", "5"))
+                .hasMessageStartingWith("Invalid minDuplicate '5': a number needs a unit; accepted: 0, or a number");
+    }
+
+    @Test
+    public void aDurationThatMayBeZeroIsNotZeroWhenEmpty() {
+        assertThatThrownBy(() -> Durations.parseNonNegative("noOpThreshold", " "))
+                .hasMessageContaining("it is empty");
+    }
+
+    @Test
+    public void aZeroFollowedByTextIsNotAZero() {
+        assertThatThrownBy(() -> Durations.parseNonNegative("absoluteFloor", "0xyz"))
+                .hasMessageContaining("cannot read");
+    }
+
+    @Test
     public void rejectsMalformedIso8601() {
         assertThatThrownBy(() -> Durations.parse("PT15X")).hasMessageContaining("not a valid ISO-8601 duration");
     }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.valuestream.view;
 
 import io.jenkins.plugins.valuestream.view.html.HtmlReport;
 import io.jenkins.plugins.valuestream.view.svg.ProcessMapSvg;
+import io.jenkins.plugins.valuestream.view.svg.SparklineSvg;
+import io.jenkins.plugins.valuestream.view.svg.SvgOptions;
 import io.jenkins.plugins.valuestream.view.svg.TrendSvg;
 import io.jenkins.plugins.valuestream.view.svg.ValueStreamMapSvg;
 import io.jenkins.plugins.valuestream.view.theme.Theme;
@@ -31,6 +33,8 @@ public final class DemoReportWriter {
                 StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("trend.svg"), TrendSvg.render(TrendView.of(web.stream())),
                 StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("sparkline.svg"), SparklineSvg.render(TrendView.of(web.stream()),
+                new SvgOptions("vs", true, theme)), StandardCharsets.UTF_8);
         for (int index : new int[] {11, 16}) {
             var run = web.runs().get(index);
             Files.writeString(folder.resolve("run-" + run.map().number() + ".svg"), ProcessMapSvg.render(

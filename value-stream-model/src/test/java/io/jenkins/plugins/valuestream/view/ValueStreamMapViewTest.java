@@ -91,6 +91,14 @@ public class ValueStreamMapViewTest {
     }
 
     @Test
+    public void speaksOfTheOnlyRunWhenThereIsOne() {
+        ValueStreamMapView one = ValueStreamMapView.of(ViewFixtures.aggregate("web-shop",
+                ViewFixtures.webShopRuns(1)));
+        assertThat(one.notes()).singleElement().asString().startsWith("Queue wait is unknown in the only run;")
+                .endsWith("The lead time of that run starts when it started, not when it was queued.");
+    }
+
+    @Test
     public void saysInHowManyRunsACauseWasUnknown() {
         ValueStreamMapView view = ValueStreamMapView.of(webShop);
         assertThat(view.notes()).singleElement().asString()

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -27,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -165,6 +167,46 @@ public class ReportInBrowserTest {
     }
 
     @Test
+    public void theWholeMapFitsItsFrameAtFullSize() throws IOException {
+        open(demoReport("light"));
+        screenshot("demo-map");
+
+        assertInsideItsFrame(browser.findElement(By.cssSelector("svg.vs-map")));
+        assertThat(renderedScale("svg.vs-map")).as("the map's scale on a 1400-pixel window").isGreaterThan(0.95);
+    }
+
+    @Test
+    public void aNarrowWindowScalesTheMapDownInsteadOfCuttingIt() throws IOException {
+        try {
+            browser.manage().window().setSize(new Dimension(900, 1000));
+            open(demoReport("light"));
+            screenshot("demo-narrow");
+
+            assertInsideItsFrame(browser.findElement(By.cssSelector("svg.vs-map")));
+            assertInsideItsFrame(browser.findElement(By.cssSelector("svg.vs-trend")));
+        } finally {
+            browser.manage().window().setSize(new Dimension(1400, 1000));
+        }
+    }
+
+    private static void assertInsideItsFrame(WebElement chart) {
+        Rectangle frame = chart.findElement(By.xpath("..")).getRect();
+        assertThat(chart.findElements(By.cssSelector("rect"))).isNotEmpty().allSatisfy(mark -> {
+            Rectangle place = mark.getRect();
+            assertThat(place.getX()).as("left edge").isGreaterThanOrEqualTo(frame.getX());
+            assertThat(place.getX() + place.getWidth()).as("right edge").isLessThanOrEqualTo(frame.getX()
+                    + frame.getWidth());
+        });
+    }
+
+    /** How much the browser scaled the chart: its width on the page over the width it was drawn for. */
+    private static double renderedScale(String selector) {
+        Object scale = browser.executeScript("const chart = document.querySelector(arguments[0]);"
+                + " return chart.getBoundingClientRect().width / chart.viewBox.baseVal.width;", selector);
+        return ((Number) scale).doubleValue();
+    }
+
+    @Test
     public void aHostileStageNameShowsAsTextAndNeverRuns() throws IOException {
         Path file = folder.resolve("hostile.html");
         try (FakeJenkins jenkins = hostileJenkins()) {
@@ -194,7 +236,9 @@ public class ReportInBrowserTest {
         WebElement box = browser.findElement(By.cssSelector("svg.vs-map g.vs-step[data-step='" + HOSTILE_STAGE
                 + "']"));
         assertThat(box.isDisplayed()).isTrue();
-        assertThat(box.getText()).as("the box's visible name, shortened to fit").startsWith("<img src=x onerr");
+        String shown = box.findElements(By.cssSelector("text.vs-step-name tspan")).stream().map(WebElement::getText)
+                .collect(Collectors.joining(" "));
+        assertThat(shown).as("the box's visible name, on two lines, shortened to fit").startsWith("<img src=x onerr");
         assertThat(box.getAttribute("textContent")).as("the box's text with its tooltip").contains(HOSTILE_STAGE);
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.graph.xml;
 
 import io.jenkins.plugins.valuestream.graph.GraphNode;
+import io.jenkins.plugins.valuestream.graph.NodeIds;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -33,20 +34,6 @@ final class FlowNodeStorage {
     private static final Pattern NODE_FILE = Pattern.compile("\\d+\\.xml");
     private static final Pattern FOLDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final List<String> DEFAULT_FOLDERS = List.of("workflow-completed", "workflow");
-
-    /** Orders node ids as Jenkins creates them: numeric ids by value, any others after them by text. */
-    static final Comparator<String> ID_ORDER = (a, b) -> {
-        boolean numericA = isNumeric(a);
-        boolean numericB = isNumeric(b);
-        if (numericA && numericB) {
-            int byLength = Integer.compare(a.length(), b.length());
-            return byLength != 0 ? byLength : a.compareTo(b);
-        }
-        if (numericA != numericB) {
-            return numericA ? -1 : 1;
-        }
-        return a.compareTo(b);
-    };
 
     private final XMLInputFactory factory;
     private final Interner shared;
@@ -103,7 +90,7 @@ final class FlowNodeStorage {
         } catch (IOException e) {
             throw new UnreadableFileException(folder + "/", "cannot be listed: " + e.getMessage(), e);
         }
-        files.sort(Comparator.comparing((Path file) -> file.getFileName().toString(), ID_ORDER));
+        files.sort(Comparator.comparing((Path file) -> file.getFileName().toString(), NodeIds.CREATION_ORDER));
         return files;
     }
 
@@ -158,7 +145,7 @@ final class FlowNodeStorage {
 
     /** Sorts by id; a second node with an id already seen is left out (a graph cannot hold both). */
     private static List<GraphNode> sorted(List<GraphNode> nodes, List<String> warnings) {
-        nodes.sort(Comparator.comparing(GraphNode::id, ID_ORDER));
+        nodes.sort(Comparator.comparing(GraphNode::id, NodeIds.CREATION_ORDER));
         Set<String> seen = new HashSet<>(nodes.size() * 2);
         List<GraphNode> unique = new ArrayList<>(nodes.size());
         for (GraphNode node : nodes) {
@@ -169,18 +156,5 @@ final class FlowNodeStorage {
             }
         }
         return unique;
-    }
-
-    private static boolean isNumeric(String id) {
-        if (id.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }

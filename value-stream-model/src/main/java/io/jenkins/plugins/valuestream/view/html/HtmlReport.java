@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.view.html;
 
 import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
@@ -22,8 +23,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +37,19 @@ import org.jspecify.annotations.Nullable;
  * links; a theme switch of radio buttons picks light or dark without a script.
  */
 public final class HtmlReport {
+    /**
+     * The width the charts are drawn for where a job has the page's width (a 1400-pixel window less the page's
+     * margins); wider windows leave room, narrower ones scale the charts down.
+     */
+    static final int WIDTH_ALONE = 1240;
+    /** The same beside the job selector, which takes 270 pixels. */
+    static final int WIDTH_BESIDE_NAV = 1040;
+    /** A step name longer than this gets a card of double width, so that it need not break inside a word. */
+    private static final int WIDE_CARD_NAME = 12;
+    /** How many of a group's flagged runs the summary links to. */
+    private static final int LATEST_RUNS = 5;
+    /** A run's process map sits inside the run's box, narrower by its padding and border. */
+    private static final int RUN_INSET = 40;
     private final String title;
     private final @Nullable Instant generatedAt;
     private final Theme theme;
@@ -93,7 +109,7 @@ public final class HtmlReport {
             out.element("p", "No jobs to report.", "class", "vs-empty");
         }
         for (int i = 0; i < jobs.size(); i++) {
-            job(out, jobs.get(i), i + 1);
+            job(out, jobs.get(i), i + 1, jobs.size() > 1 ? WIDTH_BESIDE_NAV : WIDTH_ALONE);
         }
         out.close();
         out.close();
@@ -145,8 +161,9 @@ public final class HtmlReport {
             out.open("li");
             out.open("a", "href", "#" + jobId(i + 1));
             out.element("span", job.name(), "class", "vs-nav-name");
-            out.element("span", runs(map.runs()) + " \u00b7 lead " + map.totals().leadTimeText() + " \u00b7 flow "
-                    + map.totals().flowEfficiencyText(), "class", "vs-nav-meta");
+            out.element("span", map.runs() == 0 ? "no completed runs" : runs(map.runs()) + " \u00b7 lead "
+                    + map.totals().leadTimeText() + " \u00b7 flow " + map.totals().flowEfficiencyText(),
+                    "class", "vs-nav-meta");
             out.close();
             out.close();
         }
@@ -154,7 +171,7 @@ public final class HtmlReport {
         out.close();
     }
 
-    private static void job(MarkupWriter out, JobReport job, int number) {
+    private static void job(MarkupWriter out, JobReport job, int number, int chartWidth) {
         String id = jobId(number);
         ValueStreamMapView map = ValueStreamMapView.of(job.stream());
         TrendView trend = TrendView.of(job.stream());
@@ -163,7 +180,7 @@ public final class HtmlReport {
 
         out.open("section", "class", "vs-job", "id", id, "aria-labelledby", id + "-title");
         out.element("h2", job.name(), "id", id + "-title", "class", "vs-job-title");
-        out.element("p", describeWindow(map, trend), "class", "vs-muted");
+        out.element("p", describeWindow(map, trend, runs.size()), "class", "vs-muted");
         cards(out, map);
         List<String> notes = new ArrayList<>(map.notes());
         if (!notes.isEmpty()) {
@@ -179,16 +196,16 @@ public final class HtmlReport {
 
         out.element("h3", "Value stream map", "id", id + "-map");
         out.open("div", "class", "vs-chart-frame");
-        ValueStreamMapSvg.write(map, SvgOptions.inline(id + "-vsm"), out);
+        ValueStreamMapSvg.write(map, SvgOptions.inline(id + "-vsm").withWidth(chartWidth), out);
         out.close();
 
         out.element("h3", "Trends", "id", id + "-trends");
         out.open("div", "class", "vs-chart-frame");
-        TrendSvg.write(trend, SvgOptions.inline(id + "-trend"), out);
+        TrendSvg.write(trend, SvgOptions.inline(id + "-trend").withWidth(chartWidth), out);
         out.close();
 
         flags(out, runs, id);
-        runList(out, runs, id);
+        runList(out, runs, id, chartWidth);
         out.close();
     }
 
@@ -196,29 +213,43 @@ public final class HtmlReport {
         return count + (count == 1 ? " run" : " runs");
     }
 
-    private static String describeWindow(ValueStreamMapView map, TrendView trend) {
+    /** Which runs the figures cover, and how many listed runs they leave out for want of an end. */
+    private static String describeWindow(ValueStreamMapView map, TrendView trend, int listed) {
         List<TrendPoint> points = trend.points();
+        int unended = listed - map.runs();
+        String rest = unended <= 0 ? "" : " \u00b7 " + unended + (unended == 1 ? " run" : " runs")
+                + " without an end, left out of the figures";
         if (points.isEmpty()) {
-            return runs(map.runs());
+            return (map.runs() == 0 ? "No completed runs" : completedRuns(map.runs())) + rest;
         }
         TrendPoint first = points.get(0);
         TrendPoint last = points.get(points.size() - 1);
-        return runs(map.runs()) + " \u00b7 #" + first.number() + (last != first ? " to #" + last.number() : "")
-                + " \u00b7 " + first.startedText() + (last != first ? " to " + last.startedText() : "");
+        return completedRuns(map.runs()) + " \u00b7 #" + first.number()
+                + (last != first ? " to #" + last.number() : "") + " \u00b7 " + first.startedText()
+                + (last != first ? " to " + last.startedText() : "") + rest;
+    }
+
+    private static String completedRuns(int count) {
+        return count + (count == 1 ? " completed run" : " completed runs");
     }
 
     private static void cards(MarkupWriter out, ValueStreamMapView map) {
+        if (map.runs() == 0) {
+            out.element("p", "No completed runs yet: the figures, the map and the trends appear after the first one.",
+                    "class", "vs-empty vs-no-runs");
+            return;
+        }
         LadderTotals totals = map.totals();
         out.open("div", "class", "vs-cards");
-        card(out, "Median lead time", totals.leadTimeText(), "p90 " + totals.leadTimeP90Text(), "vs-card-lead",
-                false);
-        card(out, "Median process time", totals.processText(), "p90 " + totals.processP90Text(),
+        card(out, "Lead time", totals.leadTimeText(), "median \u00b7 p90 " + totals.leadTimeP90Text(),
+                "vs-card-lead", false);
+        card(out, "Process time", totals.processText(), "median \u00b7 p90 " + totals.processP90Text(),
                 "vs-card-process", false);
-        card(out, "Median wait", totals.waitText(), "p90 " + totals.waitP90Text(), "vs-card-wait", false);
+        card(out, "Wait", totals.waitText(), "median \u00b7 p90 " + totals.waitP90Text(), "vs-card-wait", false);
         card(out, "Flow efficiency", totals.flowEfficiencyText(), "process \u00f7 lead time", "vs-card-efficiency",
                 false);
-        card(out, "Median queue wait", map.queue().text(), map.queue().millis() == null ? "not recorded by the source"
-                : "before the run starts", "vs-card-queue", false);
+        card(out, "Queue wait", map.queue().text(), map.queue().millis() == null ? "not recorded by the source"
+                : "median, before the run starts", "vs-card-queue", false);
         for (StepBox box : map.boxes()) {
             if (box.bottleneck()) {
                 card(out, "Bottleneck", box.path(), "median elapsed " + box.elapsedText(), "vs-card-bottleneck",
@@ -239,7 +270,9 @@ public final class HtmlReport {
 
     private static void card(MarkupWriter out, String label, String value, String sub, String cardClass,
             boolean alert) {
-        out.open("div", "class", "vs-card " + cardClass + (alert ? " vs-card-bad" : ""));
+        boolean wide = cardClass.contains("bottleneck") && value.length() > WIDE_CARD_NAME;
+        out.open("div", "class", "vs-card " + cardClass + (alert ? " vs-card-bad" : "")
+                + (wide ? " vs-card-wide" : ""));
         out.element("div", label, "class", "vs-card-label");
         boolean step = cardClass.contains("bottleneck");
         out.open("div", "class", step ? "vs-card-value vs-card-step" : "vs-card-value");
@@ -265,6 +298,44 @@ public final class HtmlReport {
         out.text(path.substring(from));
     }
 
+    /** The flags of one kind on one step, over the runs of the report. */
+    private record FlagGroup(FlagKind kind, String label, String step, List<Integer> runs, long totalMillis,
+            List<Long> costs, FlagView latest) {
+        long typicalMillis() {
+            List<Long> sorted = costs.stream().sorted().toList();
+            return sorted.get((sorted.size() - 1) / 2);
+        }
+    }
+
+    /** One flag and the run it was raised on. */
+    private record RunFlag(int run, FlagView view) {
+    }
+
+    /**
+     * The flags grouped by kind and step, the group that cost the most first; within a group the runs in the order
+     * given (newest first).
+     */
+    private static List<FlagGroup> groups(List<RunReport> runs) {
+        Map<String, List<RunFlag>> byKey = new LinkedHashMap<>();
+        for (RunReport run : runs) {
+            for (Flag flag : run.flags()) {
+                FlagView view = FlagView.of(flag);
+                byKey.computeIfAbsent(view.kind() + "\u0000" + view.step(), key -> new ArrayList<>())
+                        .add(new RunFlag(run.map().number(), view));
+            }
+        }
+        List<FlagGroup> groups = new ArrayList<>();
+        for (List<RunFlag> members : byKey.values()) {
+            FlagView first = members.get(0).view();
+            List<Integer> numbers = members.stream().map(RunFlag::run).distinct().toList();
+            List<Long> costs = members.stream().map(member -> member.view().costMillis()).toList();
+            long total = costs.stream().mapToLong(Long::longValue).sum();
+            groups.add(new FlagGroup(first.kind(), first.label(), first.step(), numbers, total, costs, first));
+        }
+        groups.sort(Comparator.comparingLong(FlagGroup::totalMillis).reversed());
+        return groups;
+    }
+
     private static void flags(MarkupWriter out, List<RunReport> runs, String jobId) {
         int count = runs.stream().mapToInt(run -> run.flags().size()).sum();
         out.open("h3", "id", jobId + "-flags");
@@ -275,6 +346,49 @@ public final class HtmlReport {
             out.element("p", "No slow steps or redundant work flagged in these runs.", "class", "vs-empty");
             return;
         }
+        long flaggedRuns = runs.stream().filter(run -> !run.flags().isEmpty()).count();
+        List<FlagGroup> groups = groups(runs);
+        out.element("p", count + (count == 1 ? " flag in " : " flags in ") + flaggedRuns + " of " + runs(runs.size())
+                + ". Below, one line per kind of finding and step, the costliest first; then every flag with the "
+                + "evidence that raised it.", "class", "vs-muted");
+        out.open("table", "class", "vs-table vs-flag-summary");
+        out.open("thead").open("tr");
+        for (String heading : List.of("Finding", "Step", "Runs", "Total cost", "Typical cost", "Latest")) {
+            out.element("th", heading, "scope", "col");
+        }
+        out.close().close();
+        out.open("tbody");
+        for (FlagGroup group : groups) {
+            out.open("tr", "data-step", group.step(), "data-kind", group.kind().name());
+            out.open("td");
+            out.element("span", group.label(), "class", "vs-pill vs-pill-flag", "title", kindMeaning(group.kind()));
+            out.close();
+            out.element("td", group.step(), "class", "vs-step-name");
+            out.open("td", "class", "vs-num");
+            out.text(group.runs().size() + " of " + runs.size());
+            out.close();
+            out.element("td", HumanText.duration(group.totalMillis()), "class", "vs-num");
+            out.element("td", HumanText.duration(group.typicalMillis()), "class", "vs-num",
+                    "title", "median cost of one flag");
+            out.open("td", "class", "vs-latest");
+            int shown = Math.min(LATEST_RUNS, group.runs().size());
+            for (int i = 0; i < shown; i++) {
+                int number = group.runs().get(i);
+                out.text(i == 0 ? "" : ", ");
+                out.element("a", "#" + number, "href", "#" + runId(jobId, number), "class", "vs-run-link");
+            }
+            if (group.runs().size() > shown) {
+                out.text(" and " + (group.runs().size() - shown) + " more");
+            }
+            out.element("div", group.latest().finding(), "class", "vs-muted vs-latest-finding");
+            out.close();
+            out.close();
+        }
+        out.close();
+        out.close();
+
+        out.open("details", "class", "vs-flag-list");
+        out.element("summary", "Every flag with its evidence (" + count + ", newest run first)");
         out.open("table", "class", "vs-table vs-flags");
         out.open("thead").open("tr");
         for (String heading : List.of("Run", "Step", "Finding", "Cost", "Evidence")) {
@@ -285,12 +399,15 @@ public final class HtmlReport {
         for (RunReport run : runs) {
             for (Flag flag : run.flags()) {
                 FlagView view = FlagView.of(flag);
-                out.open("tr", "data-step", view.step(), "data-run", run.map().number());
-                out.element("td", "#" + run.map().number(), "class", "vs-num");
+                int number = run.map().number();
+                out.open("tr", "data-step", view.step(), "data-run", number);
+                out.open("td", "class", "vs-num");
+                out.element("a", "#" + number, "href", "#" + runId(jobId, number), "class", "vs-run-link");
+                out.close();
                 out.element("td", view.step(), "class", "vs-step-name");
                 out.open("td");
-                out.element("span", view.label(), "class", "vs-pill vs-pill-flag");
-                out.text(" " + view.message());
+                out.element("span", view.label(), "class", "vs-pill vs-pill-flag", "title", kindMeaning(view.kind()));
+                out.text(" " + view.finding());
                 out.close();
                 out.element("td", view.costText(), "class", "vs-num");
                 out.open("td");
@@ -309,9 +426,27 @@ public final class HtmlReport {
         }
         out.close();
         out.close();
+        out.close();
     }
 
-    private static void runList(MarkupWriter out, List<RunReport> runs, String jobId) {
+    /** What a kind of flag means, for its tooltip. */
+    private static String kindMeaning(FlagKind kind) {
+        return switch (kind) {
+            case SLOW_PROCESS -> "The step worked longer than its baseline (the median of its recent successful runs)"
+                    + " by more than the threshold";
+            case SLOW_WAIT -> "The step waited longer than its baseline (the median of its recent successful runs)"
+                    + " by more than the threshold";
+            case DUPLICATE_WORK -> "The same step with the same arguments ran more than once in the run";
+            case REPEATED_AGENT -> "An agent with the same label was given back and asked for again in the next step";
+            case NO_OP -> "The step did next to nothing in nearly every recent run and never failed";
+        };
+    }
+
+    static String runId(String jobId, int number) {
+        return jobId + "-run-" + number;
+    }
+
+    private static void runList(MarkupWriter out, List<RunReport> runs, String jobId, int chartWidth) {
         out.open("h3", "id", jobId + "-runs");
         out.text("Runs ");
         out.element("span", "(" + runs.size() + ", newest first; open one for its process map)", "class",
@@ -323,20 +458,22 @@ public final class HtmlReport {
         }
         out.open("div", "class", "vs-runs");
         for (RunReport run : runs) {
-            run(out, run, jobId);
+            run(out, run, jobId, chartWidth - RUN_INSET);
         }
         out.close();
     }
 
-    private static void run(MarkupWriter out, RunReport run, String jobId) {
+    private static void run(MarkupWriter out, RunReport run, String jobId, int chartWidth) {
         ProcessMap map = run.map();
         ProcessMapView view = ProcessMapView.of(map, run.flags(), run.verdicts());
-        String id = jobId + "-run-" + map.number();
+        String id = runId(jobId, map.number());
         out.open("details", "class", "vs-run", "id", id, "data-run", map.number());
         out.open("summary");
         out.element("span", "#" + map.number(), "class", "vs-run-number");
         String result = map.result() == null ? "Running" : resultText(map.result());
-        out.element("span", result, "class", "vs-pill " + resultPill(map.result()));
+        out.element("span", result, "class", "vs-pill " + resultPill(map.result()), "title", map.result() == null
+                ? "No end recorded: the run was still going when it was read, or its controller stopped before it "
+                        + "ended; its times run to the moment of the report" : null);
         out.element("span", view.startedText(), "class", "vs-run-fact", "title", "started");
         fact(out, "lead ", view.leadTimeText());
         fact(out, "process ", view.processText());
@@ -361,7 +498,7 @@ public final class HtmlReport {
         out.close();
         out.open("div", "class", "vs-run-body");
         out.open("div", "class", "vs-chart-frame");
-        ProcessMapSvg.write(view, SvgOptions.inline(id + "-map"), out);
+        ProcessMapSvg.write(view, SvgOptions.inline(id + "-map").withWidth(chartWidth), out);
         out.close();
         if (!run.verdicts().isEmpty()) {
             out.element("h4", "Budget");
@@ -384,7 +521,7 @@ public final class HtmlReport {
                 out.element("span", flagView.label(), "class", "vs-pill vs-pill-flag");
                 out.text(" ");
                 out.element("span", flagView.step(), "class", "vs-step-name");
-                out.text(": " + flagView.message() + " (cost " + flagView.costText() + ")");
+                out.text(": " + flagView.finding() + " (cost " + flagView.costText() + ")");
                 if (!flagView.evidence().isEmpty()) {
                     out.open("ul", "class", "vs-evidence");
                     for (String evidence : flagView.evidence()) {

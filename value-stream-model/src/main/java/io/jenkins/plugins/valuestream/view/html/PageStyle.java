@@ -94,8 +94,9 @@ final class PageStyle {
             .vs-jobs { flex: 1 1 auto; min-width: 0; }
             .vs-job { margin-bottom: 48px; }
             .vs-job-title { overflow-wrap: anywhere; }
-            .vs-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 12px;
+            .vs-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 12px;
               margin: 16px 0 8px; }
+            .vs-card-wide { grid-column: span 2; }
             .vs-card { background: %surface%; border: 1px solid %border%; border-radius: 10px; padding: 10px 14px; }
             .vs-card-label { font-size: 12px; color: %muted%; }
             .vs-card-value { font-size: 20px; font-weight: 650; font-variant-numeric: tabular-nums;
@@ -115,7 +116,16 @@ final class PageStyle {
             .vs-table td { border-bottom: 1px solid %grid%; padding: 8px 10px; vertical-align: top; }
             .vs-table td.vs-num { font-variant-numeric: tabular-nums; white-space: nowrap; }
             .vs-table ul { margin: 4px 0 0; padding-left: 18px; color: %muted%; }
-            .vs-step-name { font-weight: 600; overflow-wrap: anywhere; }
+            .vs-step-name { font-weight: 600; overflow-wrap: break-word; }
+            .vs-flag-summary td.vs-latest { min-width: 240px; }
+            .vs-latest-finding { font-size: 12px; margin-top: 2px; }
+            .vs-flag-list { margin-top: 14px; border: 1px solid %border%; border-radius: 10px; background: %box%; }
+            .vs-flag-list > summary { cursor: pointer; padding: 8px 14px; font-weight: 600; }
+            .vs-flag-list > summary:hover { background: %surface%; border-radius: 10px; }
+            .vs-flag-list[open] > summary { border-bottom: 1px solid %border%; }
+            .vs-run-link { font-weight: 600; text-decoration: none; }
+            .vs-run-link:hover { text-decoration: underline; }
+            .vs-run:target { outline: 2px solid %accent%; outline-offset: 2px; }
             .vs-pill { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px;
               border: 1px solid %border%; background: %surface%; white-space: nowrap; }
             .vs-pill-success { color: %ok%; border-color: %ok%; }

@@ -25,14 +25,14 @@ import org.jspecify.annotations.Nullable;
 public final class ProcessMapSvg {
     private static final double MARGIN = 24;
     private static final double LABEL_W = 270;
-    private static final double CHART_W = 640;
+    /** The time axis takes what the options' width leaves, but no less than this. */
+    private static final double MIN_CHART_W = 480;
     private static final double ANNOTATION_W = 170;
     private static final double ROW_H = 28;
     private static final double BAR_H = 14;
     private static final double INDENT = 16;
     private static final double AXIS_Y = 86;
     private static final double ROWS_TOP = 96;
-    private static final double WIDTH = MARGIN + LABEL_W + CHART_W + ANNOTATION_W + MARGIN;
 
     private ProcessMapSvg() {
     }
@@ -52,25 +52,27 @@ public final class ProcessMapSvg {
     /** Writes the map into a document being written. */
     public static void write(ProcessMapView view, SvgOptions options, MarkupWriter out) {
         double chartX = MARGIN + LABEL_W;
+        double chartW = Math.max(MIN_CHART_W, options.width() - 2 * MARGIN - LABEL_W - ANNOTATION_W);
+        double width = MARGIN + LABEL_W + chartW + ANNOTATION_W + MARGIN;
         TimeAxis axis = TimeAxis.of(view.spanMillis(), 8);
-        double scale = CHART_W / axis.endMillis();
+        double scale = chartW / axis.endMillis();
         int lanes = view.rows().size() + 1;
         double rowsBottom = ROWS_TOP + lanes * ROW_H;
         double legendY = rowsBottom + 34;
-        double legendHeight = SvgFrame.legendHeight(WIDTH - 2 * MARGIN, view.legend());
-        List<String[]> footer = footer(view, WIDTH - 2 * MARGIN);
+        double legendHeight = SvgFrame.legendHeight(width - 2 * MARGIN, view.legend());
+        List<String[]> footer = footer(view, width - 2 * MARGIN);
         double height = legendY + legendHeight + 16 * footer.size() + MARGIN;
 
-        SvgFrame.open(out, options, "vs-process-map", WIDTH, height, "Process map of run #" + view.number(),
+        SvgFrame.open(out, options, "vs-process-map", width, height, "Process map of run #" + view.number(),
                 describe(view));
-        header(out, view);
-        axis(out, axis, scale, chartX, rowsBottom);
-        queueLane(out, view, chartX, scale);
+        header(out, view, width);
+        axis(out, axis, scale, chartX, chartW, rowsBottom);
+        queueLane(out, view, chartX, scale, width);
         for (int i = 0; i < view.rows().size(); i++) {
-            lane(out, view.rows().get(i), i + 1, chartX, scale, i % 2 == 1);
+            lane(out, view.rows().get(i), i + 1, chartX, scale, i % 2 == 1, width);
         }
         brackets(out, view.rows());
-        double used = SvgFrame.legend(out, MARGIN, legendY, WIDTH - 2 * MARGIN, view.legend());
+        double used = SvgFrame.legend(out, MARGIN, legendY, width - 2 * MARGIN, view.legend());
         double y = legendY + used + 6;
         for (String[] line : footer) {
             out.element("text", line[0], "class", "vs-small " + line[1], "x", MARGIN, "y", y);
@@ -111,7 +113,7 @@ public final class ProcessMapSvg {
         return text.toString().trim();
     }
 
-    private static void header(MarkupWriter out, ProcessMapView view) {
+    private static void header(MarkupWriter out, ProcessMapView view, double width) {
         out.open("text", "x", MARGIN, "y", MARGIN + 6);
         out.element("tspan", "Process map \u00b7 run #" + view.number(), "class", "vs-heading");
         out.element("tspan", "\u25cf " + SvgFrame.resultText(view.result()),
@@ -120,11 +122,12 @@ public final class ProcessMapSvg {
         String subtitle = "Started " + view.startedText() + "  \u00b7  lead time " + view.leadTimeText()
                 + "  \u00b7  process " + view.processText() + "  \u00b7  wait " + view.waitText()
                 + "  \u00b7  flow efficiency " + view.flowEfficiencyText();
-        out.element("text", TextFit.fit(subtitle, 12, false, WIDTH - 2 * MARGIN), "class", "vs-muted",
+        out.element("text", TextFit.fit(subtitle, 12, false, width - 2 * MARGIN), "class", "vs-muted",
                 "x", MARGIN, "y", MARGIN + 26);
     }
 
-    private static void axis(MarkupWriter out, TimeAxis axis, double scale, double chartX, double rowsBottom) {
+    private static void axis(MarkupWriter out, TimeAxis axis, double scale, double chartX, double chartW,
+            double rowsBottom) {
         out.open("g", "class", "vs-time-axis");
         out.element("text", "time since queued", "class", "vs-muted vs-small", "x", chartX - 10, "y", AXIS_Y - 14,
                 "text-anchor", "end");
@@ -134,18 +137,19 @@ public final class ProcessMapSvg {
             out.element("text", TimeAxis.label(tick), "class", "vs-muted vs-small", "x", x, "y", AXIS_Y - 14,
                     "text-anchor", "middle");
         }
-        out.empty("line", "class", "vs-axis", "x1", chartX, "y1", AXIS_Y, "x2", chartX + CHART_W, "y2", AXIS_Y);
+        out.empty("line", "class", "vs-axis", "x1", chartX, "y1", AXIS_Y, "x2", chartX + chartW, "y2", AXIS_Y);
         out.close();
     }
 
-    private static void queueLane(MarkupWriter out, ProcessMapView view, double chartX, double scale) {
+    private static void queueLane(MarkupWriter out, ProcessMapView view, double chartX, double scale,
+            double width) {
         double y = ROWS_TOP;
         out.open("g", "class", "vs-lane vs-lane-queue");
         out.element("title", view.queueMillis() == null
                 ? "Build queue: unknown. The source did not record when the run was queued, so its lead time "
                         + "starts when it started."
                 : "Build queue: the run waited " + view.queueText() + " before it started.");
-        out.empty("rect", "class", "vs-stripe-none", "x", MARGIN, "y", y, "width", WIDTH - 2 * MARGIN,
+        out.empty("rect", "class", "vs-stripe-none", "x", MARGIN, "y", y, "width", width - 2 * MARGIN,
                 "height", ROW_H);
         out.element("text", "Build queue", "class", "vs-muted vs-italic", "x", MARGIN + 8, "y", y + 18);
         double barY = y + (ROW_H - BAR_H) / 2;
@@ -161,7 +165,8 @@ public final class ProcessMapSvg {
         out.close();
     }
 
-    private static void lane(MarkupWriter out, GanttRow row, int lane, double chartX, double scale, boolean stripe) {
+    private static void lane(MarkupWriter out, GanttRow row, int lane, double chartX, double scale, boolean stripe,
+            double width) {
         double y = ROWS_TOP + lane * ROW_H;
         StringBuilder laneClass = new StringBuilder("vs-lane");
         if (row.parallelGroup() != null) {
@@ -177,7 +182,7 @@ public final class ProcessMapSvg {
                 "data-group", row.parallelGroup(), "data-indent", row.indent());
         out.element("title", tooltip(row));
         out.empty("rect", "class", stripe ? "vs-stripe" : "vs-stripe-none", "x", MARGIN, "y", y,
-                "width", WIDTH - 2 * MARGIN, "height", ROW_H);
+                "width", width - 2 * MARGIN, "height", ROW_H);
         double labelX = MARGIN + 10 + Math.min(row.indent(), 6) * INDENT;
         out.empty("circle", "class", SvgFrame.resultClass(row.result().name()), "cx", labelX, "cy", y + ROW_H / 2,
                 "r", 4);
@@ -192,7 +197,7 @@ public final class ProcessMapSvg {
         if (row.result() == StepResult.SKIPPED) {
             out.empty("path", "class", "vs-skipped-mark",
                     "d", "M" + fmt(barX) + " " + fmt(barY + 1) + " l6 6 l-6 6 l-6 -6 z");
-            annotations(out, row, barX + 8, barX - 8, y, chartX);
+            annotations(out, row, barX + 8, barX - 8, y, chartX, width);
             out.close();
             return;
         }
@@ -216,13 +221,13 @@ public final class ProcessMapSvg {
         String outline = "vs-bar-outline" + (row.result() == StepResult.RUNNING ? " vs-bar-running" : "")
                 + (row.kind() == StepKind.OUTSIDE ? " vs-bar-outside" : "");
         out.empty("rect", "class", outline, "x", barX, "y", barY, "width", drawn, "height", BAR_H, "rx", 1.5);
-        annotations(out, row, barX + drawn + 6, barX - 6, y, chartX);
+        annotations(out, row, barX + drawn + 6, barX - 6, y, chartX, width);
         out.close();
     }
 
     /** The elapsed time, the flags and the verdicts after the bar, or before it where they would not fit. */
     private static void annotations(MarkupWriter out, GanttRow row, double after, double before, double y,
-            double chartX) {
+            double chartX, double width) {
         List<Mark> marks = new ArrayList<>();
         marks.add(new Mark(row.result() == StepResult.SKIPPED ? "skipped"
                 : row.result() == StepResult.RUNNING ? row.elapsedText() + ", running" : row.elapsedText(),
@@ -249,7 +254,7 @@ public final class ProcessMapSvg {
         for (Mark mark : marks) {
             total += mark.width() + 10;
         }
-        boolean fitsAfter = after + total <= WIDTH - MARGIN;
+        boolean fitsAfter = after + total <= width - MARGIN;
         double x = fitsAfter ? after : Math.max(chartX + 2, before - total);
         for (Mark mark : marks) {
             mark.write(out, x, y);

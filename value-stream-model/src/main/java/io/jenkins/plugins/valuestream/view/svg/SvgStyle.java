@@ -24,7 +24,7 @@ public final class SvgStyle {
     public static String rules() {
         StringBuilder css = new StringBuilder();
         css.append(".vs-chart { font-family: ").append(ThemeCss.FONT_STACK)
-                .append("; font-size: 12px; overflow: visible; }\n");
+                .append("; font-size: 12px; overflow: visible; max-width: 100%; height: auto; }\n");
         rule(css, ".vs-chart text", "fill: " + c("fg") + "; font-variant-numeric: tabular-nums;");
         rule(css, ".vs-chart .vs-muted", "fill: " + c("muted") + ";");
         rule(css, ".vs-chart .vs-strong", "font-weight: 600;");
@@ -47,6 +47,7 @@ public final class SvgStyle {
         rule(css, ".vs-tab-wait", "fill: " + c("flag") + ";");
         rule(css, ".vs-flow-arrow", "stroke: " + c("muted") + "; stroke-width: 1.5; fill: none;");
         rule(css, ".vs-arrow-head", "fill: " + c("muted") + ";");
+        rule(css, ".vs-flow-turn", "stroke-dasharray: 5 4; stroke-linejoin: round;");
         rule(css, ".vs-triangle", "stroke: " + c("fg") + "; stroke-width: 1; stroke-linejoin: round;");
         rule(css, ".vs-triangle-none", "fill: " + c("box") + ";");
         rule(css, ".vs-ladder", "stroke: " + c("fg") + "; stroke-width: 1.75; fill: none;");
@@ -82,6 +83,9 @@ public final class SvgStyle {
                 + "stroke-linejoin: round;");
         rule(css, ".vs-eff-area", "fill: " + c("accent") + "; fill-opacity: 0.12;");
         rule(css, ".vs-eff-dot", "fill: " + c("accent") + "; stroke: " + c("bg") + "; stroke-width: 1.5;");
+        rule(css, ".vs-spark-median", "stroke: " + c("fg") + "; stroke-width: 1; stroke-dasharray: 3 3; "
+                + "stroke-opacity: 0.6;");
+        rule(css, ".vs-sparkline .vs-run:hover rect", "fill-opacity: 0.75;");
         rule(css, ".vs-run:hover .vs-hit", "fill: " + c("grid") + ";");
         rule(css, ".vs-hit", "fill: transparent;");
         return css.toString();

@@ -14,16 +14,15 @@ import org.jspecify.annotations.Nullable;
  * cause), and the flow efficiency of each run as a line, oldest run on the left.
  */
 public final class TrendSvg {
-    private static final double WIDTH = 960;
     private static final double MARGIN = 24;
     private static final double AXIS_W = 64;
     private static final double PLOT_X = MARGIN + AXIS_W;
-    private static final double PLOT_W = WIDTH - PLOT_X - MARGIN;
     private static final double LEAD_TOP = 92;
     private static final double LEAD_H = 200;
     private static final double EFFICIENCY_H = 110;
     private static final int DESCRIBED_RUNS = 20;
-    private static final double[] EFFICIENCY_SCALES = {0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0};
+    /** Tops of the efficiency axis whose quarters read as round percentages (0.5%, 1%, 2.5%, 5%, 10%, 25%). */
+    private static final double[] EFFICIENCY_SCALES = {0.02, 0.04, 0.1, 0.2, 0.4, 1.0};
 
     private TrendSvg() {
     }
@@ -43,6 +42,12 @@ public final class TrendSvg {
     /** Writes the trends into a document being written. */
     public static void write(TrendView view, SvgOptions options, MarkupWriter out) {
         List<TrendPoint> points = view.points();
+        if (points.isEmpty()) {
+            empty(out, view, options);
+            return;
+        }
+        double width = options.width();
+        double plotW = width - PLOT_X - MARGIN;
         double leadBottom = LEAD_TOP + LEAD_H;
         double efficiencyTitle = leadBottom + 52;
         double efficiencyTop = efficiencyTitle + 22;
@@ -50,23 +55,24 @@ public final class TrendSvg {
         double legendY = efficiencyBottom + 44;
         List<String> notes = new ArrayList<>();
         boolean anyUnknown = points.stream().anyMatch(point -> SvgFrame.anyUnknown(point.waits()));
+        if (points.stream().anyMatch(point -> "FAILURE".equals(point.result()))) {
+            notes.addAll(TextFit.wrap("A red mark under a bar: a failed run.", 11, width - 2 * MARGIN));
+        }
         if (anyUnknown) {
             notes.addAll(TextFit.wrap("\u201c?\u201d marks a run with a wait cause its source could not tell: its bar "
-                    + "shows the known time only.", 11, WIDTH - 2 * MARGIN));
+                    + "shows the known time only.", 11, width - 2 * MARGIN));
         }
         for (String note : view.notes()) {
-            notes.addAll(TextFit.wrap(note, 11, WIDTH - 2 * MARGIN));
+            notes.addAll(TextFit.wrap(note, 11, width - 2 * MARGIN));
         }
-        double legendHeight = SvgFrame.legendHeight(WIDTH - 2 * MARGIN, view.legend());
+        double legendHeight = SvgFrame.legendHeight(width - 2 * MARGIN, view.legend());
         double height = legendY + legendHeight + 16 * notes.size() + MARGIN;
 
-        SvgFrame.open(out, options, "vs-trend", WIDTH, height, "Trends of " + view.job(), describe(view));
-        out.element("text", TextFit.fit("Trends \u00b7 " + view.job(), 15, true, WIDTH - 2 * MARGIN),
+        SvgFrame.open(out, options, "vs-trend", width, height, "Trends of " + view.job(), describe(view));
+        out.element("text", TextFit.fit("Trends \u00b7 " + view.job(), 15, true, width - 2 * MARGIN),
                 "class", "vs-heading", "x", MARGIN, "y", MARGIN + 6);
-        String range = points.isEmpty() ? "No runs yet"
-                : points.size() + (points.size() == 1 ? " run" : " runs") + ", #" + points.get(0).number()
-                        + (points.size() > 1 ? " to #" + points.get(points.size() - 1).number() : "")
-                        + ", oldest first";
+        String range = points.size() + (points.size() == 1 ? " run" : " runs") + ", #" + points.get(0).number()
+                + (points.size() > 1 ? " to #" + points.get(points.size() - 1).number() : "") + ", oldest first";
         out.element("text", range, "class", "vs-muted", "x", MARGIN, "y", MARGIN + 26);
 
         panelTitle(out, "Lead time per run", "process time and wait by cause, stacked", LEAD_TOP - 18);
@@ -74,7 +80,7 @@ public final class TrendSvg {
         for (long tick : axis.ticks()) {
             double y = leadBottom - LEAD_H * tick / axis.endMillis();
             out.empty("line", "class", tick == 0 ? "vs-axis" : "vs-grid", "x1", PLOT_X, "y1", y,
-                    "x2", PLOT_X + PLOT_W, "y2", y);
+                    "x2", PLOT_X + plotW, "y2", y);
             out.element("text", TimeAxis.label(tick), "class", "vs-muted vs-small", "x", PLOT_X - 8, "y", y + 4,
                     "text-anchor", "end");
         }
@@ -95,16 +101,12 @@ public final class TrendSvg {
             double share = top * i / 4;
             double y = efficiencyBottom - EFFICIENCY_H * i / 4;
             out.empty("line", "class", i == 0 ? "vs-axis" : "vs-grid", "x1", PLOT_X, "y1", y,
-                    "x2", PLOT_X + PLOT_W, "y2", y);
+                    "x2", PLOT_X + plotW, "y2", y);
             out.element("text", HumanText.percent(share), "class", "vs-muted vs-small", "x", PLOT_X - 8,
                     "y", y + 4, "text-anchor", "end");
         }
 
-        if (points.isEmpty()) {
-            out.element("text", "No runs recorded yet.", "class", "vs-muted", "x", PLOT_X + 12,
-                    "y", leadBottom - LEAD_H / 2);
-        }
-        double slot = points.isEmpty() ? PLOT_W : PLOT_W / points.size();
+        double slot = plotW / points.size();
         double barW = Math.max(1, Math.min(28, slot * 0.68));
         int labelEvery = (int) Math.max(1, Math.ceil(48 / slot));
         StringBuilder line = new StringBuilder();
@@ -134,11 +136,22 @@ public final class TrendSvg {
             out.element("title", "#" + point.number() + ": flow efficiency " + point.flowEfficiencyText());
             out.close();
         }
-        double y = legendY + SvgFrame.legend(out, MARGIN, legendY, WIDTH - 2 * MARGIN, view.legend()) + 8;
+        double y = legendY + SvgFrame.legend(out, MARGIN, legendY, width - 2 * MARGIN, view.legend()) + 8;
         for (String note : notes) {
             out.element("text", note, "class", "vs-small vs-note", "x", MARGIN, "y", y);
             y += 16;
         }
+        SvgFrame.close(out);
+    }
+
+    /** Trends of no runs: the heading and a sentence, no empty axes. */
+    private static void empty(MarkupWriter out, TrendView view, SvgOptions options) {
+        double width = Math.min(SvgOptions.MIN_WIDTH, options.width());
+        SvgFrame.open(out, options, "vs-trend", width, MARGIN + 64, "Trends of " + view.job(), describe(view));
+        out.element("text", TextFit.fit("Trends \u00b7 " + view.job(), 15, true, width - 2 * MARGIN),
+                "class", "vs-heading", "x", MARGIN, "y", MARGIN + 6);
+        out.element("text", "No completed runs yet: the trends appear after the first one.", "class",
+                "vs-muted vs-empty-trend", "x", MARGIN, "y", MARGIN + 30);
         SvgFrame.close(out);
     }
 
@@ -168,6 +181,10 @@ public final class TrendSvg {
                 y = stack(out, part, part.millis(), axisEnd, x, y, barW);
             }
         }
+        if (failed) {
+            out.empty("rect", "class", "vs-result-failure vs-failed-mark", "x", x, "y", leadBottom + 2,
+                    "width", barW, "height", 3);
+        }
         if (unknown) {
             out.element("text", "?", "class", "vs-muted vs-small vs-unknown-mark", "x", cx, "y", y - 4,
                     "text-anchor", "middle");
@@ -190,7 +207,8 @@ public final class TrendSvg {
         return bottom - height;
     }
 
-    private static String tooltip(TrendPoint point) {
+    /** A run's numbers in words, for its tooltip in every chart of runs. */
+    static String tooltip(TrendPoint point) {
         StringBuilder text = new StringBuilder("#").append(point.number()).append(" \u2014 ")
                 .append(SvgFrame.resultText(point.result())).append(", started ").append(point.startedText());
         text.append("\nLead time ").append(point.leadTimeText()).append(": process ").append(point.processText());

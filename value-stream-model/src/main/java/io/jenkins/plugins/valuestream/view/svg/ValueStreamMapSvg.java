@@ -9,6 +9,7 @@ import io.jenkins.plugins.valuestream.view.StepBox;
 import io.jenkins.plugins.valuestream.view.ValueStreamMapView;
 import io.jenkins.plugins.valuestream.view.WaitPart;
 import io.jenkins.plugins.valuestream.view.markup.MarkupWriter;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,20 +21,59 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ValueStreamMapSvg {
     private static final double MARGIN = 24;
-    private static final double ROW_HEAD = 64;
+    private static final double ROW_HEAD = 56;
     private static final double QUEUE_GAP = 72;
     private static final double GAP = 84;
     private static final double BOX_W = 172;
     private static final double BOX_H = 98;
+    private static final double NAME_LINE = 16;
+    private static final int NAME_LINES = 2;
     private static final double STACK_GAP = 18;
     private static final double INDENT = 16;
     private static final double FRAME_PAD = 9;
     private static final double HEADER_H = 58;
+    private static final double ROW_HEAD_ROOM = 34;
+    private static final double ROW_GAP = 30;
+    private static final double CONTINUE_W = 26;
     private static final double TOTALS_W = 214;
     private static final double TOTALS_H = 104;
     private static final double MIN_WIDTH = 760;
 
     private ValueStreamMapSvg() {
+    }
+
+    /**
+     * One row of the map: the columns that fit the width side by side, with their part of the ladder under them.
+     * A map wider than the space it is drawn for continues on the next row, like a line of text.
+     */
+    private record Row(int number, List<MapColumn> columns, double firstX, double top, double tallest) {
+        double columnX(int indexInRow) {
+            return firstX + indexInRow * (BOX_W + GAP);
+        }
+
+        double right() {
+            return columnX(columns.size() - 1) + BOX_W;
+        }
+
+        double boxesTop() {
+            return top + ROW_HEAD_ROOM;
+        }
+
+        double flowY() {
+            return boxesTop() + 24;
+        }
+
+        double ladderTop() {
+            return boxesTop() + tallest + 54;
+        }
+
+        double ladderBottom() {
+            return ladderTop() + 36;
+        }
+
+        double bottom() {
+            return ladderBottom() + 24;
+        }
     }
 
     /** The map as a standalone SVG document. */
@@ -48,26 +88,34 @@ public final class ValueStreamMapSvg {
         return out.finish();
     }
 
-    /** Writes the map into a document being written. */
+    /**
+     * Writes the map into a document being written. The steps run left to right and continue on a new row where the
+     * next one would not fit the options' width; each row has its part of the ladder, and the ladder ends in the
+     * totals, beside the last row where there is room, else under its end.
+     */
     public static void write(ValueStreamMapView view, SvgOptions options, MarkupWriter out) {
         List<MapColumn> columns = view.columns();
-        int count = columns.size();
+        double limit = options.width();
         double left = MARGIN + ROW_HEAD;
-        double boxesTop = HEADER_H + 34;
-        double tallest = 0;
-        for (MapColumn column : columns) {
-            tallest = Math.max(tallest, columnHeight(column));
+        double boxHeight = boxHeight(columns);
+        List<Row> rows = rows(columns, left, limit, boxHeight);
+        if (rows.isEmpty()) {
+            empty(out, view, options, Math.min(MIN_WIDTH, limit));
+            return;
         }
-        if (count == 0) {
-            tallest = BOX_H;
+        Row last = rows.get(rows.size() - 1);
+        double right = 0;
+        for (Row row : rows) {
+            right = Math.max(right, row.right() + (row == last ? 0 : CONTINUE_W));
         }
-        double lastRight = count == 0 ? left + QUEUE_GAP + GAP : columnX(left, count - 1) + BOX_W;
-        double ladderTop = boxesTop + tallest + 54;
-        double ladderBottom = ladderTop + 36;
-        double totalsX = lastRight + 40;
-        double totalsY = (ladderTop + ladderBottom) / 2 - TOTALS_H / 2;
-        double width = Math.max(MIN_WIDTH, totalsX + TOTALS_W + MARGIN);
-        double legendY = Math.max(ladderBottom + 40, totalsY + TOTALS_H + 20);
+        double totalsX = last.right() + 40;
+        double totalsY = (last.ladderTop() + last.ladderBottom()) / 2 - TOTALS_H / 2;
+        if (totalsX + TOTALS_W + MARGIN > limit) {
+            totalsX = Math.max(left, last.right() - TOTALS_W);
+            totalsY = last.bottom() + 4;
+        }
+        double width = Math.max(Math.min(MIN_WIDTH, limit), Math.max(right, totalsX + TOTALS_W) + MARGIN);
+        double legendY = Math.max(last.ladderBottom() + 40, totalsY + TOTALS_H + 20);
         double legendHeight = SvgFrame.legendHeight(width - 2 * MARGIN, view.legend());
         double notesY = legendY + legendHeight + 8;
         List<String> noteLines = noteLines(view, width - 2 * MARGIN);
@@ -75,30 +123,114 @@ public final class ValueStreamMapSvg {
 
         SvgFrame.open(out, options, "vs-map", width, height, "Value stream map of " + view.job(), describe(view));
         header(out, view, width);
-        if (count == 0) {
-            out.element("text", "No runs recorded yet: the map appears after the first completed run.",
-                    "class", "vs-muted", "x", left, "y", boxesTop + 30);
+        for (Row row : rows) {
+            if (row.number() == 0) {
+                queueGap(out, view.queue(), left, row.boxesTop(), row.columnX(0));
+            } else {
+                out.open("g", "class", "vs-flow");
+                arrow(out, left, row.columnX(0) - 4, row.flowY());
+                out.close();
+            }
+            for (int i = 0; i < row.columns().size(); i++) {
+                MapColumn column = row.columns().get(i);
+                double x = row.columnX(i);
+                waitGap(out, column.rung(), x - GAP, row.boxesTop());
+                column(out, column, i > 0, x, row.boxesTop(), boxHeight, view.runs());
+            }
+            if (row != last) {
+                continueOnNextRow(out, row, rows.get(row.number() + 1), left);
+            }
+            ladder(out, view, row, left);
         }
-        queueGap(out, view.queue(), left, boxesTop, count > 0 ? columnX(left, 0) : left + QUEUE_GAP + GAP);
-        for (MapColumn column : columns) {
-            double x = columnX(left, column.index());
-            waitGap(out, column.rung(), x - GAP, boxesTop);
-            column(out, column, x, boxesTop, view.runs());
-        }
-        ladder(out, view, left, ladderTop, ladderBottom);
         totals(out, view.totals(), totalsX, totalsY);
         SvgFrame.legend(out, MARGIN, legendY, width - 2 * MARGIN, view.legend());
         notes(out, noteLines, notesY);
         SvgFrame.close(out);
     }
 
-    private static double columnX(double left, int index) {
-        return left + QUEUE_GAP + GAP + index * (BOX_W + GAP);
+    /** A map without steps: its heading and a sentence, nothing to measure. */
+    private static void empty(MarkupWriter out, ValueStreamMapView view, SvgOptions options, double width) {
+        double height = HEADER_H + 64;
+        SvgFrame.open(out, options, "vs-map", width, height, "Value stream map of " + view.job(), describe(view));
+        header(out, view, width);
+        String message = view.runs() == 0 ? "No runs recorded yet: the map appears after the first completed run."
+                : "These runs recorded no steps.";
+        out.element("text", TextFit.fit(message, 12, false, width - 2 * MARGIN), "class", "vs-muted vs-empty-map",
+                "x", MARGIN, "y", HEADER_H + 24);
+        SvgFrame.close(out);
     }
 
-    private static double columnHeight(MapColumn column) {
+    /** The columns packed into rows that fit the width, each row as tall as its tallest column. */
+    private static List<Row> rows(List<MapColumn> columns, double left, double limit, double boxHeight) {
+        List<List<MapColumn>> packed = new ArrayList<>();
+        List<MapColumn> current = new ArrayList<>();
+        double x = left + QUEUE_GAP + GAP;
+        for (MapColumn column : columns) {
+            if (!current.isEmpty() && x + BOX_W + CONTINUE_W + MARGIN > limit) {
+                packed.add(current);
+                current = new ArrayList<>();
+                x = left + GAP;
+            }
+            current.add(column);
+            x += BOX_W + GAP;
+        }
+        if (!current.isEmpty()) {
+            packed.add(current);
+        }
+        List<Row> rows = new ArrayList<>(packed.size());
+        double top = HEADER_H;
+        for (List<MapColumn> members : packed) {
+            double tallest = 0;
+            for (MapColumn column : members) {
+                tallest = Math.max(tallest, columnHeight(column, boxHeight));
+            }
+            Row row = new Row(rows.size(), members, rows.isEmpty() ? left + QUEUE_GAP + GAP : left + GAP, top,
+                    tallest);
+            rows.add(row);
+            top = row.bottom() + ROW_GAP;
+        }
+        return rows;
+    }
+
+    /** The height of every box: one more line where some step's name needs two. */
+    private static double boxHeight(List<MapColumn> columns) {
+        for (MapColumn column : columns) {
+            for (StepBox box : column.boxes()) {
+                if (nameLines(box).size() > 1) {
+                    return BOX_H + NAME_LINE;
+                }
+            }
+        }
+        return BOX_H;
+    }
+
+    private static double boxWidth(StepBox box) {
+        return BOX_W - Math.min(box.indent(), 4) * INDENT;
+    }
+
+    /** The step's name as the box shows it: on two lines where one is too short, cut only where two are. */
+    private static List<String> nameLines(StepBox box) {
+        return TextFit.lines(box.name(), 13, true, boxWidth(box) - 24, NAME_LINES);
+    }
+
+    /**
+     * The flow continuing from the end of one row to the start of the next: right, down under the row's ladder, back
+     * to the left and down into the next row.
+     */
+    private static void continueOnNextRow(MarkupWriter out, Row row, Row next, double left) {
+        double turn = row.right() + CONTINUE_W - 8;
+        double between = row.bottom() + ROW_GAP / 2 - 6;
+        String path = "M" + fmt(row.right() + 4) + " " + fmt(row.flowY()) + " H" + fmt(turn) + " V" + fmt(between)
+                + " H" + fmt(left) + " V" + fmt(next.flowY());
+        out.open("g", "class", "vs-flow vs-flow-continues");
+        out.element("title", "The value stream continues on the next row");
+        out.empty("path", "class", "vs-flow-arrow vs-flow-turn", "d", path);
+        out.close();
+    }
+
+    private static double columnHeight(MapColumn column, double boxHeight) {
         int boxes = column.boxes().size();
-        double height = boxes * BOX_H + (boxes - 1) * STACK_GAP;
+        double height = boxes * boxHeight + (boxes - 1) * STACK_GAP;
         return column.parallel() ? height + FRAME_PAD : height;
     }
 
@@ -134,6 +266,9 @@ public final class ValueStreamMapSvg {
         double maxWidth = width - 2 * MARGIN;
         out.element("text", TextFit.fit("Value stream map \u00b7 " + view.job(), 15, true, maxWidth),
                 "class", "vs-heading", "x", MARGIN, "y", MARGIN + 6);
+        if (view.runs() == 0) {
+            return;
+        }
         LadderTotals totals = view.totals();
         String subtitle = "Medians over " + view.runs() + (view.runs() == 1 ? " run" : " runs")
                 + "  \u00b7  lead time " + totals.leadTimeText() + " (p90 " + totals.leadTimeP90Text() + ")"
@@ -198,14 +333,15 @@ public final class ValueStreamMapSvg {
                 "d", "M" + fmt(to) + " " + fmt(y) + " l-8 -4.5 v9 z");
     }
 
-    private static void column(MarkupWriter out, MapColumn column, double x, double top, int runs) {
+    private static void column(MarkupWriter out, MapColumn column, boolean arrowIn, double x, double top,
+            double boxHeight, int runs) {
         out.open("g", "class", column.parallel() ? "vs-column vs-column-parallel" : "vs-column",
                 "data-column", column.index());
-        if (column.index() > 0) {
+        if (arrowIn) {
             arrow(out, x - GAP + 6, x - 4, top + 24);
         }
         if (column.parallel()) {
-            double height = columnHeight(column);
+            double height = columnHeight(column, boxHeight);
             out.empty("rect", "class", "vs-column-frame", "x", x - FRAME_PAD, "y", top - FRAME_PAD,
                     "width", BOX_W + 2 * FRAME_PAD, "height", height + FRAME_PAD, "rx", 12);
             long side = column.boxes().stream().filter(b -> b.parallelGroup() != null).count();
@@ -215,16 +351,16 @@ public final class ValueStreamMapSvg {
         }
         double y = top;
         for (StepBox box : column.boxes()) {
-            box(out, box, x, y, runs);
-            y += BOX_H + STACK_GAP;
+            box(out, box, x, y, boxHeight, runs);
+            y += boxHeight + STACK_GAP;
         }
         out.close();
     }
 
-    private static void box(MarkupWriter out, StepBox box, double columnX, double y, int runs) {
-        double indent = Math.min(box.indent(), 4) * INDENT;
-        double x = columnX + indent;
-        double w = BOX_W - indent;
+    private static void box(MarkupWriter out, StepBox box, double columnX, double top, double boxHeight,
+            int runs) {
+        double w = boxWidth(box);
+        double x = columnX + BOX_W - w;
         StringBuilder boxClass = new StringBuilder("vs-box");
         if (box.kind() == StepKind.OUTSIDE) {
             boxClass.append(" vs-box-outside");
@@ -236,15 +372,22 @@ public final class ValueStreamMapSvg {
                 + (box.waitBottleneck() ? " vs-wait-bottleneck" : ""),
                 "data-step", box.path(), "data-box", box.id());
         out.element("title", boxTooltip(box, runs));
-        out.empty("rect", "class", boxClass.toString(), "x", x, "y", y, "width", w, "height", BOX_H, "rx", 8);
+        out.empty("rect", "class", boxClass.toString(), "x", x, "y", top, "width", w, "height", boxHeight,
+                "rx", 8);
         // One tab per box: the bottleneck wins; a longest wait on the same box shows in its wait value's colour.
         if (box.bottleneck()) {
-            tab(out, "BOTTLENECK", "vs-tab-bottleneck", x + w - 10, y);
+            tab(out, "BOTTLENECK", "vs-tab-bottleneck", x + w - 10, top);
         } else if (box.waitBottleneck()) {
-            tab(out, "LONGEST WAIT", "vs-tab-wait", x + w - 10, y);
+            tab(out, "LONGEST WAIT", "vs-tab-wait", x + w - 10, top);
         }
-        out.element("text", TextFit.fit(box.name(), 13, true, w - 24), "class", "vs-strong vs-step-name",
-                "x", x + 12, "y", y + 24, "font-size", 13);
+        List<String> name = nameLines(box);
+        out.open("text", "class", "vs-strong vs-step-name", "x", x + 12, "y", top + 24, "font-size", 13);
+        for (int i = 0; i < name.size(); i++) {
+            out.element("tspan", name.get(i), "x", x + 12, "dy", i == 0 ? null : NAME_LINE);
+        }
+        out.close();
+        // Below the name, everything moves down by the name's extra line, in every box alike so that rows align.
+        double y = top + boxHeight - BOX_H;
         compositionBar(out, box, x + 12, y + 33, w - 24);
         row(out, "Process", box.processText(), "vs-box-process", x, y + 60, w);
         row(out, "Wait", waitValue(box.waitText(), box.waits()),
@@ -341,29 +484,30 @@ public final class ValueStreamMapSvg {
         return SvgFrame.anyUnknown(waits) ? "\u2265 " + text : text;
     }
 
-    private static void ladder(MarkupWriter out, ValueStreamMapView view, double left, double top, double bottom) {
-        out.open("g", "class", "vs-ladder-group");
+    /** The row's part of the timeline ladder; the first row's starts with the build queue. */
+    private static void ladder(MarkupWriter out, ValueStreamMapView view, Row row, double left) {
+        double top = row.ladderTop();
+        double bottom = row.ladderBottom();
+        out.open("g", "class", "vs-ladder-group", "data-row", row.number());
         out.element("text", "Process", "class", "vs-muted vs-small", "x", MARGIN, "y", top + 4);
         out.element("text", "Wait", "class", "vs-muted vs-small", "x", MARGIN, "y", bottom + 4);
         StringBuilder path = new StringBuilder("M").append(fmt(left)).append(' ').append(fmt(bottom));
-        double queueEnd = left + QUEUE_GAP;
-        path.append(" H").append(fmt(queueEnd));
-        List<MapColumn> columns = view.columns();
-        for (MapColumn column : columns) {
-            double x = columnX(left, column.index());
+        for (int i = 0; i < row.columns().size(); i++) {
+            double x = row.columnX(i);
             path.append(" H").append(fmt(x)).append(" V").append(fmt(top)).append(" H").append(fmt(x + BOX_W))
                     .append(" V").append(fmt(bottom));
         }
-        if (columns.isEmpty()) {
-            path.append(" H").append(fmt(left + QUEUE_GAP + GAP));
-        }
         out.empty("path", "class", "vs-ladder", "d", path.toString());
-        out.empty("line", "class", "vs-ladder", "x1", queueEnd, "y1", bottom - 5, "x2", queueEnd, "y2", bottom + 5);
-        out.element("text", view.queue().text(), "class", "vs-small vs-ladder-queue", "x", left + QUEUE_GAP / 2,
-                "y", bottom + 17, "text-anchor", "middle");
-        for (MapColumn column : columns) {
-            double x = columnX(left, column.index());
-            LadderRung rung = column.rung();
+        if (row.number() == 0) {
+            double queueEnd = left + QUEUE_GAP;
+            out.empty("line", "class", "vs-ladder", "x1", queueEnd, "y1", bottom - 5, "x2", queueEnd,
+                    "y2", bottom + 5);
+            out.element("text", view.queue().text(), "class", "vs-small vs-ladder-queue",
+                    "x", left + QUEUE_GAP / 2, "y", bottom + 17, "text-anchor", "middle");
+        }
+        for (int i = 0; i < row.columns().size(); i++) {
+            double x = row.columnX(i);
+            LadderRung rung = row.columns().get(i).rung();
             out.open("g", "class", "vs-rung", "data-box", rung.stepId());
             out.element("title", rung.stepName() + ": median process " + rung.processText() + ", median wait "
                     + waitValue(rung.waitText(), rung.waits()));
@@ -397,10 +541,10 @@ public final class ValueStreamMapSvg {
     }
 
     private static List<String> noteLines(ValueStreamMapView view, double maxWidth) {
-        List<String> lines = new java.util.ArrayList<>(TextFit.wrap("Medians over " + view.runs() + " runs. "
-                + "Ladder: each step's median wait (bottom line) and process time (top line); for steps side by side, "
-                + "the longest. The totals are medians of whole runs, so the steps need not add up to them.",
-                11, maxWidth));
+        String runs = view.runs() + (view.runs() == 1 ? " run. " : " runs. ");
+        List<String> lines = new ArrayList<>(TextFit.wrap("Medians over " + runs + "Ladder: each step's median wait "
+                + "(bottom line) and process time (top line); for steps side by side, the longest. The totals are "
+                + "medians of whole runs, so the steps need not add up to them.", 11, maxWidth));
         for (String note : view.notes()) {
             lines.addAll(TextFit.wrap(note, 11, maxWidth));
         }

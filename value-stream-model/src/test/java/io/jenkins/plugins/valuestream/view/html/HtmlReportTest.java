@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.view.html;
 import static io.jenkins.plugins.valuestream.view.ParsedXml.hasClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.view.ParsedXml;
 import io.jenkins.plugins.valuestream.view.ViewFixtures;
 import io.jenkins.plugins.valuestream.view.theme.Theme;
@@ -144,5 +145,91 @@ public class HtmlReportTest {
     public void saysSoWhenThereIsNothingToReport() {
         ParsedXml empty = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of()));
         assertThat(empty.allText()).contains("No jobs to report.");
+    }
+
+    private static final JobReport WEB_SHOP_20 = ViewFixtures.webShopReport(20);
+    private static final ParsedXml TWENTY = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO)
+            .render(List.of(WEB_SHOP_20)));
+
+    @Test
+    public void summarisesTheFlagsByKindAndStepCostliestFirst() {
+        List<Element> rows = TWENTY.elements("//table[" + hasClass("vs-flag-summary") + "]/tbody/tr");
+
+        assertThat(rows).extracting(row -> row.getAttribute("data-kind") + " " + row.getAttribute("data-step"))
+                .containsExactly("SLOW_PROCESS Build", "DUPLICATE_WORK Test/Unit");
+        assertThat(ParsedXml.elements(rows.get(1), "td")).extracting(Element::getTextContent).startsWith(
+                "Duplicate work", "Test/Unit", "4 of 20", "2m 32s", "38s");
+        assertThat(ParsedXml.elements(rows.get(1), ".//a")).extracting(Element::getTextContent)
+                .containsExactly("#20", "#15", "#10", "#5");
+    }
+
+    @Test
+    public void linksEveryFlaggedRunToItsProcessMap() {
+        List<Element> links = TWENTY.elements("//a[" + hasClass("vs-run-link") + "]");
+
+        assertThat(links).isNotEmpty();
+        for (Element link : links) {
+            String target = link.getAttribute("href").substring(1);
+            Element run = TWENTY.element("//details[@id='" + target + "']");
+            assertThat("#" + run.getAttribute("data-run")).isEqualTo(link.getTextContent());
+        }
+    }
+
+    @Test
+    public void foldsEveryFlagWithItsEvidenceUnderTheSummary() {
+        Element list = TWENTY.element("//details[" + hasClass("vs-flag-list") + "]");
+
+        assertThat(list.hasAttribute("open")).isFalse();
+        assertThat(ParsedXml.elements(list, "summary").get(0).getTextContent()).contains("5, newest run first");
+        assertThat(ParsedXml.elements(list, ".//table[" + hasClass("vs-flags") + "]/tbody/tr")).hasSize(5);
+    }
+
+    @Test
+    public void doesNotRepeatTheStepNameInTheFinding() {
+        Element row = TWENTY.element("//table[" + hasClass("vs-flags") + "]/tbody/tr[@data-run='17']");
+
+        assertThat(ParsedXml.elements(row, "td").get(2).getTextContent())
+                .isEqualTo("Slow process process time 8m 12s, baseline 4m 1s (median of 16 runs)");
+    }
+
+    @Test
+    public void saysSoWhenAJobHasNoCompletedRunsYet() {
+        JobReport fresh = new JobReport("team/new-job", ViewFixtures.aggregate("team/new-job", List.of()),
+                List.of());
+        ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(fresh, MATRIX)));
+        Element section = page.element("//section[@id='vs-job-1']");
+
+        assertThat(ParsedXml.elements(section, ".//div[" + hasClass("vs-cards") + "]")).isEmpty();
+        assertThat(ParsedXml.elements(section, ".//p[" + hasClass("vs-no-runs") + "]")).hasSize(1);
+        assertThat(page.text("//nav//a[@href='#vs-job-1']/span[" + hasClass("vs-nav-meta") + "]"))
+                .isEqualTo("no completed runs");
+    }
+
+    @Test
+    public void explainsARunWithoutAnEnd() {
+        ProcessMap ended = WEB_SHOP.runs().get(0).map();
+        ProcessMap running = new ProcessMap(ended.number(), null, ended.queuedAt(), ended.startedAt(), null,
+                ended.asOf(), ended.processMillis(), ended.waits(), ended.steps(), ended.work(), ended.agents(),
+                ended.notes());
+        JobReport job = new JobReport("acme/web-shop/main", WEB_SHOP.stream(), List.of(RunReport.of(running)));
+        ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(job)));
+
+        Element pill = page.element("//summary/span[" + hasClass("vs-pill-running") + "]");
+        assertThat(pill.getTextContent()).isEqualTo("Running");
+        assertThat(pill.getAttribute("title")).startsWith("No end recorded");
+    }
+
+    @Test
+    public void saysWhichRunsTheFiguresLeaveOut() {
+        ProcessMap last = WEB_SHOP.runs().get(WEB_SHOP.runs().size() - 1).map();
+        ProcessMap running = new ProcessMap(last.number() + 1, null, null, last.asOf() + 60_000, null,
+                last.asOf() + 120_000, 60_000, last.waits(), List.of(), List.of(), List.of(), List.of());
+        List<RunReport> runs = new java.util.ArrayList<>(WEB_SHOP.runs());
+        runs.add(RunReport.of(running));
+        JobReport job = new JobReport("acme/web-shop/main", WEB_SHOP.stream(), runs);
+        ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(job)));
+
+        assertThat(page.text("//section/p[1]")).startsWith("12 completed runs \u00b7 #1 to #12")
+                .endsWith("\u00b7 1 run without an end, left out of the figures");
     }
 }

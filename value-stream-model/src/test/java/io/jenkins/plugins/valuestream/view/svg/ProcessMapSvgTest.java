@@ -129,4 +129,23 @@ public class ProcessMapSvgTest {
                 .endsWith(", running");
         assertThat(doc.text("/svg/desc")).contains("Running");
     }
+
+    @Test
+    public void stretchesItsTimeAxisToTheWidthItIsGiven() {
+        ProcessMapView view = ProcessMapView.of(run, List.of(slowBuild), List.of(overBudget));
+        ParsedXml narrow = ParsedXml.parse(ProcessMapSvg.render(view, SvgOptions.inline("n").withWidth(1040)));
+        ParsedXml wide = ParsedXml.parse(ProcessMapSvg.render(view, SvgOptions.inline("w").withWidth(1240)));
+
+        assertThat(narrow.document().getDocumentElement().getAttribute("width")).isEqualTo("1040");
+        assertThat(wide.document().getDocumentElement().getAttribute("width")).isEqualTo("1240");
+        double narrowBuild = barWidth(narrow, "Build");
+        double wideBuild = barWidth(wide, "Build");
+        assertThat(wideBuild).isGreaterThan(narrowBuild);
+    }
+
+    private static double barWidth(ParsedXml doc, String step) {
+        Element lane = doc.element("//g[" + hasClass("vs-lane") + " and @data-step='" + step + "']");
+        double[] span = span(lane);
+        return span[1] - span[0];
+    }
 }

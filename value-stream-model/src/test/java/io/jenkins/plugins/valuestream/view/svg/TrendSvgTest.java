@@ -60,4 +60,37 @@ public class TrendSvgTest {
         assertThat(description).contains("over 30 runs", "Shortest lead time", "The last 20: #11: lead time",
                 "#30: lead time").doesNotContain("#10: lead time");
     }
+
+    @Test
+    public void marksFailedRunsAndSaysHow() {
+        assertThat(parsed.elements("//g[" + hasClass("vs-run-failed") + "]")).extracting(g -> g.getAttribute("data-run"))
+                .containsExactly("9");
+        assertThat(parsed.elements("//g[" + hasClass("vs-run-failed") + "]/rect[" + hasClass("vs-failed-mark") + "]"))
+                .hasSize(1);
+        assertThat(parsed.elements("//rect[" + hasClass("vs-failed-mark") + "]")).hasSize(1);
+        assertThat(parsed.texts("//text[" + hasClass("vs-note") + "]")).contains(
+                "A red mark under a bar: a failed run.");
+    }
+
+    @Test
+    public void labelsTheEfficiencyAxisInRoundPercentages() {
+        List<String> labels = parsed.elements("//text").stream().map(Element::getTextContent)
+                .filter(text -> text.endsWith("%") && !text.contains(" ")).toList();
+        assertThat(labels).isNotEmpty().allMatch(label -> label.matches("(\\d+|\\d+\\.5)%"), "whole or half");
+    }
+
+    @Test
+    public void stretchesToTheWidthItIsGiven() {
+        String wide = TrendSvg.render(TrendView.of(webShop), SvgOptions.inline("t").withWidth(1240));
+        Element root = ParsedXml.parse(wide).document().getDocumentElement();
+        assertThat(root.getAttribute("width")).isEqualTo("1240");
+    }
+
+    @Test
+    public void drawsNoEmptyAxesForAJobWithoutRuns() {
+        ParsedXml empty = ParsedXml.parse(TrendSvg.render(TrendView.of(ViewFixtures.aggregate("new-job", List.of()))));
+        assertThat(empty.elements("//line")).isEmpty();
+        assertThat(empty.allText()).contains("No completed runs yet");
+        assertThat(empty.text("/svg/desc")).contains("no runs yet");
+    }
 }

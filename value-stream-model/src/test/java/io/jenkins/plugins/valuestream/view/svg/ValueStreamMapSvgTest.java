@@ -3,12 +3,22 @@ package io.jenkins.plugins.valuestream.view.svg;
 import static io.jenkins.plugins.valuestream.view.ParsedXml.hasClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.valuestream.process.StepKind;
+import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
 import io.jenkins.plugins.valuestream.view.HumanText;
+import io.jenkins.plugins.valuestream.view.LadderRung;
+import io.jenkins.plugins.valuestream.view.LadderTotals;
+import io.jenkins.plugins.valuestream.view.Legend;
+import io.jenkins.plugins.valuestream.view.MapColumn;
 import io.jenkins.plugins.valuestream.view.ParsedXml;
+import io.jenkins.plugins.valuestream.view.StepBox;
 import io.jenkins.plugins.valuestream.view.ValueStreamMapView;
 import io.jenkins.plugins.valuestream.view.ViewFixtures;
+import io.jenkins.plugins.valuestream.view.WaitPart;
+import io.jenkins.plugins.valuestream.view.theme.Theme;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
 import org.w3c.dom.Element;
@@ -125,5 +135,140 @@ public class ValueStreamMapSvgTest {
                 ViewFixtures.aggregate("new-job", List.of()))));
         assertThat(doc.elements("//g[" + hasClass("vs-step") + "]")).isEmpty();
         assertThat(doc.allText()).contains("No runs recorded yet");
+    }
+
+    /** A map of the given top-level steps, one after the other, built as the view would hand it over. */
+    private static ValueStreamMapView mapOf(String... names) {
+        List<MapColumn> columns = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            WaitPart agent = WaitPart.known(WaitCause.AGENT, 12_000);
+            StepBox box = new StepBox("s" + i, names[i], names[i], null, 0, StepKind.STAGE, 10, 65_000, "1m 5s",
+                    "1m 40s", 12_000, "12s", "30s", 77_000, "1m 17s", List.of(agent), 1.0, "100%", 0.84, "84%",
+                    i == 1, false, null);
+            columns.add(new MapColumn(i, null, false, List.of(box),
+                    new LadderRung("s" + i, names[i], 12_000, "12s", List.of(agent), 65_000, "1m 5s")));
+        }
+        LadderTotals totals = new LadderTotals(900_000, "15m", "21m", 600_000, "10m", "14m", 300_000, "5m", "8m",
+                0.66, "66%");
+        return new ValueStreamMapView("team/app", 10, columns, WaitPart.known(WaitCause.QUEUE, 4_000), totals,
+                names.length > 1 ? names[1] : null, null, List.of(), new Legend(List.of(WaitCause.AGENT), List.of()),
+                List.of());
+    }
+
+    private static double number(Element element, String attribute) {
+        return Double.parseDouble(element.getAttribute(attribute));
+    }
+
+    @Test
+    public void wrapsAMapWiderThanItsSpaceIntoRowsThatFit() {
+        ValueStreamMapView twelve = mapOf("Checkout", "Build", "Unit tests", "Package", "Scan", "Publish",
+                "Deploy to staging", "Smoke test", "Approve", "Deploy", "Verify", "Announce");
+        SvgOptions options = SvgOptions.inline("m").withWidth(1040);
+        ParsedXml doc = ParsedXml.parse(ValueStreamMapSvg.render(twelve, options));
+
+        double width = number(doc.document().getDocumentElement(), "width");
+        assertThat(width).isLessThanOrEqualTo(1040);
+        List<Element> boxes = doc.elements("//rect[" + hasClass("vs-box") + "]");
+        assertThat(boxes).hasSize(12).allSatisfy(box -> assertThat(number(box, "x") + number(box, "width"))
+                .isLessThanOrEqualTo(width));
+        assertThat(doc.elements("//g[" + hasClass("vs-ladder-group") + "]")).hasSizeGreaterThan(1);
+        assertThat(doc.elements("//g[" + hasClass("vs-flow-continues") + "]")).hasSize(
+                doc.elements("//g[" + hasClass("vs-ladder-group") + "]").size() - 1);
+    }
+
+    @Test
+    public void keepsPipelineOrderAcrossRowsLikeLinesOfText() {
+        ValueStreamMapView twelve = mapOf("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12");
+        ParsedXml doc = ParsedXml.parse(ValueStreamMapSvg.render(twelve, SvgOptions.inline("m").withWidth(1040)));
+
+        List<double[]> places = doc.elements("//rect[" + hasClass("vs-box") + "]").stream()
+                .map(box -> new double[] {number(box, "y"), number(box, "x")}).toList();
+        for (int i = 1; i < places.size(); i++) {
+            double[] before = places.get(i - 1);
+            double[] after = places.get(i);
+            boolean sameRowFurtherRight = after[0] == before[0] && after[1] > before[1];
+            boolean nextRowFurtherLeft = after[0] > before[0] && after[1] < before[1];
+            assertThat(sameRowFurtherRight || nextRowFurtherLeft).as("box %d after box %d", i, i - 1).isTrue();
+        }
+    }
+
+    @Test
+    public void keepsAMapThatFitsOnOneRow() {
+        ParsedXml doc = ParsedXml.parse(ValueStreamMapSvg.render(mapOf("Build", "Test"),
+                SvgOptions.inline("m").withWidth(1040)));
+
+        assertThat(doc.elements("//g[" + hasClass("vs-ladder-group") + "]")).hasSize(1);
+        assertThat(doc.elements("//g[" + hasClass("vs-flow-continues") + "]")).isEmpty();
+        List<Element> boxes = doc.elements("//rect[" + hasClass("vs-box") + "]");
+        assertThat(boxes).extracting(box -> box.getAttribute("y")).containsOnly(boxes.get(0).getAttribute("y"));
+    }
+
+    @Test
+    public void putsTheTotalsUnderTheLastRowWhenTheyDoNotFitBesideIt() {
+        ValueStreamMapView four = mapOf("Checkout", "Build", "Test", "Deploy");
+        ParsedXml doc = ParsedXml.parse(ValueStreamMapSvg.render(four, SvgOptions.inline("m").withWidth(760)));
+
+        double totalsTop = number(doc.element("//rect[" + hasClass("vs-totals") + "]"), "y");
+        double lowestBox = doc.elements("//rect[" + hasClass("vs-box") + "]").stream()
+                .mapToDouble(box -> number(box, "y") + number(box, "height")).max().orElseThrow();
+        assertThat(totalsTop).isGreaterThan(lowestBox);
+        double width = number(doc.document().getDocumentElement(), "width");
+        Element totals = doc.element("//rect[" + hasClass("vs-totals") + "]");
+        assertThat(number(totals, "x") + number(totals, "width")).isLessThanOrEqualTo(width);
+    }
+
+    @Test
+    public void breaksALongStepNameOntoTwoLinesInsteadOfCuttingIt() {
+        ParsedXml doc = ParsedXml.parse(ValueStreamMapSvg.render(mapOf("Declarative: Checkout SCM", "Build")));
+
+        Element name = doc.element("//g[@data-step='Declarative: Checkout SCM']/text[" + hasClass("vs-step-name")
+                + "]");
+        assertThat(ParsedXml.elements(name, "tspan")).extracting(Element::getTextContent)
+                .containsExactly("Declarative:", "Checkout SCM");
+        assertThat(doc.elements("//g[@data-step='Build']/text[" + hasClass("vs-step-name") + "]/tspan"))
+                .hasSize(1);
+    }
+
+    @Test
+    public void cutsANameTooLongForTwoLinesAndKeepsItWholeInTheTooltip() {
+        String name = "Publish the release notes to every mirror of the documentation site";
+        ParsedXml doc = ParsedXml.parse(ValueStreamMapSvg.render(mapOf(name)));
+
+        Element box = doc.element("//g[@data-step='" + name + "']");
+        List<String> lines = ParsedXml.elements(box, "text[" + hasClass("vs-step-name") + "]/tspan").stream()
+                .map(Element::getTextContent).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo("Publish the release");
+        assertThat(lines.get(1)).endsWith(TextFit.ELLIPSIS);
+        assertThat(ParsedXml.elements(box, "title").get(0).getTextContent()).startsWith(name);
+    }
+
+    @Test
+    public void givesEveryBoxTheSameHeightSoThatRowsAlign() {
+        ParsedXml doc = ParsedXml.parse(ValueStreamMapSvg.render(mapOf("Declarative: Checkout SCM", "Build")));
+
+        assertThat(doc.elements("//rect[" + hasClass("vs-box") + "]")).extracting(box -> box.getAttribute("height"))
+                .containsOnly("114");
+    }
+
+    @Test
+    public void isDrawnForTheWidthItIsGivenAndScalesDownToNarrowerSpaces() {
+        ValueStreamMapView twelve = mapOf("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12");
+        ParsedXml narrow = ParsedXml.parse(ValueStreamMapSvg.render(twelve, SvgOptions.inline("m").withWidth(760)));
+        ParsedXml wide = ParsedXml.parse(ValueStreamMapSvg.render(twelve, SvgOptions.inline("m").withWidth(1600)));
+
+        Element root = narrow.document().getDocumentElement();
+        assertThat(root.getAttribute("viewBox")).isEqualTo("0 0 " + root.getAttribute("width") + " "
+                + root.getAttribute("height"));
+        assertThat(number(root, "width")).isLessThanOrEqualTo(760);
+        assertThat(narrow.elements("//g[" + hasClass("vs-ladder-group") + "]").size())
+                .isGreaterThan(wide.elements("//g[" + hasClass("vs-ladder-group") + "]").size());
+        assertThat(SvgStyle.rules()).contains("max-width: 100%; height: auto;");
+    }
+
+    @Test
+    public void refusesAWidthTooNarrowForABox() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SvgOptions("m", false, Theme.AUTO, 200))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("640 to 4096 pixels: 200");
     }
 }

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.valuestream.graph;
+
+import java.util.Comparator;
+
+/**
+ * Flow node ids in the order Jenkins created the nodes. A CPS execution numbers its nodes 2, 3, ..., 10, 11, ..., so
+ * numeric ids go by value (not as text, where {@code "10"} sorts before {@code "9"}); ids that are not numbers, which
+ * other flow executions may use, come after them in text order. Every source orders its nodes with this before
+ * making a {@link FlowGraph}.
+ */
+public final class NodeIds {
+    /** Numeric ids by value, then any others by text. */
+    public static final Comparator<String> CREATION_ORDER = (a, b) -> {
+        boolean numericA = isNumeric(a);
+        boolean numericB = isNumeric(b);
+        if (numericA && numericB) {
+            // Numbers of any length, without parsing: the shorter is the smaller (CPS writes no leading zeros).
+            int byLength = Integer.compare(a.length(), b.length());
+            return byLength != 0 ? byLength : a.compareTo(b);
+        }
+        if (numericA != numericB) {
+            return numericA ? -1 : 1;
+        }
+        return a.compareTo(b);
+    };
+
+    private NodeIds() {
+    }
+
+    private static boolean isNumeric(String id) {
+        if (id.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
