@@ -34,6 +34,10 @@ public final class Figures {
         }
         Map<String, Result> results = read(Path.of(args[0]));
         for (Map.Entry<String, Result> result : results.entrySet()) {
+            System.out.printf(Locale.ROOT, "GC %s %.0f%% of the measured time in garbage-collection pauses%n",
+                    result.getKey(), 100 * result.getValue().gcShare());
+        }
+        for (Map.Entry<String, Result> result : results.entrySet()) {
             String operation = result.getKey().equals("ValueStreamBenchmark.rederive") ? "run" : "operation";
             System.out.printf(Locale.ROOT, "SCORE %s %.3f %s, %s bytes allocated per %s%n", result.getKey(),
                     result.getValue().score(), result.getValue().unit().replace("/op", "/" + operation),
@@ -57,6 +61,13 @@ public final class Figures {
                 ValueStreamBenchmark.RUNS);
         System.out.printf(Locale.ROOT, "FIGURE rederive_in_memory_vs_valuestream %.1f (flow graphs already in memory,"
                 + " no build folder read; not a target)%n", rederiveInMemory);
+        Result fromStore = results.get("ValueStreamBenchmark.valueStreamFromStore");
+        Result decode = results.get("ValueStreamBenchmark.readAndDecode");
+        if (fromStore != null && decode != null) {
+            System.out.printf(Locale.ROOT, "FIGURE valuestream_vs_decode_without_gc_pauses %.2f (each score less its"
+                    + " share of garbage-collection pauses, an estimate; not a target)%n",
+                    fromStore.withoutGcPauses() / decode.withoutGcPauses());
+        }
 
         target("extraction within 3x the bare walk", extraction, extraction <= 3);
         target("value stream within 2x reading and decoding the store", valueStream, valueStream <= 2);
@@ -68,7 +79,17 @@ public final class Figures {
         System.out.printf(Locale.ROOT, "BYTES per_step_record %.1f%n", bytes);
     }
 
-    private record Result(double score, String unit, double allocatedBytes) {
+    /**
+     * One benchmark's figures.
+     *
+     * @param gcShare the share of its measured time spent in garbage-collection pauses: the {@code -prof gc} pause
+     *     total over the measurement iterations' time (an estimate: an iteration lasts at least its nominal time)
+     */
+    private record Result(double score, String unit, double allocatedBytes, double gcShare) {
+        /** The score less its share of garbage-collection pauses. */
+        double withoutGcPauses() {
+            return Double.isNaN(gcShare) ? Double.NaN : score * (1 - gcShare);
+        }
     }
 
     private static Map<String, Result> read(Path file) throws IOException {
@@ -77,10 +98,32 @@ public final class Figures {
             String name = benchmark.path("benchmark").asText().replace(PACKAGE, "");
             JsonNode primary = benchmark.path("primaryMetric");
             JsonNode allocation = benchmark.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
+            JsonNode gcTime = benchmark.path("secondaryMetrics").path("gc.time").path("score");
+            double measuredMillis = benchmark.path("measurementIterations").asInt()
+                    * seconds(benchmark.path("measurementTime").asText()) * 1000;
+            // -prof gc leaves out the pause time of a benchmark that had no pause.
+            boolean profiled = allocation.isNumber();
+            double gcShare = !profiled || measuredMillis <= 0 ? Double.NaN
+                    : gcTime.isNumber() ? Math.min(1, gcTime.asDouble() / measuredMillis) : 0;
             results.put(name, new Result(primary.path("score").asDouble(), primary.path("scoreUnit").asText(),
-                    allocation.isNumber() ? allocation.asDouble() : Double.NaN));
+                    allocation.isNumber() ? allocation.asDouble() : Double.NaN, gcShare));
         }
         return results;
+    }
+
+    /** JMH's "2 s", "500 ms". */
+    private static double seconds(String time) {
+        String[] parts = time.trim().split(" ");
+        if (parts.length != 2) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(parts[0]);
+        return switch (parts[1]) {
+            case "s" -> value;
+            case "ms" -> value / 1000;
+            case "min" -> value * 60;
+            default -> Double.NaN;
+        };
     }
 
     private static double ratio(Map<String, Result> results, String measured, String baseline) {
