@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.graph.GraphNode;
 import io.jenkins.plugins.valuestream.graph.NodeKind;
+import io.jenkins.plugins.valuestream.testing.RealData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.w3c.dom.Document;
@@ -47,18 +46,8 @@ public class RealDataConformanceTest {
 
     @BeforeClass
     public static void readAllHomes() throws IOException {
-        String property = System.getProperty("valuestream.realdata");
-        Path folder = property == null ? null : Paths.get(property);
-        if (folder == null || !Files.isDirectory(folder.resolve("jenkins-home"))) {
-            String reason = "Real data not found (system property valuestream.realdata = " + property
-                    + "); skipping the conformance test over real Jenkins build folders";
-            System.out.println(reason);
-            Assume.assumeTrue(reason, false);
-        }
-        realData = folder;
-        for (String part : new String[] {"jenkins-home", "plugin-fixtures"}) {
-            homes.addAll(jenkinsHomes(realData.resolve(part)));
-        }
+        realData = RealData.folderOrSkip();
+        homes.addAll(RealData.jenkinsHomes(realData, "jenkins-home", "plugin-fixtures"));
         BuildFolderReader reader = new BuildFolderReader();
         for (Path home : homes) {
             reader.readJenkinsHome(home, new ReadListener() {
@@ -168,18 +157,6 @@ public class RealDataConformanceTest {
     }
 
     /** Folders under which a {@code jobs} folder starts a JENKINS_HOME (not the {@code jobs} of a Jenkins folder). */
-    private static List<Path> jenkinsHomes(Path root) throws IOException {
-        try (Stream<Path> folders = Files.walk(root)) {
-            return folders.filter(Files::isDirectory)
-                    .filter(folder -> Files.isDirectory(folder.resolve("jobs")))
-                    .filter(folder -> Stream.iterate(root.relativize(folder), Path::getParent)
-                            .takeWhile(path -> path != null)
-                            .noneMatch(path -> path.getFileName().toString().equals("jobs")))
-                    .sorted()
-                    .toList();
-        }
-    }
-
     /** Run folders ({@code builds/<x>/build.xml} with a {@code flow-build} root) below the homes, found by name. */
     private static List<Path> pipelineRunFolders() throws IOException {
         List<Path> folders = new ArrayList<>();
