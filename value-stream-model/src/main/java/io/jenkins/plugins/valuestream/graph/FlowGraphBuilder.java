@@ -23,10 +23,6 @@ import org.jspecify.annotations.Nullable;
  * controller time between nodes.
  */
 public final class FlowGraphBuilder {
-    public static final String SHELL = "org.jenkinsci.plugins.workflow.steps.durable_task.ShellStep";
-    public static final String ECHO = "org.jenkinsci.plugins.workflow.steps.EchoStep";
-    public static final String CHECKOUT = "org.jenkinsci.plugins.workflow.steps.scm.GenericSCMStep";
-
     private final long startedAt;
     private final List<GraphNode.Builder> nodes = new ArrayList<>();
     private final Map<String, GraphNode.Builder> byId = new LinkedHashMap<>();
@@ -151,17 +147,17 @@ public final class FlowGraphBuilder {
 
         /** {@code sh script}. */
         public Scope sh(String script, long millis) {
-            return atom(SHELL, Map.of("script", script), millis);
+            return atom(StepFunctions.SHELL, Map.of("script", script), millis);
         }
 
         /** {@code echo message}. */
         public Scope echo(String message) {
-            return atom(ECHO, Map.of("message", message), 5);
+            return atom(StepFunctions.ECHO, Map.of("message", message), 5);
         }
 
         /** {@code checkout scm}. */
         public Scope checkout(long millis) {
-            return atom(CHECKOUT, Map.of("scm", "hudson.plugins.git.GitSCM"), millis);
+            return atom(StepFunctions.CHECKOUT, Map.of("scm", "hudson.plugins.git.GitSCM"), millis);
         }
 
         /** {@code sleep}. */

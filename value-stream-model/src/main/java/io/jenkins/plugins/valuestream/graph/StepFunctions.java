@@ -21,6 +21,24 @@ public final class StepFunctions {
     /** This plugin's {@code valueStream} block: structure only. */
     public static final String VALUE_STREAM = "io.jenkins.plugins.valuestream.steps.ValueStreamStep";
 
+    // Work and small utility steps, named once for the readers, the graph builder and the sets below.
+    public static final String SHELL = "org.jenkinsci.plugins.workflow.steps.durable_task.ShellStep";
+    public static final String BATCH = "org.jenkinsci.plugins.workflow.steps.durable_task.BatchScriptStep";
+    public static final String POWERSHELL = "org.jenkinsci.plugins.workflow.steps.durable_task.PowershellScriptStep";
+    public static final String PWSH = "org.jenkinsci.plugins.workflow.steps.durable_task.PowerShellCoreScriptStep";
+    public static final String CHECKOUT = "org.jenkinsci.plugins.workflow.steps.scm.GenericSCMStep";
+    public static final String GIT = "jenkins.plugins.git.GitStep";
+    public static final String ECHO = "org.jenkinsci.plugins.workflow.steps.EchoStep";
+    public static final String ERROR = "org.jenkinsci.plugins.workflow.steps.ErrorStep";
+    public static final String IS_UNIX = "org.jenkinsci.plugins.workflow.steps.IsUnixStep";
+    public static final String READ_FILE = "org.jenkinsci.plugins.workflow.steps.ReadFileStep";
+    public static final String WRITE_FILE = "org.jenkinsci.plugins.workflow.steps.WriteFileStep";
+    public static final String FILE_EXISTS = "org.jenkinsci.plugins.workflow.steps.FileExistsStep";
+    public static final String PWD = "org.jenkinsci.plugins.workflow.steps.PwdStep";
+    public static final String DELETE_DIR = "org.jenkinsci.plugins.workflow.steps.DeleteDirStep";
+    public static final String STASH = "org.jenkinsci.plugins.workflow.support.steps.stash.StashStep";
+    public static final String UNSTASH = "org.jenkinsci.plugins.workflow.support.steps.stash.UnstashStep";
+
     /** Blocks whose body starts only once an agent (executor, container) has been allocated. */
     public static final Set<String> AGENT_BLOCKS = Set.of(
             NODE,
@@ -38,34 +56,34 @@ public final class StepFunctions {
      */
     public static final Set<String> NOT_WORK = Set.of(
             STAGE, NODE, PARALLEL, INPUT, SLEEP, WAIT_UNTIL, LOCK, RETRY, PROCESS_STEP, VALUE_STREAM,
-            "org.jenkinsci.plugins.workflow.steps.EchoStep",
-            "org.jenkinsci.plugins.workflow.steps.ErrorStep",
-            "org.jenkinsci.plugins.workflow.steps.PwdStep",
-            "org.jenkinsci.plugins.workflow.steps.IsUnixStep",
-            "org.jenkinsci.plugins.workflow.steps.FileExistsStep",
-            "org.jenkinsci.plugins.workflow.steps.ReadFileStep",
-            "org.jenkinsci.plugins.workflow.steps.WriteFileStep",
+            ECHO,
+            ERROR,
+            PWD,
+            IS_UNIX,
+            FILE_EXISTS,
+            READ_FILE,
+            WRITE_FILE,
             "org.jenkinsci.plugins.workflow.steps.EnvStep",
             "org.jenkinsci.plugins.workflow.steps.TimeoutStep",
             "org.jenkinsci.plugins.workflow.steps.CatchErrorStep",
             "org.jenkinsci.plugins.workflow.steps.CoreWrapperStep",
             "org.jenkinsci.plugins.workflow.steps.WithContextStep",
-            "org.jenkinsci.plugins.workflow.steps.DeleteDirStep",
+            DELETE_DIR,
             "org.jenkinsci.plugins.pipeline.modeldefinition.steps.ScriptStep",
             "org.jenkinsci.plugins.credentialsbinding.impl.BindingStep",
-            "org.jenkinsci.plugins.workflow.support.steps.stash.StashStep",
-            "org.jenkinsci.plugins.workflow.support.steps.stash.UnstashStep");
+            STASH,
+            UNSTASH);
 
     private StepFunctions() {
     }
 
     private static final java.util.Map<String, String> SYMBOLS = java.util.Map.ofEntries(
-            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.durable_task.ShellStep", "sh"),
-            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.durable_task.BatchScriptStep", "bat"),
-            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.durable_task.PowershellScriptStep", "powershell"),
-            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.durable_task.PowerShellCoreScriptStep", "pwsh"),
-            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.scm.GenericSCMStep", "checkout"),
-            java.util.Map.entry("jenkins.plugins.git.GitStep", "git"),
+            java.util.Map.entry(SHELL, "sh"),
+            java.util.Map.entry(BATCH, "bat"),
+            java.util.Map.entry(POWERSHELL, "powershell"),
+            java.util.Map.entry(PWSH, "pwsh"),
+            java.util.Map.entry(CHECKOUT, "checkout"),
+            java.util.Map.entry(GIT, "git"),
             java.util.Map.entry(STAGE, "stage"),
             java.util.Map.entry(NODE, "node"),
             java.util.Map.entry(PARALLEL, "parallel"),

@@ -62,27 +62,27 @@ public final class WfapiGraphSynthesizer {
 
     /** Step display names as the API gives them, and the step each one is (descriptor id, main argument). */
     private static final Map<String, String[]> STEPS = Map.ofEntries(
-            Map.entry("Shell Script", new String[] {FlowFunctions.SHELL, "script"}),
-            Map.entry("Windows Batch Script", new String[] {FlowFunctions.BATCH, "script"}),
-            Map.entry("Windows PowerShell Script", new String[] {FlowFunctions.POWERSHELL, "script"}),
-            Map.entry("PowerShell Script", new String[] {FlowFunctions.PWSH, "script"}),
-            Map.entry("Check out from version control", new String[] {FlowFunctions.CHECKOUT, "scm"}),
-            Map.entry("Git", new String[] {FlowFunctions.GIT, "url"}),
-            Map.entry("Print Message", new String[] {FlowFunctions.ECHO, "message"}),
+            Map.entry("Shell Script", new String[] {StepFunctions.SHELL, "script"}),
+            Map.entry("Windows Batch Script", new String[] {StepFunctions.BATCH, "script"}),
+            Map.entry("Windows PowerShell Script", new String[] {StepFunctions.POWERSHELL, "script"}),
+            Map.entry("PowerShell Script", new String[] {StepFunctions.PWSH, "script"}),
+            Map.entry("Check out from version control", new String[] {StepFunctions.CHECKOUT, "scm"}),
+            Map.entry("Git", new String[] {StepFunctions.GIT, "url"}),
+            Map.entry("Print Message", new String[] {StepFunctions.ECHO, "message"}),
             Map.entry("Sleep", new String[] {StepFunctions.SLEEP, "time"}),
             Map.entry("Wait for interactive input", new String[] {StepFunctions.INPUT, "message"}),
             Map.entry("Input", new String[] {StepFunctions.INPUT, "message"}),
             Map.entry("Build a job", new String[] {StepFunctions.BUILD, "job"}),
-            Map.entry("Checks if running on a Unix-like node", new String[] {FlowFunctions.IS_UNIX, ""}),
-            Map.entry("Read file from workspace", new String[] {FlowFunctions.READ_FILE, "file"}),
-            Map.entry("Write file to workspace", new String[] {FlowFunctions.WRITE_FILE, "file"}),
-            Map.entry("Verify if file exists in workspace", new String[] {FlowFunctions.FILE_EXISTS, "file"}),
-            Map.entry("Determine current directory", new String[] {FlowFunctions.PWD, ""}),
-            Map.entry("Stash some files to be used later in the build", new String[] {FlowFunctions.STASH, "name"}),
-            Map.entry("Restore files previously stashed", new String[] {FlowFunctions.UNSTASH, "name"}),
+            Map.entry("Checks if running on a Unix-like node", new String[] {StepFunctions.IS_UNIX, ""}),
+            Map.entry("Read file from workspace", new String[] {StepFunctions.READ_FILE, "file"}),
+            Map.entry("Write file to workspace", new String[] {StepFunctions.WRITE_FILE, "file"}),
+            Map.entry("Verify if file exists in workspace", new String[] {StepFunctions.FILE_EXISTS, "file"}),
+            Map.entry("Determine current directory", new String[] {StepFunctions.PWD, ""}),
+            Map.entry("Stash some files to be used later in the build", new String[] {StepFunctions.STASH, "name"}),
+            Map.entry("Restore files previously stashed", new String[] {StepFunctions.UNSTASH, "name"}),
             Map.entry("Recursively delete the current directory from the workspace",
-                    new String[] {FlowFunctions.DELETE_DIR, ""}),
-            Map.entry("Error signal", new String[] {FlowFunctions.ERROR, "message"}));
+                    new String[] {StepFunctions.DELETE_DIR, ""}),
+            Map.entry("Error signal", new String[] {StepFunctions.ERROR, "message"}));
 
     private WfapiGraphSynthesizer() {
     }

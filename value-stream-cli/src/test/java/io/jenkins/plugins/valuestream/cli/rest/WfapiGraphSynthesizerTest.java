@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.valuestream.cli.source.RunExtraction;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
+import io.jenkins.plugins.valuestream.graph.StepFunctions;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
@@ -130,7 +131,7 @@ public class WfapiGraphSynthesizerTest {
     public void theSameScriptInThreeStagesGivesThreeWorkItems() throws Exception {
         List<WorkItem> npmCi = map(41).work().stream().filter(w -> w.arguments().equals("script=npm ci")).toList();
 
-        assertThat(npmCi).extracting(WorkItem::function).containsOnly(FlowFunctions.SHELL);
+        assertThat(npmCi).extracting(WorkItem::function).containsOnly(StepFunctions.SHELL);
         assertThat(npmCi).extracting(w -> w.step().toString()).containsExactly("Build", "Unit", "Integration");
         assertThat(npmCi).extracting(WorkItem::durationMillis).containsExactly(38_000L, 36_000L, 35_000L);
     }

@@ -17,7 +17,7 @@ import org.junit.rules.TemporaryFolder;
 
 /** What a flow node's XML becomes: shape, timing and each action the value stream reads. */
 public class FlowNodeReadingTest {
-    private static final String SHELL = "org.jenkinsci.plugins.workflow.steps.durable_task.ShellStep";
+    private static final String SHELL = StepFunctions.SHELL;
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
