@@ -36,12 +36,17 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
 
     private int baselineRuns;
     private int minSamples;
-    private double madFactor;
-    private double relativeFloor;
+    /*
+     * The three numbers are kept as text, as users write them: Configuration as Code (1995.x) does not apply a double
+     * property from YAML (the setter is never called) and exports one as a quoted string, so a text field is what
+     * round-trips. They are read as numbers where the detector settings are built.
+     */
+    private String madFactor;
+    private String relativeFloor;
     private String absoluteFloor;
     private String waitAbsoluteFloor;
     private String noOpThreshold;
-    private double noOpShare;
+    private String noOpShare;
     private int noOpMinRuns;
     private String minDuplicate;
 
@@ -63,12 +68,12 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         defaultWaitBudget = null;
         baselineRuns = defaults.baselineRuns();
         minSamples = defaults.minSamples();
-        madFactor = defaults.madFactor();
-        relativeFloor = defaults.relativeFloor();
+        madFactor = String.valueOf(defaults.madFactor());
+        relativeFloor = String.valueOf(defaults.relativeFloor());
         absoluteFloor = Durations.format(defaults.absoluteFloorMillis());
         waitAbsoluteFloor = Durations.format(defaults.waitAbsoluteFloorMillis());
         noOpThreshold = Durations.format(defaults.noOpMillis());
-        noOpShare = defaults.noOpShare();
+        noOpShare = String.valueOf(defaults.noOpShare());
         noOpMinRuns = defaults.noOpMinRuns();
         minDuplicate = Durations.format(defaults.minDuplicateMillis());
         windowSize = DEFAULT_WINDOW_SIZE;
@@ -178,23 +183,23 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public double getMadFactor() {
+    public String getMadFactor() {
         return madFactor;
     }
 
     @DataBoundSetter
-    public void setMadFactor(double madFactor) {
-        this.madFactor = madFactor;
+    public void setMadFactor(@Nullable String madFactor) {
+        this.madFactor = Util.fixNull(madFactor).trim();
         save();
     }
 
-    public double getRelativeFloor() {
+    public String getRelativeFloor() {
         return relativeFloor;
     }
 
     @DataBoundSetter
-    public void setRelativeFloor(double relativeFloor) {
-        this.relativeFloor = relativeFloor;
+    public void setRelativeFloor(@Nullable String relativeFloor) {
+        this.relativeFloor = Util.fixNull(relativeFloor).trim();
         save();
     }
 
@@ -228,13 +233,13 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public double getNoOpShare() {
+    public String getNoOpShare() {
         return noOpShare;
     }
 
     @DataBoundSetter
-    public void setNoOpShare(double noOpShare) {
-        this.noOpShare = noOpShare;
+    public void setNoOpShare(@Nullable String noOpShare) {
+        this.noOpShare = Util.fixNull(noOpShare).trim();
         save();
     }
 
@@ -275,15 +280,24 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         return DetectorSettings.builder()
                 .baselineRuns(baselineRuns)
                 .minSamples(minSamples)
-                .madFactor(madFactor)
-                .relativeFloor(relativeFloor)
+                .madFactor(number("madFactor", madFactor))
+                .relativeFloor(number("relativeFloor", relativeFloor))
                 .absoluteFloorMillis(floorMillis("absoluteFloor", absoluteFloor))
                 .waitAbsoluteFloorMillis(floorMillis("waitAbsoluteFloor", waitAbsoluteFloor))
                 .noOpMillis(floorMillis("noOpThreshold", noOpThreshold))
-                .noOpShare(noOpShare)
+                .noOpShare(number("noOpShare", noOpShare))
                 .noOpMinRuns(noOpMinRuns)
                 .minDuplicateMillis(floorMillis("minDuplicate", minDuplicate))
                 .build();
+    }
+
+    /** A number setting, e.g. {@code 2.5}; the model checks its range. */
+    private static double number(String field, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " must be a number such as 0.25 or 3, got '" + text + "'", e);
+        }
     }
 
     /** A floor may be zero ("0", "0s": no floor), which a budget may not; an empty field is no floor either. */

@@ -18,12 +18,6 @@ public final class ProcessMapAction implements RunAction2 {
 
     private final @Nullable String processMap;
     private final @Nullable String unavailable;
-    /**
-     * Whether the run's budgeted blocks kept their verdicts on the run themselves, as every run recorded by this
-     * version does. Runs recorded by an earlier version read {@code false} (the field is missing from their
-     * {@code build.xml}), so their verdicts are worked out again from their flow graph.
-     */
-    private final boolean budgetVerdictsKept;
 
     private transient @Nullable Run<?, ?> run;
     private transient volatile @Nullable ProcessMap decoded;
@@ -31,7 +25,6 @@ public final class ProcessMapAction implements RunAction2 {
     private ProcessMapAction(@Nullable String processMap, @Nullable String unavailable) {
         this.processMap = processMap;
         this.unavailable = unavailable;
-        this.budgetVerdictsKept = true;
     }
 
     /** The action keeping the given map. */
@@ -64,11 +57,6 @@ public final class ProcessMapAction implements RunAction2 {
     /** Why the run has no process map, or {@code null} where it has one. */
     public @Nullable String getUnavailableReason() {
         return processMap == null ? unavailable : null;
-    }
-
-    /** Whether the run's budgeted blocks kept their own verdicts on it: {@code false} for runs recorded before. */
-    public boolean isBudgetVerdictsKept() {
-        return budgetVerdictsKept;
     }
 
     public @Nullable Run<?, ?> getRun() {

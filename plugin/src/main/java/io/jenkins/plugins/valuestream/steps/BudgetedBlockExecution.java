@@ -36,8 +36,9 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * The execution of a {@link BudgetedStep}: a block whose body is held to its budgets while it runs, as
  * {@code timeout} holds its body to a time limit. The model evaluates the run's running process map when the block
  * starts, again and again while the body runs (soon enough that a run waiting for an agent is stopped about when its
- * budget is spent), and once more when the body ends. Each verdict is kept on the run ({@link BudgetVerdictAction}),
- * the last one as of the block's end, so that the build page shows what the block decided.
+ * budget is spent), and once more when the body ends. Each verdict is kept on the run ({@link BudgetVerdictAction}):
+ * the one the block acted on when a budget ran out, else the one as of the block's end, so that the log, the build
+ * page and the JSON show the same figures.
  *
  * <p>Over budget, the block writes the model's sentence (which budget, by how much, which wait) to the build log and
  * either stops its body with a {@link FlowInterruptedException} carrying {@link BudgetExceeded} (results
@@ -182,17 +183,27 @@ final class BudgetedBlockExecution extends StepExecution {
         BudgetVerdict verdict = map == null ? null : step.verdict(map, own.getId(), defaultWaitBudgetMillis);
         if (verdict != null) {
             if (last) {
-                BudgetVerdictAction.record(run, own.getId(), verdict, true);
+                keepVerdict(verdict, true);
             } else {
                 synchronized (this) {
-                    // A check that was under way when the body ended must not replace the verdict as of its end.
-                    if (!finished) {
-                        BudgetVerdictAction.record(run, own.getId(), verdict, false);
+                    // A check that was under way when the body ended, or when the block acted on an exceeded
+                    // budget, must not replace the verdict as of then.
+                    if (!finished && !overBudget) {
+                        keepVerdict(verdict, false);
                     }
                 }
             }
         }
         return verdict;
+    }
+
+    /** Keeps the verdict on the run as this block's; saved with the run at once when {@code save}. */
+    private void keepVerdict(BudgetVerdict verdict, boolean save) throws IOException, InterruptedException {
+        Run<?, ?> run = getContext().get(Run.class);
+        FlowNode own = getContext().get(FlowNode.class);
+        if (run != null && own != null) {
+            BudgetVerdictAction.record(run, own.getId(), verdict, save);
+        }
     }
 
     private void actWhileRunning(BudgetVerdict verdict) throws IOException, InterruptedException {
@@ -201,6 +212,9 @@ final class BudgetedBlockExecution extends StepExecution {
                 return;
             }
         }
+        // The verdict acted on is the block's verdict: the log, the build page and the JSON all show its figures,
+        // not those of a later check while the stopped body winds down.
+        keepVerdict(verdict, true);
         String message = report(verdict);
         if (verdict.result() == BudgetResult.UNSTABLE) {
             markUnstable(message);
@@ -275,7 +289,9 @@ final class BudgetedBlockExecution extends StepExecution {
     private void checkAtEnd(StepContext context, @Nullable Object result, @Nullable Throwable failure) {
         Throwable outcome = failure;
         try {
-            BudgetVerdict verdict = hasBudget() ? checkNow(true) : null;
+            // A block that acted on an exceeded budget while its body ran keeps that verdict; any other is checked
+            // once more as of its end.
+            BudgetVerdict verdict = hasBudget() && !isOverBudget() ? checkNow(true) : null;
             if (failure == null && verdict != null && !verdict.within() && markOverBudget()) {
                 String message = report(verdict);
                 if (verdict.result() == BudgetResult.UNSTABLE) {

@@ -90,7 +90,7 @@ public final class ProcessMapRunAction implements Action {
         if (map == null) {
             return null;
         }
-        return new RunPage(map, flags(run.getParent(), map), BudgetVerdicts.of(run, map));
+        return new RunPage(map, flags(run.getParent(), map), BudgetVerdicts.of(run));
     }
 
     /**

@@ -95,8 +95,11 @@ public final class ValueStreamPage {
         return notices;
     }
 
-    /** Whether the window holds no run at all. */
-    public boolean isEmpty() {
+    /**
+     * Whether the window holds no run at all. Not named {@code isEmpty}: Jelly reads {@code page.empty} with the
+     * JEXL operator {@code empty} and fails to parse the page.
+     */
+    public boolean isWithoutRuns() {
         return stream.runs() == 0;
     }
 

@@ -82,6 +82,17 @@ public class ValueStreamStepTest {
     }
 
     @Test
+    public void theLogAndTheKeptVerdictGiveTheSameFigures() throws Exception {
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE,
+                job(r, "one-verdict", "budget-exceeded-waiting-for-agent.groovy"));
+
+        BudgetCheck check = onlyVerdict(run).exceeded().get(0);
+
+        r.assertLogContains(check.message(), run);
+        assertThat(BudgetVerdicts.of(run), is(onlyVerdict(run).checks()));
+    }
+
+    @Test
     public void aRunWithinItsBudgetsKeepsTheVerdictAsOfTheBlocksEnd() throws Exception {
         WorkflowRun run = r.buildAndAssertSuccess(job(r, "kept", "budget-respected.groovy"));
 

@@ -7,10 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import hudson.model.Result;
-import hudson.model.Run;
 import io.jenkins.plugins.valuestream.Jenkinsfiles;
-import io.jenkins.plugins.valuestream.recording.ProcessMapAction;
-import io.jenkins.plugins.valuestream.steps.BudgetVerdictAction;
 import java.util.List;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -91,32 +88,5 @@ public class ProcessMapPageTest {
         assertThat(budget, containsString("Budget exceeded"));
         assertThat(budget, containsString("Wait budget 3s exceeded by"));
         assertThat(budget, containsString("largest cause: agent"));
-    }
-
-    @Test
-    public void buildPageOfARunRecordedBeforeBlocksKeptTheirVerdictsWorksTheVerdictOut() throws Exception {
-        WorkflowJob job = Pipelines.job(j, "budgeted", "budgeted.groovy");
-        WorkflowRun run = j.buildAndAssertSuccess(job);
-        recordedByAnEarlierVersion(run);
-
-        HtmlPage page = j.createWebClient().getPage(run);
-
-        String budget = page.querySelector(".vsp-summary .vsp-budget").asNormalizedText();
-        assertThat(budget, containsString("Budget kept"));
-        assertThat(budget, containsString("Wait budget 15m kept"));
-    }
-
-    /**
-     * Makes the run look as an earlier version left it: no verdicts kept by its blocks, and a process map action read
-     * from a {@code build.xml} that does not know whether they were.
-     */
-    private static void recordedByAnEarlierVersion(WorkflowRun run) throws Exception {
-        run.removeActions(BudgetVerdictAction.class);
-        String xml = Run.XSTREAM2.toXML(run.getAction(ProcessMapAction.class));
-        assertThat(xml, containsString("<budgetVerdictsKept>true</budgetVerdictsKept>"));
-        ProcessMapAction older = (ProcessMapAction) Run.XSTREAM2.fromXML(
-                xml.replaceAll("\\s*<budgetVerdictsKept>true</budgetVerdictsKept>", ""));
-        assertThat(older.isBudgetVerdictsKept(), is(false));
-        run.replaceAction(older);
     }
 }
