@@ -1,7 +1,8 @@
 /**
- * The REST API: {@code /job/X/value-stream/api/json} (the job's value stream and runs) and
- * {@code /job/X/N/process-map/api/json} (one run), in the JSON of the command line's report, so that a script
- * reads the same field names from either. Both need {@code Item.READ}.
+ * The REST API, through Jenkins' exported API ({@code api/json}, {@code api/xml}, {@code ?tree=}, {@code ?depth=}):
+ * {@code /job/X/value-stream/api/json} (the job's value stream and runs, the command line's {@code jobs[0]}) and
+ * {@code /job/X/N/process-map/api/json} (one run), with the field names of the command line's JSON, so that a script
+ * reads the same names from either. Both need {@code Item.READ}.
  */
 @NullMarked
 package io.jenkins.plugins.valuestream.api;

@@ -40,6 +40,11 @@ final class JobRecords {
         return filling;
     }
 
+    /** Whether the job's store is being filled in the background now; starts nothing. */
+    static boolean isFilling(WorkflowJob job) {
+        return BackFill.isRunning(job) || JobHistory.isRebuilding(job);
+    }
+
     /** Throws the job's store away and reads all its runs again, in the background. */
     static void rebuild(WorkflowJob job) {
         JobHistory.rebuildInBackground(job);

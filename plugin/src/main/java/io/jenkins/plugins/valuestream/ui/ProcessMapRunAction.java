@@ -2,7 +2,8 @@ package io.jenkins.plugins.valuestream.ui;
 
 import hudson.model.Action;
 import hudson.model.Item;
-import io.jenkins.plugins.valuestream.api.JsonApi;
+import hudson.model.Api;
+import io.jenkins.plugins.valuestream.api.ExportedReport;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.flags.Detectors;
 import io.jenkins.plugins.valuestream.flags.Flag;
@@ -66,12 +67,14 @@ public final class ProcessMapRunAction implements Action {
         return page;
     }
 
-    /** The JSON of this run: {@code api/json}. */
-    public JsonApi getApi() {
-        return JsonApi.forRun(run.getParent(), () -> {
-            RunPage shown = getPage();
-            return shown == null ? null : new ReportJson.Run(shown.getMap(), shown.flags());
-        });
+    /**
+     * The REST API of this run ({@code api/json}, {@code api/xml}, {@code ?tree=}) through Jenkins' exported API;
+     * {@code null} (404) for a run without a process map.
+     */
+    public @Nullable Api getApi() {
+        RunPage shown = getPage();
+        return shown == null ? null
+                : new Api(new ExportedReport.Run(new ReportJson.Run(shown.getMap(), shown.flags())));
     }
 
     /** The job's Value Stream tab, relative to the Jenkins root. */

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.valuestream.ui;
 
 import hudson.model.Item;
-import io.jenkins.plugins.valuestream.api.JsonApi;
+import hudson.model.Api;
+import io.jenkins.plugins.valuestream.api.ExportedReport;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.history.JobHistory;
@@ -112,9 +113,13 @@ public final class ValueStreamJobAction extends Tab {
         return BaselineStart.of(job).firstBuild();
     }
 
-    /** The JSON: {@code api/json?runs=50&results=successful}. */
-    public JsonApi getApi() {
-        return JsonApi.forJob(job, request -> report(windowOf(request)));
+    /**
+     * The REST API ({@code api/json?runs=50&results=successful}, {@code api/xml}, {@code ?tree=}): the report of the
+     * window the query asks for, through Jenkins' exported API. Reading it starts no background work.
+     */
+    public Api getApi() {
+        job.checkPermission(Item.READ);
+        return new Api(new ExportedReport.Report(report(windowOf(Stapler.getCurrentRequest2()))));
     }
 
     /** Throws the store away and reads every run again, in the background. POST, {@code Item.CONFIGURE}, crumb. */
@@ -171,7 +176,7 @@ public final class ValueStreamJobAction extends Tab {
         JobReportAssembler assembler = new JobReportAssembler(settings(), BaselineStart.of(job),
                 MAX_FLAGGED_RUNS_IN_JSON);
         List<String> warnings = new ArrayList<>();
-        if (JobRecords.catchUp(job)) {
+        if (JobRecords.isFilling(job)) {
             warnings.add(Messages.ValueStreamJobAction_Backfilling());
         }
         warnings.addAll(loaded.warnings);

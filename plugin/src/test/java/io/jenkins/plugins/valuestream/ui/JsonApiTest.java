@@ -1,12 +1,17 @@
 package io.jenkins.plugins.valuestream.ui;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -35,20 +40,20 @@ public class JsonApiTest {
         JSONObject report = j.createWebClient().getJSON("job/declarative/value-stream/api/json").getJSONObject();
 
         JSONObject jobJson = report.getJSONArray("jobs").getJSONObject(0);
-        assertThat(jobJson.getString("name"), is("declarative"));
+        assertThat(jobJson.getString("name")).isEqualTo("declarative");
         JSONArray runs = jobJson.getJSONArray("runs");
-        assertThat(runs.size(), is(2));
+        assertThat(runs.size()).isEqualTo(2);
         for (int i = 0; i < runs.size(); i++) {
             JSONObject run = runs.getJSONObject(i);
             ProcessMap map = recorded.get(i);
-            assertThat(run.getInt("number"), is(map.number()));
-            assertThat(run.getString("result"), is(map.result()));
-            assertThat(run.getLong("leadTimeMillis"), is(map.leadTimeMillis()));
-            assertThat(run.getLong("processMillis"), is(map.processMillis()));
-            assertThat(run.getLong("waitMillis"), is(map.waitMillis()));
-            assertThat(paths(run.getJSONArray("steps")), is(paths(map)));
+            assertThat(run.getInt("number")).isEqualTo(map.number());
+            assertThat(run.getString("result")).isEqualTo(map.result());
+            assertThat(run.getLong("leadTimeMillis")).isEqualTo(map.leadTimeMillis());
+            assertThat(run.getLong("processMillis")).isEqualTo(map.processMillis());
+            assertThat(run.getLong("waitMillis")).isEqualTo(map.waitMillis());
+            assertThat(paths(run.getJSONArray("steps"))).isEqualTo(paths(map));
         }
-        assertThat(jobJson.getJSONObject("valueStream").getInt("runs"), is(2));
+        assertThat(jobJson.getJSONObject("valueStream").getInt("runs")).isEqualTo(2);
     }
 
     @Test
@@ -63,8 +68,8 @@ public class JsonApiTest {
                 .getJSONObject();
 
         JSONArray runs = report.getJSONArray("jobs").getJSONObject(0).getJSONArray("runs");
-        assertThat(runs.size(), is(1));
-        assertThat(runs.getJSONObject(0).getInt("number"), is(3));
+        assertThat(runs.size()).isEqualTo(1);
+        assertThat(runs.getJSONObject(0).getInt("number")).isEqualTo(3);
     }
 
     @Test
@@ -75,17 +80,17 @@ public class JsonApiTest {
 
         JSONObject run = j.createWebClient().getJSON("job/scripted/1/process-map/api/json").getJSONObject();
 
-        assertThat(run.getInt("number"), is(1));
-        assertThat(run.getString("result"), is("SUCCESS"));
-        assertThat(run.getLong("startedAt"), is(map.startedAt()));
-        assertThat(run.getLong("completedAt"), is(map.completedAt()));
-        assertThat(run.getLong("leadTimeMillis"), is(map.leadTimeMillis()));
-        assertThat(paths(run.getJSONArray("steps")), is(paths(map)));
+        assertThat(run.getInt("number")).isEqualTo(1);
+        assertThat(run.getString("result")).isEqualTo("SUCCESS");
+        assertThat(run.getLong("startedAt")).isEqualTo(map.startedAt());
+        assertThat(run.getLong("completedAt")).isEqualTo(map.completedAt());
+        assertThat(run.getLong("leadTimeMillis")).isEqualTo(map.leadTimeMillis());
+        assertThat(paths(run.getJSONArray("steps"))).isEqualTo(paths(map));
         for (int i = 0; i < map.steps().size(); i++) {
             JSONObject step = run.getJSONArray("steps").getJSONObject(i);
             ProcessStep expected = map.steps().get(i);
-            assertThat(step.getLong("elapsedMillis"), is(expected.elapsedMillis()));
-            assertThat(step.getLong("processMillis") + step.getLong("waitMillis"), is(expected.elapsedMillis()));
+            assertThat(step.getLong("elapsedMillis")).isEqualTo(expected.elapsedMillis());
+            assertThat(step.getLong("processMillis") + step.getLong("waitMillis")).isEqualTo(expected.elapsedMillis());
         }
     }
 
@@ -96,8 +101,89 @@ public class JsonApiTest {
 
         JenkinsRule.JSONWebResponse response = j.createWebClient().getJSON("job/scripted/1/process-map/api/json");
 
-        assertThat(response.getContentType(), is("application/json"));
-        assertThat(response.getResponseHeaderValue("X-Content-Type-Options"), is("nosniff"));
+        assertThat(response.getContentType()).isEqualTo("application/json");
+        assertThat(response.getResponseHeaderValue("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    public void jobJsonHasTheFieldNamesOfTheCommandLinesJson() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "names", Pipelines.DECLARATIVE);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+        JenkinsRule.WebClient web = j.createWebClient();
+
+        JsonNode served = new ObjectMapper().readTree(
+                web.getJSON("job/names/value-stream/api/json").getContentAsString());
+        ValueStreamJobAction action = job.getAction(ValueStreamJobAction.class);
+        JsonNode commandLine = ReportJson.toTree(List.of(action.report(
+                WindowChoice.parse(null, "all", 50))));
+
+        assertThat(fieldNames(served, ""))
+                .containsAll(fieldNames(commandLine, ""));
+    }
+
+    @Test
+    public void jobJsonAnswersTreeQueriesAsJenkinsDoes() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "tree", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 2);
+
+        JSONObject report = j.createWebClient().getJSON("job/tree/value-stream/api/json?tree=jobs[runs[number]]")
+                .getJSONObject();
+
+        assertThat(report.keySet()).containsOnly("_class", "jobs");
+        JSONObject only = report.getJSONArray("jobs").getJSONObject(0);
+        assertThat(only.keySet()).containsOnly("_class", "runs");
+        JSONArray runs = only.getJSONArray("runs");
+        assertThat(runs.getJSONObject(0).keySet()).containsOnly("_class", "number");
+        assertThat(runs.getJSONObject(1).getInt("number")).isEqualTo(2);
+    }
+
+    @Test
+    public void runIsServedAsXmlToo() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "xml", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+
+        String xml = j.createWebClient().goToXml("job/xml/1/process-map/api/xml").getWebResponse()
+                .getContentAsString();
+
+        assertThat(xml).contains("<number>1</number>").contains("<steps>");
+    }
+
+    @Test
+    public void readingTheJsonStartsNoBackFill() throws Exception {
+        io.jenkins.plugins.valuestream.config.ValueStreamConfiguration.get().setRecording(false);
+        WorkflowJob job = Pipelines.job(j, "quiet", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        io.jenkins.plugins.valuestream.config.ValueStreamConfiguration.get().setRecording(true);
+
+        j.createWebClient().getJSON("job/quiet/value-stream/api/json");
+        Thread.sleep(1_000); // time enough for a back-fill of one run, had the request started one
+
+        assertThat(
+                io.jenkins.plugins.valuestream.recording.BackFill.isRunning(job)).isFalse();
+        assertThat(JobRecords.read(job).runs()).isEmpty();
+        assertThat(job.getBuildByNumber(1).getAction(
+                io.jenkins.plugins.valuestream.recording.ProcessMapAction.class)).isNull();
+    }
+
+    /** The paths of every field name in a JSON tree, array items merged: {@code runs[].steps[].path}. */
+    private static Set<String> fieldNames(JsonNode node, String prefix) {
+        Set<String> names = new TreeSet<>();
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                names.addAll(fieldNames(item, prefix + "[]"));
+            }
+        } else if (node.isObject() && !prefix.endsWith("waitByCause")) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+                String name = it.next();
+                String path = prefix.isEmpty() ? name : prefix + "." + name;
+                names.add(path);
+                names.addAll(fieldNames(node.get(name), path));
+            }
+        }
+        return names;
     }
 
     private static List<String> paths(JSONArray steps) {

@@ -1,0 +1,566 @@
+package io.jenkins.plugins.valuestream.api;
+
+import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.json.ReportJson;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.process.WaitBreakdown;
+import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.stream.Distribution;
+import io.jenkins.plugins.valuestream.stream.RunTrend;
+import io.jenkins.plugins.valuestream.stream.StepStats;
+import io.jenkins.plugins.valuestream.stream.ValueStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * The report of the command line's JSON ({@link ReportJson}) as beans of Jenkins' exported API, so that
+ * {@code api/json}, {@code api/xml}, {@code ?tree=} and {@code ?depth=} work as everywhere in Jenkins. The field names
+ * are those of {@link ReportJson} (a test compares the two); nested objects are inlined, so that the default depth
+ * gives the whole report, as the command line does, and {@code tree=} picks parts of it.
+ */
+public final class ExportedReport {
+    private ExportedReport() {
+    }
+
+    /**
+     * The answer of {@code /job/X/value-stream/api/json}: {@code {"jobs":[{...}]}} with the one job, as the command
+     * line's report of that job, so that a script reads either the same way.
+     */
+    @ExportedBean
+    public static final class Report {
+        private final Job job;
+
+        public Report(ReportJson.Job job) {
+            this.job = new Job(job);
+        }
+
+        @Exported(inline = true)
+        public List<Job> getJobs() {
+            return List.of(job);
+        }
+    }
+
+    /** One job of a {@link Report}. */
+    @ExportedBean
+    public static final class Job {
+        private final ReportJson.Job job;
+
+        Job(ReportJson.Job job) {
+            this.job = job;
+        }
+
+        @Exported
+        public String getName() {
+            return job.name();
+        }
+
+        @Exported(inline = true)
+        public List<Run> getRuns() {
+            return job.runs().stream().map(Run::new).toList();
+        }
+
+        @Exported(inline = true)
+        public @Nullable Figures getValueStream() {
+            return job.valueStream() == null ? null : new Figures(job.valueStream());
+        }
+
+        @Exported
+        public List<String> getWarnings() {
+            return job.warnings();
+        }
+    }
+
+    /** One run: {@code /job/X/N/process-map/api/json}. */
+    @ExportedBean
+    public static final class Run {
+        private final ProcessMap map;
+        private final List<Flag> flags;
+
+        public Run(ReportJson.Run run) {
+            this.map = run.map();
+            this.flags = run.flags();
+        }
+
+        @Exported
+        public int getNumber() {
+            return map.number();
+        }
+
+        @Exported
+        public @Nullable String getResult() {
+            return map.result();
+        }
+
+        @Exported
+        public boolean isRunning() {
+            return map.running();
+        }
+
+        @Exported
+        public @Nullable Long getQueuedAt() {
+            return map.queuedAt();
+        }
+
+        @Exported
+        public long getStartedAt() {
+            return map.startedAt();
+        }
+
+        @Exported
+        public @Nullable Long getCompletedAt() {
+            return map.completedAt();
+        }
+
+        @Exported
+        public long getAsOf() {
+            return map.asOf();
+        }
+
+        @Exported
+        public long getLeadTimeMillis() {
+            return map.leadTimeMillis();
+        }
+
+        @Exported
+        public long getProcessMillis() {
+            return map.processMillis();
+        }
+
+        @Exported
+        public long getWaitMillis() {
+            return map.waitMillis();
+        }
+
+        @Exported
+        public Map<String, @Nullable Long> getWaitByCause() {
+            return waits(map.waits());
+        }
+
+        @Exported
+        public List<String> getUnknownCauses() {
+            return unknown(map.waits());
+        }
+
+        @Exported
+        public double getFlowEfficiency() {
+            return map.flowEfficiency();
+        }
+
+        @Exported
+        public List<String> getNotes() {
+            return map.notes();
+        }
+
+        @Exported(inline = true)
+        public List<Step> getSteps() {
+            return map.steps().stream().map(Step::new).toList();
+        }
+
+        @Exported(inline = true)
+        public List<RaisedFlag> getFlags() {
+            return flags.stream().map(RaisedFlag::new).toList();
+        }
+    }
+
+    /** One step of a run. */
+    @ExportedBean
+    public static final class Step {
+        private final ProcessStep step;
+
+        Step(ProcessStep step) {
+            this.step = step;
+        }
+
+        @Exported
+        public String getPath() {
+            return step.path().toString();
+        }
+
+        @Exported
+        public List<String> getSegments() {
+            return segments(step.path());
+        }
+
+        @Exported
+        public String getName() {
+            return step.displayName();
+        }
+
+        @Exported
+        public int getOccurrence() {
+            return step.occurrence();
+        }
+
+        @Exported
+        public String getKind() {
+            return step.kind().name();
+        }
+
+        @Exported
+        public String getResult() {
+            return step.result().name();
+        }
+
+        @Exported
+        public long getStartedAt() {
+            return step.startedAt();
+        }
+
+        @Exported
+        public long getElapsedMillis() {
+            return step.elapsedMillis();
+        }
+
+        @Exported
+        public long getProcessMillis() {
+            return step.processMillis();
+        }
+
+        @Exported
+        public long getWaitMillis() {
+            return step.waitMillis();
+        }
+
+        @Exported
+        public long getEffortMillis() {
+            return step.effortMillis();
+        }
+
+        @Exported
+        public Map<String, @Nullable Long> getWaitByCause() {
+            return waits(step.waits());
+        }
+
+        @Exported
+        public List<String> getUnknownCauses() {
+            return unknown(step.waits());
+        }
+
+        @Exported
+        public boolean isFirstTime() {
+            return step.firstTime();
+        }
+
+        @Exported
+        public boolean isCounted() {
+            return step.counted();
+        }
+
+        @Exported
+        public @Nullable String getParallelGroup() {
+            return step.parallelGroup();
+        }
+    }
+
+    /** A flag raised on a run. */
+    @ExportedBean
+    public static final class RaisedFlag {
+        private final Flag flag;
+
+        RaisedFlag(Flag flag) {
+            this.flag = flag;
+        }
+
+        @Exported
+        public String getKind() {
+            return flag.kind().name();
+        }
+
+        @Exported
+        public String getStep() {
+            return flag.step().toString();
+        }
+
+        @Exported
+        public List<String> getSegments() {
+            return segments(flag.step());
+        }
+
+        @Exported
+        public String getMessage() {
+            return flag.message();
+        }
+
+        @Exported
+        public long getCostMillis() {
+            return flag.costMillis();
+        }
+
+        @Exported
+        public List<String> getEvidence() {
+            return flag.evidence();
+        }
+    }
+
+    /** The job's value stream over the window. */
+    @ExportedBean
+    public static final class Figures {
+        private final ValueStream stream;
+
+        Figures(ValueStream stream) {
+            this.stream = stream;
+        }
+
+        @Exported
+        public int getRuns() {
+            return stream.runs();
+        }
+
+        @Exported(inline = true)
+        public List<StepFigures> getSteps() {
+            return stream.steps().stream().map(StepFigures::new).toList();
+        }
+
+        @Exported(inline = true)
+        public Median getLeadTimeMillis() {
+            return new Median(stream.leadTime());
+        }
+
+        @Exported(inline = true)
+        public Median getProcessMillis() {
+            return new Median(stream.process());
+        }
+
+        @Exported(inline = true)
+        public Median getWaitMillis() {
+            return new Median(stream.waitTime());
+        }
+
+        @Exported(inline = true)
+        public Map<String, Median> getWaitByCause() {
+            return distributions(stream.waitByCause());
+        }
+
+        @Exported
+        public double getFlowEfficiency() {
+            return stream.flowEfficiency();
+        }
+
+        @Exported
+        public @Nullable String getBottleneck() {
+            return stream.bottleneck() == null ? null : stream.bottleneck().path().toString();
+        }
+
+        @Exported
+        public @Nullable Integer getBottleneckIndex() {
+            return indexOf(stream.bottleneck());
+        }
+
+        @Exported
+        public @Nullable String getBottleneckByWait() {
+            return stream.waitBottleneck() == null ? null : stream.waitBottleneck().path().toString();
+        }
+
+        @Exported
+        public @Nullable Integer getBottleneckByWaitIndex() {
+            return indexOf(stream.waitBottleneck());
+        }
+
+        @Exported(inline = true)
+        public List<TrendPoint> getTrend() {
+            return stream.trend().stream().map(TrendPoint::new).toList();
+        }
+
+        private @Nullable Integer indexOf(@Nullable StepStats step) {
+            int index = step == null ? -1 : stream.steps().indexOf(step);
+            return index < 0 ? null : index;
+        }
+    }
+
+    /** The figures of one step of the value stream. */
+    @ExportedBean
+    public static final class StepFigures {
+        private final StepStats stats;
+
+        StepFigures(StepStats stats) {
+            this.stats = stats;
+        }
+
+        @Exported
+        public String getPath() {
+            return stats.path().toString();
+        }
+
+        @Exported
+        public List<String> getSegments() {
+            return segments(stats.path());
+        }
+
+        @Exported
+        public String getName() {
+            return stats.displayName();
+        }
+
+        @Exported
+        public int getOccurrence() {
+            return stats.occurrence();
+        }
+
+        @Exported
+        public String getKind() {
+            return stats.kind().name();
+        }
+
+        @Exported
+        public int getRuns() {
+            return stats.runs();
+        }
+
+        @Exported(inline = true)
+        public Median getProcessMillis() {
+            return new Median(stats.process());
+        }
+
+        @Exported(inline = true)
+        public Median getWaitMillis() {
+            return new Median(stats.waitTime());
+        }
+
+        @Exported(inline = true)
+        public Median getElapsedMillis() {
+            return new Median(stats.elapsed());
+        }
+
+        @Exported(inline = true)
+        public Median getEffortMillis() {
+            return new Median(stats.effort());
+        }
+
+        @Exported(inline = true)
+        public Map<String, Median> getWaitByCause() {
+            return distributions(stats.waitByCause());
+        }
+
+        @Exported
+        public double getSuccessRate() {
+            return stats.successRate();
+        }
+
+        @Exported
+        public double getFlowEfficiency() {
+            return stats.flowEfficiency();
+        }
+
+        @Exported
+        public long getMedianStartOffsetMillis() {
+            return stats.medianStartOffset();
+        }
+
+        @Exported
+        public @Nullable String getParallelGroup() {
+            return stats.parallelGroup();
+        }
+    }
+
+    /** A median and 90th percentile, in milliseconds. */
+    @ExportedBean
+    public static final class Median {
+        private final Distribution distribution;
+
+        Median(Distribution distribution) {
+            this.distribution = distribution;
+        }
+
+        @Exported
+        public long getMedian() {
+            return distribution.median();
+        }
+
+        @Exported
+        public long getP90() {
+            return distribution.p90();
+        }
+    }
+
+    /** One run in the value stream's trend. */
+    @ExportedBean
+    public static final class TrendPoint {
+        private final RunTrend point;
+
+        TrendPoint(RunTrend point) {
+            this.point = point;
+        }
+
+        @Exported
+        public int getNumber() {
+            return point.number();
+        }
+
+        @Exported
+        public @Nullable String getResult() {
+            return point.result();
+        }
+
+        @Exported
+        public long getStartedAt() {
+            return point.startedAt();
+        }
+
+        @Exported
+        public long getLeadTimeMillis() {
+            return point.leadTimeMillis();
+        }
+
+        @Exported
+        public long getProcessMillis() {
+            return point.processMillis();
+        }
+
+        @Exported
+        public long getWaitMillis() {
+            return point.waits().total();
+        }
+
+        @Exported
+        public Map<String, @Nullable Long> getWaitByCause() {
+            return waits(point.waits());
+        }
+
+        @Exported
+        public double getFlowEfficiency() {
+            return point.flowEfficiency();
+        }
+    }
+
+    /** Every cause in enum order: its time, or {@code null} where the source could not tell it. */
+    private static Map<String, @Nullable Long> waits(WaitBreakdown waits) {
+        Map<String, @Nullable Long> byCause = new LinkedHashMap<>();
+        for (WaitCause cause : WaitCause.values()) {
+            byCause.put(cause.name(), waits.millisOrNull(cause));
+        }
+        return byCause;
+    }
+
+    private static List<String> unknown(WaitBreakdown waits) {
+        List<String> causes = new ArrayList<>();
+        for (WaitCause cause : WaitCause.values()) {
+            if (!waits.known(cause)) {
+                causes.add(cause.name());
+            }
+        }
+        return causes;
+    }
+
+    /** The causes present, in enum order. */
+    private static Map<String, Median> distributions(Map<WaitCause, Distribution> byCause) {
+        Map<String, Median> node = new LinkedHashMap<>();
+        for (WaitCause cause : WaitCause.values()) {
+            Distribution distribution = byCause.get(cause);
+            if (distribution != null) {
+                node.put(cause.name(), new Median(distribution));
+            }
+        }
+        return node;
+    }
+
+    private static List<String> segments(StepPath path) {
+        return path.segments();
+    }
+}
