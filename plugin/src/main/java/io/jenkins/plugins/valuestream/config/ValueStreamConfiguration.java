@@ -36,17 +36,12 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
 
     private int baselineRuns;
     private int minSamples;
-    /*
-     * The three numbers are kept as text, as users write them: Configuration as Code (1995.x) does not apply a double
-     * property from YAML (the setter is never called) and exports one as a quoted string, so a text field is what
-     * round-trips. They are read as numbers where the detector settings are built.
-     */
-    private String madFactor;
-    private String relativeFloor;
+    private double madFactor;
+    private double relativeFloor;
     private String absoluteFloor;
     private String waitAbsoluteFloor;
     private String noOpThreshold;
-    private String noOpShare;
+    private double noOpShare;
     private int noOpMinRuns;
     private String minDuplicate;
 
@@ -68,12 +63,12 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         defaultWaitBudget = null;
         baselineRuns = defaults.baselineRuns();
         minSamples = defaults.minSamples();
-        madFactor = String.valueOf(defaults.madFactor());
-        relativeFloor = String.valueOf(defaults.relativeFloor());
+        madFactor = defaults.madFactor();
+        relativeFloor = defaults.relativeFloor();
         absoluteFloor = Durations.format(defaults.absoluteFloorMillis());
         waitAbsoluteFloor = Durations.format(defaults.waitAbsoluteFloorMillis());
         noOpThreshold = Durations.format(defaults.noOpMillis());
-        noOpShare = String.valueOf(defaults.noOpShare());
+        noOpShare = defaults.noOpShare();
         noOpMinRuns = defaults.noOpMinRuns();
         minDuplicate = Durations.format(defaults.minDuplicateMillis());
         windowSize = DEFAULT_WINDOW_SIZE;
@@ -183,23 +178,23 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public String getMadFactor() {
+    public double getMadFactor() {
         return madFactor;
     }
 
     @DataBoundSetter
-    public void setMadFactor(@Nullable String madFactor) {
-        this.madFactor = Util.fixNull(madFactor).trim();
+    public void setMadFactor(double madFactor) {
+        this.madFactor = madFactor;
         save();
     }
 
-    public String getRelativeFloor() {
+    public double getRelativeFloor() {
         return relativeFloor;
     }
 
     @DataBoundSetter
-    public void setRelativeFloor(@Nullable String relativeFloor) {
-        this.relativeFloor = Util.fixNull(relativeFloor).trim();
+    public void setRelativeFloor(double relativeFloor) {
+        this.relativeFloor = relativeFloor;
         save();
     }
 
@@ -233,13 +228,13 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public String getNoOpShare() {
+    public double getNoOpShare() {
         return noOpShare;
     }
 
     @DataBoundSetter
-    public void setNoOpShare(@Nullable String noOpShare) {
-        this.noOpShare = Util.fixNull(noOpShare).trim();
+    public void setNoOpShare(double noOpShare) {
+        this.noOpShare = noOpShare;
         save();
     }
 
@@ -280,24 +275,15 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         return DetectorSettings.builder()
                 .baselineRuns(baselineRuns)
                 .minSamples(minSamples)
-                .madFactor(number("madFactor", madFactor))
-                .relativeFloor(number("relativeFloor", relativeFloor))
+                .madFactor(madFactor)
+                .relativeFloor(relativeFloor)
                 .absoluteFloorMillis(floorMillis("absoluteFloor", absoluteFloor))
                 .waitAbsoluteFloorMillis(floorMillis("waitAbsoluteFloor", waitAbsoluteFloor))
                 .noOpMillis(floorMillis("noOpThreshold", noOpThreshold))
-                .noOpShare(number("noOpShare", noOpShare))
+                .noOpShare(noOpShare)
                 .noOpMinRuns(noOpMinRuns)
                 .minDuplicateMillis(floorMillis("minDuplicate", minDuplicate))
                 .build();
-    }
-
-    /** A number setting, e.g. {@code 2.5}; the model checks its range. */
-    private static double number(String field, String text) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " must be a number such as 0.25 or 3, got '" + text + "'", e);
-        }
     }
 
     /** A floor may be zero ("0", "0s": no floor), which a budget may not; an empty field is no floor either. */

@@ -31,12 +31,12 @@ public class ValueStreamConfigurationTest {
         config.setDefaultWaitBudget("20m");
         config.setBaselineRuns(30);
         config.setMinSamples(7);
-        config.setMadFactor("2.5");
-        config.setRelativeFloor("0.3");
+        config.setMadFactor(2.5);
+        config.setRelativeFloor(0.3);
         config.setAbsoluteFloor("10s");
         config.setWaitAbsoluteFloor("1m");
         config.setNoOpThreshold("2s");
-        config.setNoOpShare("0.8");
+        config.setNoOpShare(0.8);
         config.setNoOpMinRuns(6);
         config.setMinDuplicate("3s");
         config.setWindowSize(200);
