@@ -4,7 +4,6 @@ import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
-import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.stream.Distribution;
@@ -185,7 +184,7 @@ public final class ExportedReport {
 
         @Exported
         public List<String> getSegments() {
-            return segments(step.path());
+            return step.path().segments();
         }
 
         @Exported
@@ -280,7 +279,7 @@ public final class ExportedReport {
 
         @Exported
         public List<String> getSegments() {
-            return segments(flag.step());
+            return flag.step().segments();
         }
 
         @Exported
@@ -390,7 +389,7 @@ public final class ExportedReport {
 
         @Exported
         public List<String> getSegments() {
-            return segments(stats.path());
+            return stats.path().segments();
         }
 
         @Exported
@@ -558,9 +557,5 @@ public final class ExportedReport {
             }
         }
         return node;
-    }
-
-    private static List<String> segments(StepPath path) {
-        return path.segments();
     }
 }
