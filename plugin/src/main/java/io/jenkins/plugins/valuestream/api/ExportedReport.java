@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.api;
 
+import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
@@ -70,9 +71,79 @@ public final class ExportedReport {
             return job.valueStream() == null ? null : new Figures(job.valueStream());
         }
 
+        @Exported(inline = true)
+        public Ledger getAvoidableWork() {
+            return new Ledger(job.avoidableWork());
+        }
+
         @Exported
         public List<String> getWarnings() {
             return job.warnings();
+        }
+    }
+
+    /** The job's avoidable-work ledger: what the flags of the window would have saved, by kind and step. */
+    @ExportedBean
+    public static final class Ledger {
+        private final AvoidableWork ledger;
+
+        Ledger(AvoidableWork ledger) {
+            this.ledger = ledger;
+        }
+
+        @Exported
+        public int getRuns() {
+            return ledger.runs();
+        }
+
+        @Exported
+        public long getTotalMillis() {
+            return ledger.totalMillis();
+        }
+
+        @Exported(inline = true)
+        public List<LedgerEntry> getEntries() {
+            return ledger.entries().stream().map(LedgerEntry::new).toList();
+        }
+    }
+
+    /** One line of the ledger. */
+    @ExportedBean
+    public static final class LedgerEntry {
+        private final AvoidableWork.Entry entry;
+
+        LedgerEntry(AvoidableWork.Entry entry) {
+            this.entry = entry;
+        }
+
+        @Exported
+        public String getKind() {
+            return entry.kind().name();
+        }
+
+        @Exported
+        public String getStep() {
+            return entry.step().toString();
+        }
+
+        @Exported
+        public List<String> getSegments() {
+            return entry.step().segments();
+        }
+
+        @Exported
+        public long getTotalMillis() {
+            return entry.totalMillis();
+        }
+
+        @Exported
+        public int getRuns() {
+            return entry.flaggedRuns();
+        }
+
+        @Exported
+        public String getRemedy() {
+            return entry.remedy();
         }
     }
 
@@ -295,6 +366,11 @@ public final class ExportedReport {
         @Exported
         public List<String> getEvidence() {
             return flag.evidence();
+        }
+
+        @Exported
+        public String getRemedy() {
+            return flag.remedy();
         }
     }
 

@@ -44,6 +44,9 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
     private double noOpShare;
     private int noOpMinRuns;
     private String minDuplicate;
+    private String repeatedAgentFloor;
+    private String noOpWindowFloor;
+    private double leadTimeShare;
 
     private int windowSize;
     private boolean windowSuccessfulOnly;
@@ -71,6 +74,9 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         noOpShare = defaults.noOpShare();
         noOpMinRuns = defaults.noOpMinRuns();
         minDuplicate = Durations.format(defaults.minDuplicateMillis());
+        repeatedAgentFloor = Durations.format(defaults.repeatedAgentFloorMillis());
+        noOpWindowFloor = Durations.format(defaults.noOpWindowFloorMillis());
+        leadTimeShare = defaults.leadTimeShare();
         windowSize = DEFAULT_WINDOW_SIZE;
         windowSuccessfulOnly = false;
     }
@@ -258,6 +264,36 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public String getRepeatedAgentFloor() {
+        return repeatedAgentFloor;
+    }
+
+    @DataBoundSetter
+    public void setRepeatedAgentFloor(@Nullable String repeatedAgentFloor) {
+        this.repeatedAgentFloor = Util.fixNull(repeatedAgentFloor).trim();
+        save();
+    }
+
+    public String getNoOpWindowFloor() {
+        return noOpWindowFloor;
+    }
+
+    @DataBoundSetter
+    public void setNoOpWindowFloor(@Nullable String noOpWindowFloor) {
+        this.noOpWindowFloor = Util.fixNull(noOpWindowFloor).trim();
+        save();
+    }
+
+    public double getLeadTimeShare() {
+        return leadTimeShare;
+    }
+
+    @DataBoundSetter
+    public void setLeadTimeShare(double leadTimeShare) {
+        this.leadTimeShare = leadTimeShare;
+        save();
+    }
+
     /**
      * The detector settings as configured, or the defaults (with a warning in the log) where the configured ones do
      * not make sense together, e.g. set through Configuration as Code.
@@ -283,6 +319,9 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
                 .noOpShare(noOpShare)
                 .noOpMinRuns(noOpMinRuns)
                 .minDuplicateMillis(floorMillis("minDuplicate", minDuplicate))
+                .repeatedAgentFloorMillis(floorMillis("repeatedAgentFloor", repeatedAgentFloor))
+                .noOpWindowFloorMillis(floorMillis("noOpWindowFloor", noOpWindowFloor))
+                .leadTimeShare(leadTimeShare)
                 .build();
     }
 

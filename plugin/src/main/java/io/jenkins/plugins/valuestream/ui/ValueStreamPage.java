@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
+import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.BaselineReset;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.flags.Detectors;
@@ -21,18 +22,22 @@ import org.jspecify.annotations.Nullable;
 public final class ValueStreamPage {
     /** How many of the newest runs in the window have their flags listed. */
     static final int FLAGGED_RUNS = 5;
+    /** How many of the newest runs in the window the avoidable-work ledger adds up. */
+    static final int LEDGER_RUNS = 50;
 
     private final String jobUrl;
     private final WindowChoice window;
     private final ValueStream stream;
     private final List<RunFlags> recentFlags;
+    private final AvoidableWork ledger;
     private final List<String> notices;
     private final int recordedRuns;
     private @Nullable String mapSvg;
     private @Nullable String trendSvg;
 
     private ValueStreamPage(String jobUrl, WindowChoice window, ValueStream stream, List<RunFlags> recentFlags,
-            List<String> notices, int recordedRuns) {
+            AvoidableWork ledger, List<String> notices, int recordedRuns) {
+        this.ledger = ledger;
         this.jobUrl = jobUrl;
         this.window = window;
         this.stream = stream;
@@ -57,15 +62,37 @@ public final class ValueStreamPage {
         List<ProcessMap> selected = window.toRunWindow().select(runs);
         ValueStream stream = ValueStreamAggregator.aggregate(jobName, selected);
         List<RunFlags> flagged = new ArrayList<>();
-        for (int i = selected.size() - 1; i >= 0 && i >= selected.size() - FLAGGED_RUNS; i--) {
+        List<List<Flag>> ledgerFlags = new ArrayList<>();
+        for (int i = selected.size() - 1; i >= 0 && i >= selected.size() - LEDGER_RUNS; i--) {
             ProcessMap run = selected.get(i);
             List<Flag> flags = Detectors.flag(run, baseline.sameBaseline(run, runs), settings);
-            if (!flags.isEmpty()) {
+            ledgerFlags.add(flags);
+            if (!flags.isEmpty() && i >= selected.size() - FLAGGED_RUNS) {
                 flagged.add(new RunFlags(run.number(), jobUrl + run.number() + "/" + ProcessMapRunAction.URL_NAME
                         + "/", flags.stream().map(FlagView::of).toList()));
             }
         }
-        return new ValueStreamPage(jobUrl, window, stream, flagged, notices, runs.size());
+        return new ValueStreamPage(jobUrl, window, stream, flagged, AvoidableWork.of(ledgerFlags), notices,
+                runs.size());
+    }
+
+    /** The avoidable-work ledger of the newest runs of the window, costliest first. */
+    public List<LedgerRow> getLedger() {
+        return ledger.entries().stream().map(LedgerRow::of).toList();
+    }
+
+    /** "4m 10s over the 20 newest runs", or {@code null} where nothing was flagged. */
+    public @Nullable String getLedgerTotalText() {
+        return ledger.entries().isEmpty() ? null
+                : Messages.ValueStreamPage_LedgerTotal(HumanText.duration(ledger.totalMillis()), ledger.runs());
+    }
+
+    /** One line of the ledger as shown. */
+    public record LedgerRow(String label, String step, String total, int runs, String remedy) {
+        static LedgerRow of(AvoidableWork.Entry entry) {
+            return new LedgerRow(FlagView.label(entry.kind()), entry.step().toString(),
+                    HumanText.duration(entry.totalMillis()), entry.flaggedRuns(), entry.remedy());
+        }
     }
 
     /** The value stream of the window. */

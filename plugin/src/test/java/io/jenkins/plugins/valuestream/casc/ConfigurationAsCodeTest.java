@@ -42,6 +42,9 @@ public class ConfigurationAsCodeTest {
         assertThat(settings.noOpShare(), is(0.8));
         assertThat(settings.noOpMinRuns(), is(7));
         assertThat(settings.minDuplicateMillis(), is(3_000L));
+        assertThat(settings.repeatedAgentFloorMillis(), is(20_000L));
+        assertThat(settings.noOpWindowFloorMillis(), is(120_000L));
+        assertThat(settings.leadTimeShare(), is(0.02));
     }
 
     @Test

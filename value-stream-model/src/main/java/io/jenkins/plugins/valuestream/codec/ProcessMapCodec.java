@@ -13,6 +13,7 @@ import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.process.WorkContext;
 import io.jenkins.plugins.valuestream.process.WorkItem;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.Set;
 
 /**
@@ -108,7 +110,8 @@ public final class ProcessMapCodec {
                     FORM.path(item, "step", "a work item"),
                     FORM.text(item, "branch", ""),
                     FORM.requiredLong(item, "startedAt", "a work item"),
-                    FORM.optionalLong(item, "duration", 0)));
+                    FORM.optionalLong(item, "duration", 0),
+                    readContext(item)));
         }
         List<AgentAllocation> agents = new ArrayList<>();
         for (JsonNode agent : FORM.array(root, "agents")) {
@@ -177,7 +180,23 @@ public final class ProcessMapCodec {
         if (item.durationMillis() != 0) {
             json.writeNumberField("duration", item.durationMillis());
         }
+        WorkContext context = item.context();
+        if (context != null) {
+            json.writeObjectFieldStart("context");
+            json.writeStringField("agent", context.agent());
+            json.writeStringField("environment", context.environment());
+            json.writeEndObject();
+        }
         json.writeEndObject();
+    }
+
+    /** A form written before contexts were kept has none: the work's context is unknown. */
+    private static @Nullable WorkContext readContext(JsonNode item) {
+        JsonNode context = item.get("context");
+        if (context == null || !context.isObject()) {
+            return null;
+        }
+        return new WorkContext(FORM.text(context, "agent", ""), FORM.text(context, "environment", ""));
     }
 
     private static void writeAgent(JsonGenerator json, AgentAllocation agent) throws IOException {

@@ -20,7 +20,9 @@ import java.util.List;
  * <p>"Never failing" means the step ended {@code SUCCESS} in every one of them (an UNSTABLE step reported something).
  * The step must also have done next to nothing in this run. Left out: the implicit outside step (little time outside
  * the stages is good, not waste) and steps that waited for a person in this run (an approval stage does its job by
- * waiting). The cost is the step's median elapsed time over the recent runs: what removing it would save.
+ * waiting). The cost is the step's median elapsed time over the recent runs: what removing it would save. It is
+ * flagged only where its elapsed time over those runs adds up to {@code noOpWindowFloorMillis}: a 300 ms post
+ * section costs nobody anything worth a change.
  */
 public final class NoOpDetector {
     private NoOpDetector() {
@@ -81,6 +83,13 @@ public final class NoOpDetector {
         if (idle < settings.noOpShare() * recent.size()) {
             return null;
         }
+        long windowTotal = 0;
+        for (long each : elapsed) {
+            windowTotal += each;
+        }
+        if (windowTotal < settings.noOpWindowFloorMillis()) {
+            return null;
+        }
         long medianElapsed = Distribution.ofSorting(elapsed).median();
         String message = step.displayName() + ": did next to nothing (process time under "
                 + Durations.format(settings.noOpMillis()) + ") in " + idle + " of the last " + recent.size()
@@ -90,7 +99,8 @@ public final class NoOpDetector {
                         + recent.size() + " runs (" + RunHistory.numberRange(recentRuns) + "), needed "
                         + Math.round(settings.noOpShare() * 100) + "%",
                 "ended SUCCESS in all " + recent.size() + " runs",
-                "median elapsed " + Durations.format(medianElapsed));
-        return new Flag(FlagKind.NO_OP, step.path(), message, medianElapsed, evidence);
+                "median elapsed " + Durations.format(medianElapsed) + ", " + Durations.format(windowTotal)
+                        + " over the " + recent.size() + " runs");
+        return new Flag(FlagKind.NO_OP, step.path(), message, medianElapsed, evidence, Remedies.noOp());
     }
 }

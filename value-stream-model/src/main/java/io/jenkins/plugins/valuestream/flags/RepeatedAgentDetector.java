@@ -5,6 +5,8 @@ import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.process.WorkContext;
+import io.jenkins.plugins.valuestream.process.WorkItem;
 import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +16,9 @@ import java.util.List;
  * Flags an agent given back and asked for again with the same label in the very next step: two consecutive agent
  * allocations (in start order) in two consecutive, different top-level steps that ran one after the other (neither a
  * parallel branch, the first agent released before the second was asked for). The flag is on the second allocation's
- * step, and costs its wait; a fresh agent also means a fresh workspace, so even a wait of zero is flagged.
+ * step, and costs its wait plus the setup the fresh workspace made it repeat (a checkout or dependency install that
+ * the first agent had already done): what staying on the first agent would have saved. {@link Detectors} drops it
+ * below its floor, so a prompt re-allocation that repeats nothing is not flagged.
  *
  * <p>Top-level steps skipped by {@code when} do not separate two steps; any other step does (an approval stage between
  * two builds rightly gives its agent back).
@@ -49,7 +53,7 @@ public final class RepeatedAgentDetector {
                     || topLevel.get(secondStep).parallelGroup() != null) {
                 continue;
             }
-            flags.add(flag(first, second));
+            flags.add(flag(first, second, repeatedSetup(run, first, second)));
         }
         return flags;
     }
@@ -71,17 +75,50 @@ public final class RepeatedAgentDetector {
         return found;
     }
 
-    private static Flag flag(AgentAllocation first, AgentAllocation second) {
+    /** The checkouts and installs done during the second allocation that the first one had already done. */
+    private static List<WorkItem> repeatedSetup(ProcessMap run, AgentAllocation first, AgentAllocation second) {
+        List<WorkItem> before = new ArrayList<>();
+        List<WorkItem> repeated = new ArrayList<>();
+        for (WorkItem item : run.work()) {
+            boolean setup = item.comparable() && (Remedies.isCheckout(item.function())
+                    || Remedies.isInstall(item.function(), item.arguments()));
+            if (setup && within(item, first)) {
+                before.add(item);
+            } else if (setup && within(item, second) && before.stream().anyMatch(b -> sameWork(b, item))) {
+                repeated.add(item);
+            }
+        }
+        return repeated;
+    }
+
+    private static boolean within(WorkItem item, AgentAllocation allocation) {
+        long bodyStart = allocation.startedAt() + allocation.waitMillis();
+        return item.startedAt() >= bodyStart && item.startedAt() <= bodyStart + allocation.holdMillis();
+    }
+
+    private static boolean sameWork(WorkItem a, WorkItem b) {
+        return a.function().equals(b.function()) && a.arguments().equals(b.arguments());
+    }
+
+    private static Flag flag(AgentAllocation first, AgentAllocation second, List<WorkItem> repeated) {
         String label = second.label().isEmpty() ? "any agent" : "agent '" + second.label() + "'";
         // The steps where the agents were asked for, which may lie inside the top-level steps compared.
+        long setup = repeated.stream().mapToLong(WorkItem::durationMillis).sum();
         String message = second.step() + ": asked for " + label + " again right after " + first.step()
-                + " gave one back; waited " + Durations.format(second.waitMillis());
-        List<String> evidence = List.of(
+                + " gave one back; waited " + Durations.format(second.waitMillis())
+                + (setup > 0 ? " and repeated its setup for " + Durations.format(setup) : "");
+        List<String> evidence = new ArrayList<>(List.of(
                 first.step() + ": " + label + " held " + Durations.format(first.holdMillis()) + " after a wait of "
                         + Durations.format(first.waitMillis()),
                 second.step() + ": " + label + " asked for "
                         + Durations.format(second.startedAt() - released(first)) + " after release, waited "
-                        + Durations.format(second.waitMillis()));
-        return new Flag(FlagKind.REPEATED_AGENT, second.step(), message, second.waitMillis(), evidence);
+                        + Durations.format(second.waitMillis())));
+        for (WorkItem item : repeated) {
+            evidence.add("repeated in the new workspace: " + DuplicateWorkDetector.describe(
+                    new DuplicateWorkDetector.WorkKey(item.function(), item.arguments(), WorkContext.NONE)) + ", "
+                    + Durations.format(item.durationMillis()));
+        }
+        return new Flag(FlagKind.REPEATED_AGENT, second.step(), message, second.waitMillis() + setup, evidence,
+                Remedies.repeatedAgent());
     }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Flags the steps of a run that were slower than the job's own history (DESIGN.md §4), process time and wait time
- * separately.
+ * Flags the steps of a run that were slower than the job's own history (docs/flags.md), process time and wait time
+ * separately. A run without a recorded end gets none: its open steps are not slow, they are unfinished.
  *
  * <p>A step's baseline is its time in the last {@code baselineRuns} successful runs before this run <em>in which the
  * step ran</em> (so that a stage that runs only on some branches still gets a baseline). Its value is flagged when it
@@ -25,20 +25,29 @@ import org.jspecify.annotations.Nullable;
  * keep a step whose time never varies (MAD 0) from being flagged for a millisecond more. With fewer than
  * {@code minSamples} samples there is no flag. The cost is the excess over the median.
  *
+ * <p>The flag says whether the step is slower in this run only or has been for the last few runs: how many of the
+ * {@value #STREAK_RUNS} runs right before it, in which the step ran, were above the same threshold.
+ *
  * <p>Wait time is compared over the causes the run's source knows: a sample in which a cause known in this run was
  * unknown is left out, and causes unknown in this run are left out of the samples' totals.
  */
 public final class SlowStepDetector {
     /** Scales the median absolute deviation to a standard deviation for normally distributed values. */
     static final double MAD_TO_SIGMA = 1.4826;
+    /** How many runs before this one are looked at to tell a lasting slowdown from a one-off. */
+    static final int STREAK_RUNS = 3;
 
     private SlowStepDetector() {
     }
 
     /** The slow-process and slow-wait flags of the run's counted steps. */
     public static List<Flag> detect(ProcessMap run, Collection<ProcessMap> history, DetectorSettings settings) {
+        if (run.running()) {
+            return List.of();
+        }
+        List<ProcessMap> before = RunHistory.before(run, history).runs();
         List<ProcessMap> successful = new ArrayList<>();
-        for (ProcessMap earlier : RunHistory.before(run, history).runs()) {
+        for (ProcessMap earlier : before) {
             if (RunWindow.isSuccessful(earlier)) {
                 successful.add(earlier);
             }
@@ -46,15 +55,15 @@ public final class SlowStepDetector {
         List<Flag> flags = new ArrayList<>();
         for (ProcessStep step : run.steps()) {
             if (step.counted()) {
-                checkProcess(step, successful, settings, flags);
-                checkWait(step, successful, settings, flags);
+                checkProcess(step, successful, before, settings, flags);
+                checkWait(run, step, successful, before, settings, flags);
             }
         }
         return flags;
     }
 
-    private static void checkProcess(ProcessStep step, List<ProcessMap> successful, DetectorSettings settings,
-            List<Flag> flags) {
+    private static void checkProcess(ProcessStep step, List<ProcessMap> successful, List<ProcessMap> earlierRuns,
+            DetectorSettings settings, List<Flag> flags) {
         List<ProcessMap> sampleRuns = new ArrayList<>();
         long[] samples = new long[settings.baselineRuns()];
         int count = 0;
@@ -71,12 +80,14 @@ public final class SlowStepDetector {
         Baseline baseline = Baseline.of(Arrays.copyOf(samples, count), sampleRuns, settings,
                 settings.absoluteFloorMillis());
         if (baseline != null && baseline.exceededBy(step.processMillis())) {
-            flags.add(baseline.flag(FlagKind.SLOW_PROCESS, step, "process time", step.processMillis(), List.of()));
+            List<ProcessMap> streak = streak(step, earlierRuns, baseline, ProcessStep::processMillis);
+            flags.add(baseline.flag(FlagKind.SLOW_PROCESS, step, "process time", step.processMillis(), streak,
+                    List.of(), Remedies.slowProcess()));
         }
     }
 
-    private static void checkWait(ProcessStep step, List<ProcessMap> successful, DetectorSettings settings,
-            List<Flag> flags) {
+    private static void checkWait(ProcessMap run, ProcessStep step, List<ProcessMap> successful,
+            List<ProcessMap> earlierRuns, DetectorSettings settings, List<Flag> flags) {
         Set<WaitCause> known = EnumSet.allOf(WaitCause.class);
         known.removeAll(step.waits().unknown());
         List<ProcessMap> sampleRuns = new ArrayList<>();
@@ -100,8 +111,41 @@ public final class SlowStepDetector {
             List<String> extra = largest == null ? List.of()
                     : List.of("largest cause in this run: " + largest.name().toLowerCase(Locale.ROOT) + " "
                             + Durations.format(step.waits().millis(largest)));
-            flags.add(baseline.flag(FlagKind.SLOW_WAIT, step, "wait", wait, extra));
+            List<ProcessMap> streak = streak(step, earlierRuns, baseline, s -> known.stream().allMatch(s.waits()::known)
+                    ? s.waits().total(known) : -1);
+            flags.add(baseline.flag(FlagKind.SLOW_WAIT, step, "wait", wait, streak, extra,
+                    Remedies.slowWait(largest, agentLabel(run, step))));
         }
+    }
+
+    /**
+     * The runs right before this one, newest first, in which the step was also above the threshold: up to
+     * {@value #STREAK_RUNS}, ending at the first run where it was not (or did not run).
+     */
+    private static List<ProcessMap> streak(ProcessStep step, List<ProcessMap> before, Baseline baseline,
+            java.util.function.ToLongFunction<ProcessStep> value) {
+        List<ProcessMap> streak = new ArrayList<>();
+        for (ProcessMap earlier : before) {
+            if (streak.size() == STREAK_RUNS) {
+                break;
+            }
+            ProcessStep same = RunHistory.countedStep(earlier, step.path(), step.occurrence());
+            if (same == null || !baseline.exceededBy(value.applyAsLong(same))) {
+                break;
+            }
+            streak.add(earlier);
+        }
+        return streak;
+    }
+
+    /** The label of the agent the step asked for, or "" where it asked for none or for any agent. */
+    private static String agentLabel(ProcessMap run, ProcessStep step) {
+        for (io.jenkins.plugins.valuestream.process.AgentAllocation agent : run.agents()) {
+            if (agent.step().equals(step.path()) || agent.step().startsWith(step.path())) {
+                return agent.label();
+            }
+        }
+        return "";
     }
 
     /** The median, MAD and threshold of one step's samples. */
@@ -130,9 +174,13 @@ public final class SlowStepDetector {
             return value > median + allowance;
         }
 
-        Flag flag(FlagKind kind, ProcessStep step, String what, long value, List<String> extraEvidence) {
+        Flag flag(FlagKind kind, ProcessStep step, String what, long value, List<ProcessMap> streak,
+                List<String> extraEvidence, String remedy) {
+            String lasting = streak.isEmpty() ? "; slower in this run only"
+                    : "; slower for the last " + (streak.size() + 1) + " runs (since #"
+                            + streak.get(streak.size() - 1).number() + ")";
             String message = step.displayName() + ": " + what + " " + Durations.format(value) + ", baseline "
-                    + Durations.format(median) + " (median of " + runs.size() + " runs)";
+                    + Durations.format(median) + " (median of " + runs.size() + " runs)" + lasting;
             List<String> evidence = new ArrayList<>();
             evidence.add("baseline median " + Durations.format(median) + ", MAD " + Durations.format(mad));
             evidence.add("threshold " + Durations.format(median + (long) Math.ceil(allowance)) + " = median + max("
@@ -140,7 +188,7 @@ public final class SlowStepDetector {
                     + "% of median, " + Durations.format(absoluteFloor) + ")");
             evidence.add("samples: " + runs.size() + " successful runs, " + RunHistory.numberRange(runs));
             evidence.addAll(extraEvidence);
-            return new Flag(kind, step.path(), message, value - median, evidence);
+            return new Flag(kind, step.path(), message, value - median, evidence, remedy);
         }
     }
 }

@@ -78,6 +78,23 @@ public final class FlowGraph {
         return new FlowGraph(List.of());
     }
 
+    /**
+     * The latest instant the graph records (a node's start, a pause's start or end), or {@code atLeast} where that is
+     * later: how far an unfinished run got before its record stops.
+     */
+    public long lastActivity(long atLeast) {
+        long latest = atLeast;
+        for (GraphNode node : nodes) {
+            if (node.startMillis() != null) {
+                latest = Math.max(latest, node.startMillis());
+            }
+            for (Pause pause : node.pauses()) {
+                latest = Math.max(latest, pause.endMillis() != null ? pause.endMillis() : pause.startMillis());
+            }
+        }
+        return latest;
+    }
+
     public List<GraphNode> nodes() {
         return nodes;
     }

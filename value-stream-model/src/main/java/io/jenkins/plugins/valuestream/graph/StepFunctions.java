@@ -47,6 +47,28 @@ public final class StepFunctions {
             "org.jenkinsci.plugins.docker.workflow.DockerDSL",
             "org.csanchez.jenkins.plugins.kubernetes.pipeline.PodTemplateStep");
 
+    /**
+     * Blocks that change what the work inside them sees, so that the same step inside two of them with different
+     * arguments is different work: {@code withEnv} (also Declarative {@code environment}, {@code tools} and matrix
+     * axes), {@code withCredentials}, {@code dir}, {@code ws}, a Kubernetes {@code container}, {@code wrap},
+     * {@code withMaven}, {@code nodejs}.
+     */
+    public static final Set<String> CONTEXT_BLOCKS = Set.of(
+            "org.jenkinsci.plugins.workflow.steps.EnvStep",
+            "org.jenkinsci.plugins.credentialsbinding.impl.BindingStep",
+            "org.jenkinsci.plugins.workflow.steps.PushdStep",
+            "org.jenkinsci.plugins.workflow.support.steps.WorkspaceStep",
+            "org.csanchez.jenkins.plugins.kubernetes.pipeline.ContainerStep",
+            "org.jenkinsci.plugins.workflow.steps.CoreWrapperStep",
+            "org.jenkinsci.plugins.pipeline.maven.WithMavenStep",
+            "jenkins.plugins.nodejs.NodeJSStep");
+
+    /** Steps that fetch sources into the workspace: repeated on several agents, {@code stash} is the choice. */
+    public static final Set<String> CHECKOUTS = Set.of(CHECKOUT, GIT, "hudson.scm.SubversionSCMStep");
+
+    /** Shell steps, whose script may be an install of dependencies. */
+    public static final Set<String> SCRIPTS = Set.of(SHELL, BATCH, POWERSHELL, PWSH);
+
     /** Steps that wait for time to pass. */
     public static final Set<String> SLEEP_STEPS = Set.of(SLEEP, WAIT_UNTIL);
 
@@ -94,7 +116,17 @@ public final class StepFunctions {
             java.util.Map.entry(RETRY, "retry"),
             java.util.Map.entry(BUILD, "build"),
             java.util.Map.entry(PROCESS_STEP, "processStep"),
-            java.util.Map.entry(VALUE_STREAM, "valueStream"));
+            java.util.Map.entry(VALUE_STREAM, "valueStream"),
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.EnvStep", "withEnv"),
+            java.util.Map.entry("org.jenkinsci.plugins.credentialsbinding.impl.BindingStep", "withCredentials"),
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.PushdStep", "dir"),
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.support.steps.WorkspaceStep", "ws"),
+            java.util.Map.entry("org.csanchez.jenkins.plugins.kubernetes.pipeline.ContainerStep", "container"),
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.CoreWrapperStep", "wrap"),
+            java.util.Map.entry("org.jenkinsci.plugins.pipeline.maven.WithMavenStep", "withMaven"),
+            java.util.Map.entry("jenkins.plugins.nodejs.NodeJSStep", "nodejs"),
+            java.util.Map.entry(STASH, "stash"),
+            java.util.Map.entry(UNSTASH, "unstash"));
 
     /**
      * The name users write for a step function ({@code sh}, {@code checkout}, ...), or the last part of its

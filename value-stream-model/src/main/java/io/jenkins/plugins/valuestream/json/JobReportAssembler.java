@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.json;
 
+import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.BaselineReset;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.flags.Detectors;
@@ -53,13 +54,17 @@ public record JobReportAssembler(DetectorSettings settings, BaselineReset baseli
         ordered.sort(Comparator.comparingInt(ProcessMap::number));
         int firstFlagged = Math.max(0, ordered.size() - maxFlaggedRuns);
         List<ReportJson.Run> runs = new ArrayList<>(ordered.size());
+        List<List<Flag>> flagged = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             ProcessMap run = ordered.get(i);
             List<Flag> flags = i < firstFlagged ? List.of()
                     : Detectors.flag(run, baseline.sameBaseline(run, history), settings);
+            if (i >= firstFlagged) {
+                flagged.add(flags);
+            }
             runs.add(new ReportJson.Run(run, flags));
         }
         ValueStream stream = ValueStreamAggregator.aggregate(name, ordered);
-        return new ReportJson.Job(name, stream, runs, warnings);
+        return new ReportJson.Job(name, stream, runs, warnings, AvoidableWork.of(flagged));
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -37,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  *   "processMillis","waitMillis","waitByCause":{"QUEUE":null,"AGENT":0,...},"flowEfficiency",
  *   "steps":[{"path","segments","result","startedAt","elapsedMillis","processMillis","waitMillis","effortMillis",
  *             "waitByCause":{...}}],
- *   "flags":[{"kind","step","message","costMillis","evidence"}]}],
+ *   "flags":[{"kind","step","message","costMillis","evidence","remedy"}]}],
+ *  "avoidableWork":{"runs","totalMillis","entries":[{"kind","step","segments","totalMillis","runs","remedy"}]},
  *  "valueStream":{"steps":[{"path","runs","processMillis":{"median","p90"},"waitMillis":{...},
  *                 "elapsedMillis":{...},"successRate"}],"leadTimeMillis":{"median","p90"},"flowEfficiency",
  *                 "bottleneck"}}]}
@@ -54,12 +56,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReportJson {
 
-    /** One job of the report. */
-    public record Job(String name, @Nullable ValueStream valueStream, List<Run> runs, List<String> warnings) {
+    /**
+     * One job of the report.
+     *
+     * @param avoidableWork the ledger of the flags of the runs that were flagged
+     */
+    public record Job(String name, @Nullable ValueStream valueStream, List<Run> runs, List<String> warnings,
+            AvoidableWork avoidableWork) {
         public Job {
             Objects.requireNonNull(name, "name");
             runs = List.copyOf(runs);
             warnings = List.copyOf(warnings);
+            Objects.requireNonNull(avoidableWork, "avoidableWork");
+        }
+
+        /** A job whose every run was flagged: the ledger adds up all their flags. */
+        public Job(String name, @Nullable ValueStream valueStream, List<Run> runs, List<String> warnings) {
+            this(name, valueStream, runs, warnings, AvoidableWork.of(runs.stream().map(Run::flags).toList()));
         }
     }
 
@@ -198,8 +211,27 @@ public final class ReportJson {
         } else {
             node.set("valueStream", valueStream(job.valueStream()));
         }
+        node.set("avoidableWork", avoidableWork(job.avoidableWork()));
         ArrayNode warnings = node.putArray("warnings");
         job.warnings().forEach(warnings::add);
+        return node;
+    }
+
+    /** The job's avoidable-work ledger. */
+    public static ObjectNode avoidableWork(AvoidableWork ledger) {
+        ObjectNode node = NODES.objectNode();
+        node.put("runs", ledger.runs());
+        node.put("totalMillis", ledger.totalMillis());
+        ArrayNode entries = node.putArray("entries");
+        for (AvoidableWork.Entry entry : ledger.entries()) {
+            ObjectNode each = entries.addObject();
+            each.put("kind", entry.kind().name());
+            each.put("step", entry.step().toString());
+            each.set("segments", segments(entry.step()));
+            each.put("totalMillis", entry.totalMillis());
+            each.put("runs", entry.flaggedRuns());
+            each.put("remedy", entry.remedy());
+        }
         return node;
     }
 
@@ -233,6 +265,7 @@ public final class ReportJson {
         node.put("costMillis", flag.costMillis());
         ArrayNode evidence = node.putArray("evidence");
         flag.evidence().forEach(evidence::add);
+        node.put("remedy", flag.remedy());
         return node;
     }
 

@@ -48,9 +48,13 @@ public final class ProcessMapExtractor {
     private static final int PARALLEL = 1 << 7;
     private static final int STAGE = 1 << 8;
     private static final int PROCESS_STEP = 1 << 9;
+    private static final int CONTEXT = 1 << 10;
     private static final Map<String, Integer> ROLES = roles();
 
     /** What {@link #readNodes} notes of each node besides its kind and role. */
+    /** How Declarative names the parallel branch of a matrix cell: {@code Matrix - JDK = '17'}. */
+    private static final String MATRIX_CELL_PREFIX = "Matrix - ";
+
     private static final byte BODY = 1;
     private static final byte PAUSED = 1 << 1;
     private static final byte WARNED = 1 << 2;
@@ -76,6 +80,7 @@ public final class ProcessMapExtractor {
         roles.merge(StepFunctions.PARALLEL, PARALLEL, (a, b) -> a | b);
         roles.merge(StepFunctions.STAGE, STAGE, (a, b) -> a | b);
         roles.merge(StepFunctions.PROCESS_STEP, PROCESS_STEP, (a, b) -> a | b);
+        StepFunctions.CONTEXT_BLOCKS.forEach(function -> roles.merge(function, CONTEXT, (a, b) -> a | b));
         return Map.copyOf(roles);
     }
 
@@ -121,6 +126,13 @@ public final class ProcessMapExtractor {
         private final StepBuilder[] stepScope;
         /** Block start → the innermost enclosing parallel branch name (or ""). */
         private final String[] branchScope;
+        /** Block start → the innermost enclosing agent allocation ({@code #n label}, or "" outside every agent). */
+        private final String[] agentScope;
+        /** Block start → the enclosing context blocks that change what work sees (see {@link WorkContext}). */
+        private final String[] environmentScope;
+        /** Interned contexts: a run has few, and every work item in one shares it. */
+        private final Map<WorkContext, WorkContext> contexts = new HashMap<>();
+        private int allocations;
         private final List<StepBuilder> steps = new ArrayList<>();
         private final Timeline timeline;
         /** The roles of the functions met so far: a graph has few, each node names one. */
@@ -151,6 +163,8 @@ public final class ProcessMapExtractor {
             this.stepAt = new StepBuilder[size];
             this.stepScope = new StepBuilder[size];
             this.branchScope = new String[size];
+            this.agentScope = new String[size];
+            this.environmentScope = new String[size];
             this.timeline = new Timeline(info.startedAt(), asOf, size + 1);
             java.util.Arrays.fill(enclosing, -1);
             java.util.Arrays.fill(endOf, -1);
@@ -396,6 +410,7 @@ public final class ProcessMapExtractor {
                 reworkScope[i] = failedAttempt || (encl >= 0 && reworkScope[encl]);
                 boolean branch = body && encl >= 0 && (roles[encl] & PARALLEL) != 0;
                 branchScope[i] = branch ? branchName(nodes.get(i)) : encl < 0 ? "" : branchScope[encl];
+                scopeContext(i, body, branch, encl);
 
                 StepBuilder parent = encl < 0 ? null : stepScope[encl];
                 StepBuilder defined = defineStep(i, body, encl, parent, index++);
@@ -405,6 +420,41 @@ public final class ProcessMapExtractor {
                     steps.add(defined);
                 }
             }
+        }
+
+        /**
+         * The agent and the environment that the block's contents run in: a new agent for an agent block, one more
+         * context for a context block ({@code withEnv}, {@code dir}, ...) or a Declarative matrix cell, whose axes are
+         * its environment whatever the steps that set them.
+         */
+        private void scopeContext(int i, boolean body, boolean branch, int encl) {
+            String agent = encl < 0 ? "" : agentScope[encl];
+            String environment = encl < 0 ? "" : environmentScope[encl];
+            GraphNode node = nodes.get(i);
+            if (!body && (roles[i] & AGENT_BLOCK) != 0) {
+                String label = node.arguments().getOrDefault("label", node.arguments().getOrDefault("image", ""));
+                agent = "#" + ++allocations + (label.isEmpty() ? "" : " " + label);
+            } else if (!body && (roles[i] & CONTEXT) != 0) {
+                environment = withContext(environment, StepFunctions.displayName(functions[i]) + "("
+                        + normalized(node.arguments()) + ")");
+            } else if (branch && branchScope[i].startsWith(MATRIX_CELL_PREFIX)) {
+                environment = withContext(environment, branchScope[i]);
+            }
+            agentScope[i] = agent;
+            environmentScope[i] = environment;
+        }
+
+        private static String withContext(String outer, String inner) {
+            return outer.isEmpty() ? inner : outer + "; " + inner;
+        }
+
+        private WorkContext contextOf(int i) {
+            int encl = enclosing[i];
+            if (encl < 0) {
+                return WorkContext.NONE;
+            }
+            WorkContext context = new WorkContext(agentScope[encl], environmentScope[encl]);
+            return contexts.computeIfAbsent(context, c -> c);
         }
 
         private int enclosingOf(int i) {
@@ -534,7 +584,8 @@ public final class ProcessMapExtractor {
                 // Work of a failed attempt is already counted as REWORK: it is no duplicate of the attempt that passed.
                 if (!rework && kind == ATOM_KIND && function != null && (roles[i] & NOT_WORK) == 0) {
                     work.add(new WorkItem(function, normalized(nodes.get(i).arguments()),
-                            step == null ? StepPath.OUTSIDE : step.path, branchOf(i), from, to - from));
+                            step == null ? StepPath.OUTSIDE : step.path, branchOf(i), from, to - from,
+                            contextOf(i)));
                 }
                 if (kind == BLOCK_START_KIND && !isBody[i] && (roles[i] & AGENT_BLOCK) != 0) {
                     agents.add(allocation(i, nodes.get(i), step, from));

@@ -8,6 +8,7 @@ import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.process.WorkContext;
 import io.jenkins.plugins.valuestream.process.WorkItem;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,12 +24,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * run     number (zz) | stringCount (v) | startedAt (zz) | completedAt − startedAt (zz) | asOf − completedAt (zz)
- *         | presence (v: 1 result, 2 queuedAt) | [result id (v)] | [queuedAt − startedAt (zz)] | processMillis (zz)
+ *         | presence (v: 1 result, 2 queuedAt, 4 work contexts) | [result id (v)] | [queuedAt − startedAt (zz)] | processMillis (zz)
  *         | waits | steps (count, step...) | work (count, item...) | agents (count, agent...) | notes (count, id...)
  * step    path | occurrence (zz) | kind + result·4 + firstTime·32 (v) | startedAt − previous step's start (zz)
  *         | elapsed (v) | process (v) | waits | effort (v) | nodeId | parallelGroup
  * work    function id (v) | arguments id (v) | path | branch id (v) | startedAt − previous item's start (zz)
- *         | duration (zz)
+ *         | duration (zz) | [context: 0 unknown, else agent id + 1 (v) | environment id (v)]
  * agent   label id (v) | path | startedAt − previous allocation's start (zz) | wait (zz) | hold (zz)
  * waits   unknown causes·128 + causes with time (v, one bit per cause by ordinal) | the times of the latter (v)
  * path    k (v): k &lt; paths so far in this run = that path; k = paths so far = a new path follows:
@@ -71,6 +72,10 @@ final class RecordCodec {
             strings.id(item.arguments());
             internPath(item.step(), strings);
             strings.id(item.branch());
+            if (item.context() != null) {
+                strings.id(item.context().agent());
+                strings.id(item.context().environment());
+            }
         }
         for (AgentAllocation agent : map.agents()) {
             strings.id(agent.label());
@@ -110,7 +115,8 @@ final class RecordCodec {
         out.writeZigZag(start);
         out.writeZigZag(completedAt - start);
         out.writeZigZag(map.asOf() - completedAt);
-        out.writeVarInt((map.result() != null ? 1 : 0) | (map.queuedAt() != null ? 2 : 0));
+        // Work contexts are always written; records written before they were kept lack bit 4 and read as unknown.
+        out.writeVarInt((map.result() != null ? 1 : 0) | (map.queuedAt() != null ? 2 : 0) | 4);
         if (map.result() != null) {
             out.writeVarInt(strings.id(map.result()));
         }
@@ -149,6 +155,13 @@ final class RecordCodec {
             out.writeZigZag(item.startedAt() - previous);
             previous = item.startedAt();
             out.writeZigZag(item.durationMillis());
+            WorkContext context = item.context();
+            if (context == null) {
+                out.writeVarInt(0);
+            } else {
+                out.writeVarInt(strings.id(context.agent()) + 1);
+                out.writeVarInt(strings.id(context.environment()));
+            }
         }
         out.writeVarInt(map.agents().size());
         previous = start;
@@ -254,6 +267,8 @@ final class RecordCodec {
         private final long[] waitScratch = new long[CAUSES.length];
         /** Node ids are small numbers that repeat in every run: one string each. */
         private final String[] numericIds = new String[4096];
+        /** Work contexts repeat in every work item of a run and across runs: one object each. */
+        private final Map<WorkContext, WorkContext> contexts = new HashMap<>();
 
         Decoder(StoreIndex strings) {
             this.strings = strings;
@@ -266,7 +281,7 @@ final class RecordCodec {
             long completedAt = start + in.readZigZag();
             long asOf = completedAt + in.readZigZag();
             int presence = in.readVarInt();
-            if ((presence & ~3) != 0) {
+            if ((presence & ~7) != 0) {
                 throw new MalformedRecordException("Unknown fields " + presence);
             }
             String result = (presence & 1) != 0 ? string(in.readVarInt()) : null;
@@ -307,7 +322,16 @@ final class RecordCodec {
                 String branch = string(in.readVarInt());
                 long startedAt = previous + in.readZigZag();
                 previous = startedAt;
-                work[i] = new WorkItem(function, arguments, path, branch, startedAt, in.readZigZag());
+                long duration = in.readZigZag();
+                WorkContext context = null;
+                if ((presence & 4) != 0) {
+                    int agent = in.readVarInt();
+                    if (agent > 0) {
+                        context = contexts.computeIfAbsent(new WorkContext(string(agent - 1),
+                                string(in.readVarInt())), c -> c);
+                    }
+                }
+                work[i] = new WorkItem(function, arguments, path, branch, startedAt, duration, context);
             }
             int agentCount = in.readCount();
             AgentAllocation[] agents = new AgentAllocation[agentCount];

@@ -14,16 +14,17 @@ import java.util.List;
  * @param costMillis the time it cost the run
  * @param costText that time in words
  * @param evidence the facts behind the flag
+ * @param remedy what to do about it, or the empty string
  */
 public record FlagView(FlagKind kind, String label, String step, String message, long costMillis, String costText,
-        List<String> evidence) {
+        List<String> evidence, String remedy) {
     public FlagView {
         evidence = List.copyOf(evidence);
     }
 
     public static FlagView of(Flag flag) {
         return new FlagView(flag.kind(), label(flag.kind()), flag.step().toString(), flag.message(),
-                flag.costMillis(), HumanText.duration(flag.costMillis()), flag.evidence());
+                flag.costMillis(), HumanText.duration(flag.costMillis()), flag.evidence(), flag.remedy());
     }
 
     /**
@@ -42,6 +43,7 @@ public record FlagView(FlagKind kind, String label, String step, String message,
             case SLOW_PROCESS -> "Slow process";
             case SLOW_WAIT -> "Slow wait";
             case DUPLICATE_WORK -> "Duplicate work";
+            case SETUP_ON_EACH_AGENT -> "Setup on each agent";
             case REPEATED_AGENT -> "Repeated agent";
             case NO_OP -> "No-op step";
         };

@@ -71,6 +71,22 @@ public class ProcessMapCodecTest {
     }
 
     @Test
+    public void aFormWrittenBeforeContextsWereKeptReadsAsUnknownContext() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Build", s -> s.node("linux", 45_000, n -> n.sh("make", 60_000)));
+        ProcessMap map = ProcessMapExtractor.extract(run.runInfo(7, "SUCCESS", 3_000L), run.finish(), Long.MAX_VALUE);
+        String json = ProcessMapCodec.write(map);
+        assertThat(json).contains("\"context\":{\"agent\":\"#1 linux\"");
+
+        ProcessMap old = ProcessMapCodec.read(json.replaceAll(",\"context\":\\{[^}]*}", ""));
+
+        assertThat(old.work()).singleElement().satisfies(item -> {
+            assertThat(item.context()).isNull();
+            assertThat(item.comparable()).isFalse();
+        });
+    }
+
+    @Test
     public void zerosEmptyListsAndNullsAreLeftOut() {
         ProcessMap map = new ProcessMap(1, "SUCCESS", T0, T0, T0 + 5, T0 + 5, 5, WaitBreakdown.none(), List.of(),
                 List.of(), List.of(), List.of());

@@ -9,14 +9,32 @@ public class DetectorSettingsTest {
     @Test
     public void defaultsAreTheDocumentedOnes() {
         assertThat(DetectorSettings.defaults()).isEqualTo(
-                new DetectorSettings(20, 5, 3.0, 0.25, 5_000, 30_000, 1_000, 0.9, 5, 1_000));
+                new DetectorSettings(20, 5, 3.0, 0.25, 5_000, 30_000, 1_000, 0.9, 5, 2_000, 10_000, 60_000,
+                        0.01));
     }
 
     @Test
     public void builderChangesOnlyWhatItIsTold() {
         DetectorSettings settings = DetectorSettings.builder().baselineRuns(30).build();
 
-        assertThat(settings).isEqualTo(new DetectorSettings(30, 5, 3.0, 0.25, 5_000, 30_000, 1_000, 0.9, 5, 1_000));
+        assertThat(settings).isEqualTo(new DetectorSettings(30, 5, 3.0, 0.25, 5_000, 30_000, 1_000, 0.9, 5, 2_000,
+                10_000, 60_000, 0.01));
+    }
+
+    @Test
+    public void aFloorIsTheKindsOwnOrTheShareOfLeadTimeWhicheverIsLarger() {
+        DetectorSettings settings = DetectorSettings.defaults();
+
+        assertThat(settings.floorMillis(FlagKind.DUPLICATE_WORK, 60_000)).isEqualTo(2_000);
+        assertThat(settings.floorMillis(FlagKind.DUPLICATE_WORK, 3_600_000)).isEqualTo(36_000);
+        assertThat(settings.floorMillis(FlagKind.REPEATED_AGENT, 60_000)).isEqualTo(10_000);
+        assertThat(settings.floorMillis(FlagKind.NO_OP, 60_000)).isEqualTo(600);
+    }
+
+    @Test
+    public void rejectsALeadTimeShareOfAWholeRun() {
+        assertThatThrownBy(() -> DetectorSettings.builder().leadTimeShare(1).build())
+                .hasMessageContaining("leadTimeShare must be at least 0 and below 1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.flags;
 
+import static io.jenkins.plugins.valuestream.testing.RunFixture.CHECKOUT;
 import static io.jenkins.plugins.valuestream.testing.RunFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,8 @@ import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.process.WorkContext;
+import java.util.List;
 import org.junit.Test;
 
 public class RepeatedAgentDetectorTest {
@@ -155,5 +158,39 @@ public class RepeatedAgentDetectorTest {
                 .build();
 
         assertThat(RepeatedAgentDetector.detect(run)).isEmpty();
+    }
+
+    @Test
+    public void costAddsTheSetupTheFreshWorkspaceRepeated() {
+        String scm = "scm=git https://github.com/example/app.git";
+        ProcessMap run = run(3)
+                .step("Build", s -> s.at(0).process(60_000))
+                .step("Test", s -> s.at(60_500).process(40_000))
+                .agent("linux", "Build", 0, 0, 60_000)
+                .agent("linux", "Test", 61_000, 0, 39_000)
+                .work(CHECKOUT, scm, "Build", "", 1_000, 8_000, new WorkContext("#1 linux", ""))
+                .work(CHECKOUT, scm, "Test", "", 62_000, 7_000, new WorkContext("#2 linux", ""))
+                .build();
+
+        assertThat(RepeatedAgentDetector.detect(run)).singleElement().satisfies(flag -> {
+            assertThat(flag.costMillis()).isEqualTo(7_000);
+            assertThat(flag.message()).endsWith("waited 0ms and repeated its setup for 7s");
+            assertThat(flag.evidence()).contains("repeated in the new workspace: checkout(" + scm + "), 7s");
+            assertThat(flag.remedy()).contains("one agent");
+        });
+    }
+
+    @Test
+    public void aPromptReallocationThatRepeatsNothingIsBelowTheFloor() {
+        // Declarative parallel-free stages each with "agent { label 'linux' }": 50 ms to get the next agent.
+        ProcessMap run = run(3)
+                .step("Build", s -> s.at(0).process(60_000))
+                .step("Test", s -> s.at(60_500).process(40_000))
+                .agent("linux", "Build", 0, 0, 60_000)
+                .agent("linux", "Test", 61_000, 50, 39_000)
+                .build();
+
+        assertThat(RepeatedAgentDetector.detect(run)).hasSize(1);
+        assertThat(Detectors.flag(run, List.of(), DetectorSettings.defaults())).isEmpty();
     }
 }

@@ -55,7 +55,8 @@ public class SlowStepDetectorTest {
     public void messageNamesStepValueBaselineAndSampleCount() {
         List<Flag> flags = SlowStepDetector.detect(buildTaking(21, 250_000), history(times(20, 62_000)), DEFAULTS);
 
-        assertThat(flags.get(0).message()).isEqualTo("Build: process time 4m 10s, baseline 1m 2s (median of 20 runs)");
+        assertThat(flags.get(0).message()).isEqualTo("Build: process time 4m 10s, baseline 1m 2s (median of 20 runs)"
+                + "; slower in this run only");
     }
 
     @Test
@@ -190,8 +191,10 @@ public class SlowStepDetectorTest {
         assertThat(flags).singleElement().satisfies(flag -> {
             assertThat(flag.kind()).isEqualTo(FlagKind.SLOW_WAIT);
             assertThat(flag.costMillis()).isEqualTo(290_000);
-            assertThat(flag.message()).isEqualTo("Build: wait 5m, baseline 10s (median of 10 runs)");
+            assertThat(flag.message()).isEqualTo("Build: wait 5m, baseline 10s (median of 10 runs); slower in this"
+                    + " run only");
             assertThat(flag.evidence()).contains("largest cause in this run: agent 5m");
+            assertThat(flag.remedy()).startsWith("It waited for an agent");
         });
     }
 
@@ -232,5 +235,26 @@ public class SlowStepDetectorTest {
                 .step("Build", s -> s.process(60_000).result(StepResult.RUNNING)).build());
 
         assertThat(SlowStepDetector.detect(buildTaking(6, 600_000), history, DEFAULTS)).isEmpty();
+    }
+
+    @Test
+    public void anUnfinishedRunGetsNoSlowFlags() {
+        // A controller stopped mid-run: its open step runs "until now", years later. It is unfinished, not slow.
+        ProcessMap unfinished = run(21).runningFor(1594L * 86_400_000L)
+                .step("Build", s -> s.process(1594L * 86_400_000L)).build();
+
+        assertThat(SlowStepDetector.detect(unfinished, history(times(20, 62_000)), DEFAULTS)).isEmpty();
+    }
+
+    @Test
+    public void saysWhenTheStepHasBeenSlowForTheLastFewRuns() {
+        List<ProcessMap> history = history(times(20, 62_000));
+        for (int number = 21; number <= 22; number++) {
+            history.add(buildTaking(number, 250_000));
+        }
+
+        List<Flag> flags = SlowStepDetector.detect(buildTaking(23, 250_000), history, DEFAULTS);
+
+        assertThat(flags.get(0).message()).endsWith("; slower for the last 3 runs (since #21)");
     }
 }

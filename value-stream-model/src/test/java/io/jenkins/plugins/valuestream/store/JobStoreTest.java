@@ -201,7 +201,9 @@ public class JobStoreTest {
 
         assertThat(occurrences(bytes, "Integration tests")).isEqualTo(1);
         assertThat(occurrences(bytes, "mvn -B -ntp verify -Pit")).isEqualTo(1);
-        assertThat(occurrences(bytes, "linux && docker")).isEqualTo(1);
+        // The label, and the two allocations of it that the work's contexts name (#2 and #4), once each.
+        assertThat(occurrences(bytes, "#4 linux && docker")).isEqualTo(1);
+        assertThat(occurrences(bytes, "linux && docker")).isEqualTo(3);
     }
 
     private static int occurrences(byte[] haystack, String needle) {

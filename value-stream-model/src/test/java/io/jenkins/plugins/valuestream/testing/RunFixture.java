@@ -129,6 +129,14 @@ public final class RunFixture {
         return this;
     }
 
+    /** Work that ran in the given context ({@code null}: a source that does not tell). */
+    public RunFixture work(String function, String arguments, String step, String branch, long at, long duration,
+            io.jenkins.plugins.valuestream.process.@org.jspecify.annotations.Nullable WorkContext context) {
+        work.add(new WorkItem(function, arguments, StepPath.parse(step), branch, startedAt() + at, duration,
+                context));
+        return this;
+    }
+
     public RunFixture agent(String label, String step, long at, long wait, long hold) {
         agents.add(new AgentAllocation(label, StepPath.parse(step), startedAt() + at, wait, hold));
         return this;

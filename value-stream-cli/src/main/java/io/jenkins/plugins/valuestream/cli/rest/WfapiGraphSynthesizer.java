@@ -129,7 +129,7 @@ public final class WfapiGraphSynthesizer {
             if (!anyExecuted) {
                 notes.add("The REST API lists no stage that ran in this run: its time is unexplained and counted as"
                         + " GAP.");
-                return new SourceRun(info, FlowGraph.empty(), UNKNOWN_CAUSES, notes);
+                return new SourceRun(info, FlowGraph.empty(), UNKNOWN_CAUSES, notes, false, true);
             }
             if (clusters.stream().anyMatch(c -> c.size() > 1)) {
                 notes.add(NOTE_FLAT);
@@ -149,7 +149,7 @@ public final class WfapiGraphSynthesizer {
             }
             List<GraphNode> built = new ArrayList<>(nodes.size());
             nodes.forEach(n -> built.add(n.build()));
-            return new SourceRun(info, FlowGraph.of(built), UNKNOWN_CAUSES, notes);
+            return new SourceRun(info, FlowGraph.of(built), UNKNOWN_CAUSES, notes, false, true);
         }
 
         private @Nullable Long completedAt() {

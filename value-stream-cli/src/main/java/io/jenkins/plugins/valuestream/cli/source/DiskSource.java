@@ -137,7 +137,7 @@ public final class DiskSource implements RunSource {
                     }
                     continue;
                 }
-                runs.add(SourceRun.complete(run.info(), run.graph()));
+                runs.add(SourceRun.fromFiles(run.info(), run.graph()));
             }
         }
         return new JobRuns(listing.name(), runs, warnings);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.view.html;
 
+import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
@@ -348,12 +349,19 @@ public final class HtmlReport {
         }
         long flaggedRuns = runs.stream().filter(run -> !run.flags().isEmpty()).count();
         List<FlagGroup> groups = groups(runs);
+        AvoidableWork ledger = AvoidableWork.of(runs.stream().map(RunReport::flags).toList());
+        out.open("p", "class", "vs-ledger-total");
+        out.text("Avoidable work: ");
+        out.element("strong", HumanText.duration(ledger.totalMillis()));
+        out.text(" over " + runs(runs.size()) + ", what the flags would have saved.");
+        out.close();
         out.element("p", count + (count == 1 ? " flag in " : " flags in ") + flaggedRuns + " of " + runs(runs.size())
-                + ". Below, one line per kind of finding and step, the costliest first; then every flag with the "
-                + "evidence that raised it.", "class", "vs-muted");
+                + ". Below, the ledger: one line per kind of finding and step, the costliest first, with what to do;"
+                + " then every flag with the evidence that raised it.", "class", "vs-muted");
         out.open("table", "class", "vs-table vs-flag-summary");
         out.open("thead").open("tr");
-        for (String heading : List.of("Finding", "Step", "Runs", "Total cost", "Typical cost", "Latest")) {
+        for (String heading : List.of("Finding", "Step", "Runs", "Total cost", "Typical cost", "What to do",
+                "Latest")) {
             out.element("th", heading, "scope", "col");
         }
         out.close().close();
@@ -370,6 +378,7 @@ public final class HtmlReport {
             out.element("td", HumanText.duration(group.totalMillis()), "class", "vs-num");
             out.element("td", HumanText.duration(group.typicalMillis()), "class", "vs-num",
                     "title", "median cost of one flag");
+            out.element("td", group.latest().remedy(), "class", "vs-remedy");
             out.open("td", "class", "vs-latest");
             int shown = Math.min(LATEST_RUNS, group.runs().size());
             for (int i = 0; i < shown; i++) {
@@ -408,6 +417,9 @@ public final class HtmlReport {
                 out.open("td");
                 out.element("span", view.label(), "class", "vs-pill vs-pill-flag", "title", kindMeaning(view.kind()));
                 out.text(" " + view.finding());
+                if (!view.remedy().isEmpty()) {
+                    out.element("p", view.remedy(), "class", "vs-remedy");
+                }
                 out.close();
                 out.element("td", view.costText(), "class", "vs-num");
                 out.open("td");
@@ -436,8 +448,12 @@ public final class HtmlReport {
                     + " by more than the threshold";
             case SLOW_WAIT -> "The step waited longer than its baseline (the median of its recent successful runs)"
                     + " by more than the threshold";
-            case DUPLICATE_WORK -> "The same step with the same arguments ran more than once in the run";
-            case REPEATED_AGENT -> "An agent with the same label was given back and asked for again in the next step";
+            case DUPLICATE_WORK -> "The same step with the same arguments ran more than once on the same agent, in the"
+                    + " same workspace and environment";
+            case SETUP_ON_EACH_AGENT -> "The same checkout or install ran on several agents: a choice, avoidable with"
+                    + " stash/unstash or a dependency cache";
+            case REPEATED_AGENT -> "An agent with the same label was given back and asked for again in the next step,"
+                    + " at the cost of a wait or a repeated setup";
             case NO_OP -> "The step did next to nothing in nearly every recent run and never failed";
         };
     }
@@ -470,10 +486,12 @@ public final class HtmlReport {
         out.open("details", "class", "vs-run", "id", id, "data-run", map.number());
         out.open("summary");
         out.element("span", "#" + map.number(), "class", "vs-run-number");
-        String result = map.result() == null ? "Running" : resultText(map.result());
+        String result = map.result() == null ? "Unfinished, last activity " + HumanText.instant(map.asOf())
+                : resultText(map.result());
         out.element("span", result, "class", "vs-pill " + resultPill(map.result()), "title", map.result() == null
                 ? "No end recorded: the run was still going when it was read, or its controller stopped before it "
-                        + "ended; its times run to the moment of the report" : null);
+                        + "ended; its times run to its last recorded activity, and it is left out of the figures and"
+                        + " gets no slow flags" : null);
         out.element("span", view.startedText(), "class", "vs-run-fact", "title", "started");
         fact(out, "lead ", view.leadTimeText());
         fact(out, "process ", view.processText());

@@ -104,10 +104,10 @@ final class SvgFrame {
         };
     }
 
-    /** A result in words: {@code Success}, {@code Failure}, {@code Running}. */
+    /** A result in words: {@code Success}, {@code Failure}, {@code Unfinished} (no end recorded). */
     static String resultText(@Nullable String result) {
         if (result == null) {
-            return "Running";
+            return "Unfinished";
         }
         String lower = result.toLowerCase(Locale.ROOT).replace('_', ' ');
         return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);

@@ -4,6 +4,7 @@ import static io.jenkins.plugins.valuestream.view.ParsedXml.hasClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.ParsedXml;
 import io.jenkins.plugins.valuestream.view.ViewFixtures;
 import io.jenkins.plugins.valuestream.view.theme.Theme;
@@ -215,7 +216,7 @@ public class HtmlReportTest {
         ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(job)));
 
         Element pill = page.element("//summary/span[" + hasClass("vs-pill-running") + "]");
-        assertThat(pill.getTextContent()).isEqualTo("Running");
+        assertThat(pill.getTextContent()).isEqualTo("Unfinished, last activity " + HumanText.instant(running.asOf()));
         assertThat(pill.getAttribute("title")).startsWith("No end recorded");
     }
 

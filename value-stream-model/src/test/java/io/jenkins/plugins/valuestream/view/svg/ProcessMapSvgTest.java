@@ -127,7 +127,7 @@ public class ProcessMapSvgTest {
         assertThat(ParsedXml.elements(lane, "rect[" + hasClass("vs-bar-running") + "]")).hasSize(1);
         assertThat(ParsedXml.elements(lane, ".//text[" + hasClass("vs-elapsed") + "]").get(0).getTextContent())
                 .endsWith(", running");
-        assertThat(doc.text("/svg/desc")).contains("Running");
+        assertThat(doc.text("/svg/desc")).contains("Unfinished");
     }
 
     @Test
