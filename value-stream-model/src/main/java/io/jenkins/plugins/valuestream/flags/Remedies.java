@@ -56,7 +56,12 @@ final class Remedies {
                 + " plugin's cache step), or stash the installed folder once and unstash it on the other agents.";
     }
 
-    static String repeatedAgent() {
+    static String repeatedAgent(boolean intoParallelBranch) {
+        if (intoParallelBranch) {
+            return "Each branch needs an agent, but this one asked right after the step before gave one back: do that"
+                    + " step's work at the start of this branch, on its agent, or add agents with the label to cut"
+                    + " the wait.";
+        }
         return "Run both stages on one agent: a parent stage with the agent and nested stages, or a top-level agent"
                 + " (reuseNode true for a Docker agent); the workspace is then kept as well.";
     }

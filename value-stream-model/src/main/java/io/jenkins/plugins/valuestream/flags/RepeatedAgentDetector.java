@@ -53,7 +53,7 @@ public final class RepeatedAgentDetector {
                     || topLevel.get(secondStep).parallelGroup() != null) {
                 continue;
             }
-            flags.add(flag(first, second, repeatedSetup(run, first, second)));
+            flags.add(flag(first, second, repeatedSetup(run, first, second), inParallelBranch(run, second)));
         }
         return flags;
     }
@@ -100,7 +100,18 @@ public final class RepeatedAgentDetector {
         return a.function().equals(b.function()) && a.arguments().equals(b.arguments());
     }
 
-    private static Flag flag(AgentAllocation first, AgentAllocation second, List<WorkItem> repeated) {
+    /** Whether the allocation was made inside a parallel branch (the top-level step fans out). */
+    private static boolean inParallelBranch(ProcessMap run, AgentAllocation allocation) {
+        for (ProcessStep step : run.steps()) {
+            if (step.parallelGroup() != null && allocation.step().startsWith(step.path())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Flag flag(AgentAllocation first, AgentAllocation second, List<WorkItem> repeated,
+            boolean intoParallelBranch) {
         String label = second.label().isEmpty() ? "any agent" : "agent '" + second.label() + "'";
         // The steps where the agents were asked for, which may lie inside the top-level steps compared.
         long setup = repeated.stream().mapToLong(WorkItem::durationMillis).sum();
@@ -119,6 +130,6 @@ public final class RepeatedAgentDetector {
                     + Durations.format(item.durationMillis()));
         }
         return new Flag(FlagKind.REPEATED_AGENT, second.step(), message, second.waitMillis() + setup, evidence,
-                Remedies.repeatedAgent());
+                Remedies.repeatedAgent(intoParallelBranch));
     }
 }

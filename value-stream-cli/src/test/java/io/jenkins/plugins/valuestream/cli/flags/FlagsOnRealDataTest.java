@@ -67,6 +67,7 @@ public class FlagsOnRealDataTest {
             }
         }
         flagCiJenkinsRun();
+        flagOtherStageViewAnswers();
         printCensus();
     }
 
@@ -106,6 +107,35 @@ public class FlagsOnRealDataTest {
         FLAGGED.add(new Flagged("ci.jenkins.io Core/jenkins/master", map, Detectors.flag(map, List.of(), SETTINGS)));
     }
 
+    /** Every other run answer of the Stage View captures, each a run of its own (they hold no job history). */
+    private static void flagOtherStageViewAnswers() throws Exception {
+        int number = 0;
+        try (Stream<Path> files = Files.walk(realData.resolve("wfapi"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                if (file.getFileName().toString().contains("5198")) {
+                    continue;
+                }
+                JsonNode root;
+                try {
+                    root = WfapiParser.tree(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+                } catch (MalformedAnswerException e) {
+                    continue;
+                }
+                for (JsonNode candidate : root.isArray() ? root : List.of(root)) {
+                    if (candidate.has("status") && candidate.has("startTimeMillis") && candidate.has("stages")
+                            && !candidate.has("parentNodes")) {
+                        WfapiRun run = withEmbeddedNodes(candidate);
+                        // A run in progress when captured is measured a day after its start, as if read then.
+                        ProcessMap map = RunExtraction.processMap(WfapiGraphSynthesizer.synthesize(run, ++number),
+                                run.startTimeMillis() + 86_400_000L);
+                        FLAGGED.add(new Flagged("stage view " + file.getParent().getFileName(), map,
+                                Detectors.flag(map, List.of(), SETTINGS)));
+                    }
+                }
+            }
+        }
+    }
+
     /** A run object with its stages' embedded {@code stageFlowNodes} ({@code runs?fullStages=true}). */
     private static WfapiRun withEmbeddedNodes(JsonNode node) throws MalformedAnswerException {
         WfapiRun run = WfapiParser.run(node);
@@ -130,6 +160,9 @@ public class FlagsOnRealDataTest {
             }
         }
         System.out.println("Flags on real data: " + FLAGGED.size() + " runs, " + each.size() + " flags");
+        FLAGGED.stream().filter(f -> f.where().startsWith("ci.jenkins.io")).forEach(ci -> System.out.println(
+                "  ci.jenkins.io #5198: " + ci.flags().stream().map(f -> f.kind() + " " + Durations.format(
+                        f.costMillis())).toList()));
         for (Map.Entry<FlagKind, List<Long>> kind : costs.entrySet()) {
             List<Long> sorted = kind.getValue().stream().sorted().toList();
             System.out.println("  " + kind.getKey() + ": " + sorted.size() + " flags, cost min "
@@ -186,7 +219,7 @@ public class FlagsOnRealDataTest {
     @Test
     public void anUnfinishedRunReadFromFilesEndsAtItsLastActivity() {
         // Measured against "now", a run whose controller stopped years ago would have a lead time of years.
-        assertThat(FLAGGED).filteredOn(f -> f.run().running())
+        assertThat(FLAGGED).filteredOn(f -> f.run().running() && !f.where().startsWith("stage view"))
                 .allSatisfy(f -> assertThat(f.run().leadTimeMillis()).as(f.where() + " #" + f.run().number())
                         .isLessThan(30L * 86_400_000L));
     }
