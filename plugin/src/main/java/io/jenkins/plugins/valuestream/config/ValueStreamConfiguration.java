@@ -436,6 +436,30 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
     }
 
     @POST
+    public FormValidation doCheckRepeatedAgentFloor(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return checkFloor("repeatedAgentFloor", value);
+    }
+
+    @POST
+    public FormValidation doCheckNoOpWindowFloor(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return checkFloor("noOpWindowFloor", value);
+    }
+
+    @POST
+    public FormValidation doCheckLeadTimeShare(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try {
+            double share = Double.parseDouble(value.trim());
+            return share >= 0 && share < 1 ? FormValidation.ok()
+                    : FormValidation.error(Messages.leadTimeShare_range());
+        } catch (NumberFormatException e) {
+            return FormValidation.error(Messages.leadTimeShare_range());
+        }
+    }
+
+    @POST
     public FormValidation doCheckWindowSize(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FormValidation.validatePositiveInteger(value);

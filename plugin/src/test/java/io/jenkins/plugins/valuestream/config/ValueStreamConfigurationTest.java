@@ -39,6 +39,9 @@ public class ValueStreamConfigurationTest {
         config.setNoOpShare(0.8);
         config.setNoOpMinRuns(6);
         config.setMinDuplicate("3s");
+        config.setRepeatedAgentFloor("20s");
+        config.setNoOpWindowFloor("2m");
+        config.setLeadTimeShare(0.02);
         config.setWindowSize(200);
         config.setWindowSuccessfulOnly(true);
 
@@ -47,7 +50,8 @@ public class ValueStreamConfigurationTest {
         assertFalse(config.isRecording());
         assertEquals("20m", config.getDefaultWaitBudget());
         assertEquals(Long.valueOf(1_200_000), config.defaultWaitBudgetMillis());
-        assertEquals(new DetectorSettings(30, 7, 2.5, 0.3, 10_000, 60_000, 2_000, 0.8, 6, 3_000),
+        assertEquals(new DetectorSettings(30, 7, 2.5, 0.3, 10_000, 60_000, 2_000, 0.8, 6, 3_000, 20_000, 120_000,
+                0.02),
                 config.detectorSettings());
         assertEquals(new RunWindow(200, true), config.defaultWindow());
     }

@@ -18,6 +18,8 @@ final class Pipelines {
     /** A scripted Pipeline: Checkout, then Build and Package inside a node block. */
     static final String SCRIPTED = "scripted.groovy";
     /** A scripted Pipeline whose stage names are markup: {@code <img src=x onerror=alert(1)>} and more. */
+    /** Declarative, one agent: the same three-second "install" in two stages. */
+    static final String DUPLICATE_INSTALL = "duplicate-install.groovy";
     static final String XSS = "xss.groovy";
     /** The stage name that must show as text everywhere. */
     static final String XSS_STAGE = "<img src=x onerror=alert(1)>";

@@ -158,6 +158,41 @@ public class ValueStreamTabTest {
         assertThat(page.querySelectorAll(".vsp-floating-box svg"), hasSize(1));
     }
 
+    @Test
+    public void tabListsTheAvoidableWorkWithWhatToDo() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "install-twice", Pipelines.DUPLICATE_INSTALL);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
+        List<String> rows = page.querySelectorAll(".vsp-ledger tbody tr").stream()
+                .map(node -> node.getTextContent().replaceAll("\\s+", " ").trim()).toList();
+        assertThat(rows.toString(), rows, hasSize(1));
+        assertThat(rows.get(0), containsString("Duplicate work"));
+        assertThat(rows.get(0), containsString("Test"));
+        assertThat(rows.get(0), containsString("install once"));
+        assertThat(page.querySelectorAll(".vsp-flag__remedy"), hasSize(1));
+    }
+
+    @Test
+    public void jsonGivesTheLedgerAndEachFlagsRemedy() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "install-twice", Pipelines.DUPLICATE_INSTALL);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+
+        net.sf.json.JSONObject report = j.getJSON(job.getUrl() + ValueStreamJobAction.URL_NAME + "/api/json")
+                .getJSONObject();
+        net.sf.json.JSONObject only = report.getJSONArray("jobs").getJSONObject(0);
+        net.sf.json.JSONObject entry = only.getJSONObject("avoidableWork").getJSONArray("entries").getJSONObject(0);
+        assertThat(entry.getString("kind"), is("DUPLICATE_WORK"));
+        assertThat(entry.getString("step"), is("Test"));
+        assertThat(entry.getInt("runs"), is(1));
+        net.sf.json.JSONObject flag = only.getJSONArray("runs").getJSONObject(0).getJSONArray("flags")
+                .getJSONObject(0);
+        assertThat(flag.getString("remedy"), containsString("install once"));
+    }
+
     /** The step names in the tab's steps table. */
     static List<String> stepNames(HtmlPage page) {
         return page.querySelectorAll(".vsp-steps .vsp-steps__name").stream()
