@@ -329,7 +329,8 @@ public final class ViewFixtures {
                 flags.add(new Flag(FlagKind.DUPLICATE_WORK, StepPath.of("Test", "Unit"),
                         "checkout scm ran 3 times in this run", 38 * S,
                         List.of("Test/Unit: checkout scm (12s)", "Test/Integration: checkout scm (13s)",
-                                "Test/End-to-end: checkout scm (13s)")));
+                                "Test/End-to-end: checkout scm (13s)"),
+                        "The workspace already holds this checkout: keep the first one and drop the others."));
             }
             List<VerdictView> verdicts = new ArrayList<>();
             long counted = run.waits().total(WaitCause.defaultCounted());
