@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Turns one JMH run's JSON results into the figures of issue 4, and measures the store's bytes per step record on
- * the benchmark's own data. Prints the allocation per operation and whether each target is met, then ends with one
- * line per figure: {@code RATIO extraction_vs_walk <x>}, {@code RATIO valuestream_vs_decode <x>},
+ * Turns one JMH run's JSON results into the figures of docs/performance.md, and measures the store's bytes per step
+ * record on the benchmark's own data. Prints the allocation per operation and whether each target is met, then ends
+ * with one line per figure: {@code RATIO extraction_vs_walk <x>}, {@code RATIO valuestream_vs_decode <x>},
  * {@code RATIO rederive_vs_valuestream <x>}, {@code BYTES per_step_record <n>}.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.jenkins.plugins.valuestream.benchmarks.Figures jmh-result.json}

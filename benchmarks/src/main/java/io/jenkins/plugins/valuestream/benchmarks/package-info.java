@@ -1,5 +1,5 @@
 /**
- * JMH benchmarks of extraction, the per-job store and aggregation (issue 4; DESIGN.md §5). Run them with
+ * JMH benchmarks of extraction, the per-job store and aggregation (docs/performance.md). Run them with
  * {@code bash benchmarks/run}; {@link io.jenkins.plugins.valuestream.benchmarks.Figures} turns the results into the
  * ratios of docs/performance.md.
  */

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the live flow graph of a run ({@link FlowNode}s and their actions) into the model's {@link FlowGraph}: the
- * same shapes the build-folder reader finds in {@code workflow/*.xml} (see FLOWGRAPH.md), read through the API.
+ * same shapes the build-folder reader finds in {@code workflow/*.xml} (see docs/architecture.md), read through the API.
  * Nothing is interpreted here; the model does that.
  */
 public final class FlowGraphAdapter {

@@ -45,7 +45,7 @@ public class RecordingTest {
                 + " in " + map.steps().stream().map(ProcessStep::displayName).toList()));
     }
 
-    /** The run's numbers cover the whole run (DESIGN.md §4), which holds only when the adapter lost no node. */
+    /** The run's numbers cover the whole run (docs/definitions.md), which holds only when the adapter lost no node. */
     private static void assertCoversTheRun(ProcessMap map) {
         assertEquals(map.leadTimeMillis(), map.processMillis() + map.waitMillis());
     }

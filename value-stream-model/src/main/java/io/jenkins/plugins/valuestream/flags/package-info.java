@@ -1,5 +1,5 @@
 /**
- * Detectors that flag slow steps and redundant work in a run, each flag with its evidence (DESIGN.md §4).
+ * Detectors that flag slow steps and redundant work in a run, each flag with its evidence and remedy (docs/flags.md).
  */
 @NullMarked
 package io.jenkins.plugins.valuestream.flags;

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a flow graph the way Jenkins would record a Pipeline, from a script of timed steps: the node shapes,
- * parents, block starts and ends, bodies, labels, arguments and actions are those of FLOWGRAPH.md. Used by the
- * tests, the demo data set and the benchmarks.
+ * parents, block starts and ends, bodies, labels, arguments and actions are those docs/architecture.md describes. Used
+ * by the tests, the demo data set and the benchmarks.
  *
  * <pre>{@code
  * FlowGraphBuilder run = FlowGraphBuilder.startingAt(t0);

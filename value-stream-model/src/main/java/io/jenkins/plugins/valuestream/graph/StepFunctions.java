@@ -3,7 +3,7 @@ package io.jenkins.plugins.valuestream.graph;
 import java.util.Set;
 
 /**
- * The step descriptor ids that the extraction gives a meaning to (see FLOWGRAPH.md). Everything else is either
+ * The step descriptor ids that the extraction gives a meaning to (see docs/architecture.md). Everything else is either
  * structure (a wrapper block) or work.
  */
 public final class StepFunctions {

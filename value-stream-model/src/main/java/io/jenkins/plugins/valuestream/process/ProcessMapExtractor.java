@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the flow graph of one run into its {@link ProcessMap}, implementing the definitions of DESIGN.md §4.
+ * Turns the flow graph of one run into its {@link ProcessMap}, implementing the definitions of docs/definitions.md.
  *
  * <p>How: every node is one segment of its branch's timeline, from its own start to the start of the node that
  * follows it (a node ends when the next one starts). The segment's state comes from the node: the outer block of a

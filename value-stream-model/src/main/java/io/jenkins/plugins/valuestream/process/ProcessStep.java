@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One process-map step of one run, with its time split as DESIGN.md §4 defines: {@code elapsed = process + wait},
- * the wait split by cause, and the effort (working time summed over parallel branches) beside it.
+ * One process-map step of one run, with its time split as docs/definitions.md defines: {@code elapsed = process +
+ * wait}, the wait split by cause, and the effort (working time summed over parallel branches) beside it.
  *
  * @param path where the step sits
  * @param occurrence 0 for the first step of this path in the run, 1 for the second (a stage in a loop), ...

@@ -5,10 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a run, the part of it outside every step, and every process-map step into process time and wait by cause
- * (DESIGN.md §4), from the segments of the branches that were active: an instant of a region is process if at least
- * one segment is working there, otherwise it is wait, given to the first waiting cause in {@link WaitCause#PRIORITY};
- * an instant that no segment covers is {@link WaitCause#GAP}. So {@code elapsed = process + wait} holds exactly, also
- * with parallel branches.
+ * (docs/definitions.md), from the segments of the branches that were active: an instant of a region is process if at
+ * least one segment is working there, otherwise it is wait, given to the first waiting cause in {@link
+ * WaitCause#PRIORITY}; an instant that no segment covers is {@link WaitCause#GAP}. So {@code elapsed = process + wait}
+ * holds exactly, also with parallel branches.
  *
  * <p>Each segment belongs to the innermost step it ran in (its owner), and so to every step around that one. All
  * regions are split in one sweep over the segments' start and end events, sorted once: the run's counters change at

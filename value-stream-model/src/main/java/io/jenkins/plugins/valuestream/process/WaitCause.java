@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Why a run was not doing value-adding work at some instant (DESIGN.md §4).
+ * Why a run was not doing value-adding work at some instant (docs/definitions.md).
  *
  * <p>When several parallel branches wait at the same instant for different reasons, the instant is given to the
  * cause that comes first in {@link #PRIORITY}: capacity (agents, locks) before people (input) before time (sleep),

@@ -25,8 +25,8 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The process maps of one job's completed runs in one append-only file (DESIGN.md §5): written once per completed
- * run, read by the Value Stream tab without loading any run.
+ * The process maps of one job's completed runs in one append-only file (docs/architecture.md, docs/performance.md):
+ * written once per completed run, read by the Value Stream tab without loading any run.
  *
  * <h2>Format</h2>
  * A 20-byte header (magic {@code VSJS}, format version, a random generation that changes with every rebuild and

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the process maps of a job's runs into its {@link ValueStream} (DESIGN.md §4).
+ * Turns the process maps of a job's runs into its {@link ValueStream} (docs/definitions.md).
  *
  * <p>The choices this makes, so that the numbers can be checked by hand:
  * <ul>

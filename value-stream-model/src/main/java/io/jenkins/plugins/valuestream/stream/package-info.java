@@ -1,5 +1,5 @@
 /**
- * The value stream of a job: its runs' process maps aggregated per step (DESIGN.md §4).
+ * The value stream of a job: its runs' process maps aggregated per step (docs/definitions.md).
  */
 @NullMarked
 package io.jenkins.plugins.valuestream.stream;

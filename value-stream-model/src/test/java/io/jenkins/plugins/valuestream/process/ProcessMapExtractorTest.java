@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.Test;
 
-/** Every definition of DESIGN.md §4, on hand-built graphs whose times are known to the millisecond. */
+/** Every definition of docs/definitions.md, on hand-built graphs whose times are known to the millisecond. */
 public class ProcessMapExtractorTest {
     private static final long T0 = 1_700_000_000_000L;
 

@@ -19,8 +19,8 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * The definitions of DESIGN.md §4 hold on every run that real Jenkins controllers (and the workflow plugins' own test
- * suites) recorded: every run with a flow graph yields a process map, whose numbers add up.
+ * The definitions of docs/definitions.md hold on every run that real Jenkins controllers (and the workflow plugins' own
+ * test suites) recorded: every run with a flow graph yields a process map, whose numbers add up.
  */
 public class RealDataProcessMapTest {
     private static final List<RunRecord> runs = new ArrayList<>();
