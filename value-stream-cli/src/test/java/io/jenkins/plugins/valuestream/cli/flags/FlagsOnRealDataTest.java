@@ -5,10 +5,10 @@ import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.valuestream.cli.rest.MalformedAnswerException;
+import io.jenkins.plugins.valuestream.cli.rest.RealWfapiAnswersTest;
 import io.jenkins.plugins.valuestream.cli.rest.WfapiGraphSynthesizer;
 import io.jenkins.plugins.valuestream.cli.rest.WfapiParser;
 import io.jenkins.plugins.valuestream.cli.rest.WfapiRun;
-import io.jenkins.plugins.valuestream.cli.rest.WfapiStage;
 import io.jenkins.plugins.valuestream.cli.source.DiskSource;
 import io.jenkins.plugins.valuestream.cli.source.JobListing;
 import io.jenkins.plugins.valuestream.cli.source.JobRuns;
@@ -102,7 +102,7 @@ public class FlagsOnRealDataTest {
             return;
         }
         JsonNode answer = WfapiParser.tree(Files.readString(file, StandardCharsets.UTF_8), "capture").get(0);
-        ProcessMap map = RunExtraction.processMap(WfapiGraphSynthesizer.synthesize(withEmbeddedNodes(answer), 5198),
+        ProcessMap map = RunExtraction.processMap(WfapiGraphSynthesizer.synthesize(RealWfapiAnswersTest.withEmbeddedNodes(answer), 5198),
                 0);
         FLAGGED.add(new Flagged("ci.jenkins.io Core/jenkins/master", map, Detectors.flag(map, List.of(), SETTINGS)));
     }
@@ -124,7 +124,7 @@ public class FlagsOnRealDataTest {
                 for (JsonNode candidate : root.isArray() ? root : List.of(root)) {
                     if (candidate.has("status") && candidate.has("startTimeMillis") && candidate.has("stages")
                             && !candidate.has("parentNodes")) {
-                        WfapiRun run = withEmbeddedNodes(candidate);
+                        WfapiRun run = RealWfapiAnswersTest.withEmbeddedNodes(candidate);
                         // A run in progress when captured is measured a day after its start, as if read then.
                         ProcessMap map = RunExtraction.processMap(WfapiGraphSynthesizer.synthesize(run, ++number),
                                 run.startTimeMillis() + 86_400_000L);
@@ -134,20 +134,6 @@ public class FlagsOnRealDataTest {
                 }
             }
         }
-    }
-
-    /** A run object with its stages' embedded {@code stageFlowNodes} ({@code runs?fullStages=true}). */
-    private static WfapiRun withEmbeddedNodes(JsonNode node) throws MalformedAnswerException {
-        WfapiRun run = WfapiParser.run(node);
-        List<WfapiStage> stages = new ArrayList<>();
-        for (int i = 0; i < run.stages().size(); i++) {
-            JsonNode stage = node.path("stages").get(i);
-            WfapiStage parsed = run.stages().get(i);
-            stages.add(stage.has("stageFlowNodes")
-                    ? parsed.withFlowNodes(WfapiParser.stageFlowNodes(stage, parsed.name())) : parsed);
-        }
-        return new WfapiRun(run.id(), run.name(), run.status(), run.startTimeMillis(), run.endTimeMillis(),
-                run.durationMillis(), run.queueDurationMillis(), run.pauseDurationMillis(), stages);
     }
 
     private static void printCensus() {

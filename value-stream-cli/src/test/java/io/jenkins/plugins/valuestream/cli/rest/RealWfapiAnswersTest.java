@@ -38,7 +38,7 @@ public class RealWfapiAnswersTest {
     }
 
     /** A run object with its stages' embedded {@code stageFlowNodes} ({@code runs?fullStages=true}). */
-    private static WfapiRun withEmbeddedNodes(JsonNode node) throws MalformedAnswerException {
+    public static WfapiRun withEmbeddedNodes(JsonNode node) throws MalformedAnswerException {
         WfapiRun run = WfapiParser.run(node);
         List<WfapiStage> stages = new ArrayList<>();
         for (int i = 0; i < run.stages().size(); i++) {
