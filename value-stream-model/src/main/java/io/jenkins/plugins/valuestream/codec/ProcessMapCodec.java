@@ -21,8 +21,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compact, versioned JSON form of a {@link ProcessMap}, for keeping it with its build: what {@link #write} writes,

@@ -4,10 +4,12 @@ import io.jenkins.plugins.valuestream.process.StepPath;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A job's avoidable-work ledger: the time the flags of a window of runs would have saved, by kind and step, costliest
@@ -48,7 +50,7 @@ public record AvoidableWork(int runs, long totalMillis, List<Entry> entries) {
     public static AvoidableWork of(Collection<List<Flag>> flagsOfRuns) {
         Map<Key, Tally> tallies = new LinkedHashMap<>();
         for (List<Flag> flags : flagsOfRuns) {
-            Map<Key, Boolean> seenInRun = new LinkedHashMap<>();
+            Set<Key> seenInRun = new HashSet<>();
             for (Flag flag : flags) {
                 Key key = new Key(flag.kind(), flag.step());
                 Tally tally = tallies.computeIfAbsent(key, k -> new Tally());
@@ -57,7 +59,7 @@ public record AvoidableWork(int runs, long totalMillis, List<Entry> entries) {
                     tally.costliest = flag.costMillis();
                     tally.remedy = flag.remedy();
                 }
-                if (seenInRun.put(key, Boolean.TRUE) == null) {
+                if (seenInRun.add(key)) {
                     tally.runs++;
                 }
             }

@@ -33,7 +33,7 @@ public final class Detectors {
     public static List<Flag> flag(ProcessMap run, Collection<ProcessMap> history, DetectorSettings settings) {
         List<Flag> raised = new ArrayList<>();
         raised.addAll(SlowStepDetector.detect(run, history, settings));
-        raised.addAll(DuplicateWorkDetector.detect(run, settings));
+        raised.addAll(DuplicateWorkDetector.detect(run));
         raised.addAll(RepeatedAgentDetector.detect(run));
         raised.addAll(NoOpDetector.detect(run, history, settings));
         long lead = Math.max(0, run.leadTimeMillis());

@@ -7,6 +7,7 @@ import io.jenkins.plugins.valuestream.process.WorkItem;
 import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class DuplicateWorkDetector {
     }
 
     /** One flag per piece of work done more than once in one context, and per setup done on several agents. */
-    public static List<Flag> detect(ProcessMap run, DetectorSettings settings) {
+    public static List<Flag> detect(ProcessMap run) {
         Map<WorkKey, List<WorkItem>> sameContext = new LinkedHashMap<>();
         Map<WorkKey, List<WorkItem>> acrossAgents = new LinkedHashMap<>();
         for (WorkItem item : run.work()) {
@@ -92,17 +93,22 @@ public final class DuplicateWorkDetector {
         return new ArrayList<>(byAgent.values());
     }
 
-    private static Flag duplicate(WorkKey work, List<WorkItem> items) {
+    /** The time of every item but the first: what doing it once would have saved. */
+    private static long repeatsMillis(List<WorkItem> items) {
         long repeats = 0;
+        for (int i = 1; i < items.size(); i++) {
+            repeats += items.get(i).durationMillis();
+        }
+        return repeats;
+    }
+
+    private static Flag duplicate(WorkKey work, List<WorkItem> items) {
+        long repeats = repeatsMillis(items);
         List<String> evidence = new ArrayList<>();
         List<String> places = new ArrayList<>();
-        Set<String> branches = new java.util.HashSet<>();
+        Set<String> branches = new HashSet<>();
         boolean afterDeclarativeCheckout = false;
-        for (int i = 0; i < items.size(); i++) {
-            WorkItem item = items.get(i);
-            if (i > 0) {
-                repeats += item.durationMillis();
-            }
+        for (WorkItem item : items) {
             branches.add(item.branch());
             afterDeclarativeCheckout |= item.step().name().equals(DECLARATIVE_CHECKOUT);
             String place = place(item);
@@ -112,7 +118,7 @@ public final class DuplicateWorkDetector {
         evidence.add("all on " + work.context().describe());
         String where = work.context().agent().isEmpty() ? " times on the controller, in the same environment: "
                 : " times on the same agent, in the same workspace and environment: ";
-        String message = describe(work) + " ran " + items.size() + where + String.join(", ", places)
+        String message = describe(work.function(), work.arguments()) + " ran " + items.size() + where + String.join(", ", places)
                 + "; the repeats took " + Durations.format(repeats);
         boolean parallel = branches.size() > 1 && !branches.contains("");
         return new Flag(FlagKind.DUPLICATE_WORK, items.get(1).step(), message, repeats, evidence,
@@ -120,18 +126,14 @@ public final class DuplicateWorkDetector {
     }
 
     private static Flag setupOnEachAgent(WorkKey work, List<WorkItem> items) {
-        long repeats = 0;
+        long repeats = repeatsMillis(items);
         List<String> evidence = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            WorkItem item = items.get(i);
-            if (i > 0) {
-                repeats += item.durationMillis();
-            }
+        for (WorkItem item : items) {
             evidence.add(place(item) + " on " + Objects.requireNonNull(item.context()).describe() + ": "
                     + Durations.format(item.durationMillis()));
         }
         String what = Remedies.isCheckout(work.function()) ? "the same checkout" : "the same install";
-        String message = describe(work) + ": " + what + " on " + items.size() + " agents; on all but the first it"
+        String message = describe(work.function(), work.arguments()) + ": " + what + " on " + items.size() + " agents; on all but the first it"
                 + " took " + Durations.format(repeats);
         return new Flag(FlagKind.SETUP_ON_EACH_AGENT, items.get(1).step(), message, repeats, evidence,
                 Remedies.setupOnEachAgent(work.function()));
@@ -146,9 +148,8 @@ public final class DuplicateWorkDetector {
      * The work as users write it, cut to a readable length: {@code sh 'npm ci'} for a step whose only argument is its
      * script (or message, or other single value), {@code checkout(scm=...)} for the others.
      */
-    static String describe(WorkKey work) {
-        String name = StepFunctions.displayName(work.function());
-        String arguments = work.arguments();
+    static String describe(String function, String arguments) {
+        String name = StepFunctions.displayName(function);
         if (arguments.isEmpty()) {
             return name;
         }

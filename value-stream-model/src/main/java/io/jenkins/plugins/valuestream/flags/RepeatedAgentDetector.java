@@ -5,7 +5,6 @@ import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
-import io.jenkins.plugins.valuestream.process.WorkContext;
 import io.jenkins.plugins.valuestream.process.WorkItem;
 import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.ArrayList;
@@ -125,8 +124,8 @@ public final class RepeatedAgentDetector {
                         + Durations.format(second.startedAt() - released(first)) + " after release, waited "
                         + Durations.format(second.waitMillis())));
         for (WorkItem item : repeated) {
-            evidence.add("repeated in the new workspace: " + DuplicateWorkDetector.describe(
-                    new DuplicateWorkDetector.WorkKey(item.function(), item.arguments(), WorkContext.NONE)) + ", "
+            evidence.add("repeated in the new workspace: "
+                    + DuplicateWorkDetector.describe(item.function(), item.arguments()) + ", "
                     + Durations.format(item.durationMillis()));
         }
         return new Flag(FlagKind.REPEATED_AGENT, second.step(), message, second.waitMillis() + setup, evidence,

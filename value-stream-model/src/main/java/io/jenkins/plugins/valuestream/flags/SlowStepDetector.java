@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.flags;
 
+import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.WaitCause;
@@ -13,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,7 +125,7 @@ public final class SlowStepDetector {
      * {@value #STREAK_RUNS}, ending at the first run where it was not (or did not run).
      */
     private static List<ProcessMap> streak(ProcessStep step, List<ProcessMap> before, Baseline baseline,
-            java.util.function.ToLongFunction<ProcessStep> value) {
+            ToLongFunction<ProcessStep> value) {
         List<ProcessMap> streak = new ArrayList<>();
         for (ProcessMap earlier : before) {
             if (streak.size() == STREAK_RUNS) {
@@ -140,8 +142,8 @@ public final class SlowStepDetector {
 
     /** The label of the agent the step asked for, or "" where it asked for none or for any agent. */
     private static String agentLabel(ProcessMap run, ProcessStep step) {
-        for (io.jenkins.plugins.valuestream.process.AgentAllocation agent : run.agents()) {
-            if (agent.step().equals(step.path()) || agent.step().startsWith(step.path())) {
+        for (AgentAllocation agent : run.agents()) {
+            if (agent.step().startsWith(step.path())) {
                 return agent.label();
             }
         }

@@ -126,12 +126,11 @@ public final class ProcessMapExtractor {
         private final StepBuilder[] stepScope;
         /** Block start → the innermost enclosing parallel branch name (or ""). */
         private final String[] branchScope;
-        /** Block start → the innermost enclosing agent allocation ({@code #n label}, or "" outside every agent). */
-        private final String[] agentScope;
-        /** Block start → the enclosing context blocks that change what work sees (see {@link WorkContext}). */
-        private final String[] environmentScope;
-        /** Interned contexts: a run has few, and every work item in one shares it. */
-        private final Map<WorkContext, WorkContext> contexts = new HashMap<>();
+        /**
+         * Block start → the context its contents run in: the innermost agent allocation and the enclosing context
+         * blocks (see {@link WorkContext}); one object per block that changes it, shared by everything inside.
+         */
+        private final WorkContext[] contextScope;
         private int allocations;
         private final List<StepBuilder> steps = new ArrayList<>();
         private final Timeline timeline;
@@ -163,8 +162,7 @@ public final class ProcessMapExtractor {
             this.stepAt = new StepBuilder[size];
             this.stepScope = new StepBuilder[size];
             this.branchScope = new String[size];
-            this.agentScope = new String[size];
-            this.environmentScope = new String[size];
+            this.contextScope = new WorkContext[size];
             this.timeline = new Timeline(info.startedAt(), asOf, size + 1);
             java.util.Arrays.fill(enclosing, -1);
             java.util.Arrays.fill(endOf, -1);
@@ -428,20 +426,19 @@ public final class ProcessMapExtractor {
          * its environment whatever the steps that set them.
          */
         private void scopeContext(int i, boolean body, boolean branch, int encl) {
-            String agent = encl < 0 ? "" : agentScope[encl];
-            String environment = encl < 0 ? "" : environmentScope[encl];
+            WorkContext outer = encl < 0 ? WorkContext.NONE : contextScope[encl];
             GraphNode node = nodes.get(i);
             if (!body && (roles[i] & AGENT_BLOCK) != 0) {
                 String label = node.arguments().getOrDefault("label", node.arguments().getOrDefault("image", ""));
-                agent = "#" + ++allocations + (label.isEmpty() ? "" : " " + label);
+                contextScope[i] = outer.onAgent("#" + ++allocations + (label.isEmpty() ? "" : " " + label));
             } else if (!body && (roles[i] & CONTEXT) != 0) {
-                environment = withContext(environment, StepFunctions.displayName(functions[i]) + "("
-                        + normalized(node.arguments()) + ")");
+                contextScope[i] = new WorkContext(outer.agent(), withContext(outer.environment(),
+                        StepFunctions.displayName(functions[i]) + "(" + normalized(node.arguments()) + ")"));
             } else if (branch && branchScope[i].startsWith(MATRIX_CELL_PREFIX)) {
-                environment = withContext(environment, branchScope[i]);
+                contextScope[i] = new WorkContext(outer.agent(), withContext(outer.environment(), branchScope[i]));
+            } else {
+                contextScope[i] = outer;
             }
-            agentScope[i] = agent;
-            environmentScope[i] = environment;
         }
 
         private static String withContext(String outer, String inner) {
@@ -450,11 +447,7 @@ public final class ProcessMapExtractor {
 
         private WorkContext contextOf(int i) {
             int encl = enclosing[i];
-            if (encl < 0) {
-                return WorkContext.NONE;
-            }
-            WorkContext context = new WorkContext(agentScope[encl], environmentScope[encl]);
-            return contexts.computeIfAbsent(context, c -> c);
+            return encl < 0 ? WorkContext.NONE : contextScope[encl];
         }
 
         private int enclosingOf(int i) {

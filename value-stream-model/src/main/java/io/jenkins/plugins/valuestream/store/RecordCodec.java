@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * run     number (zz) | stringCount (v) | startedAt (zz) | completedAt − startedAt (zz) | asOf − completedAt (zz)
- *         | presence (v: 1 result, 2 queuedAt, 4 work contexts) | [result id (v)] | [queuedAt − startedAt (zz)] | processMillis (zz)
+ *         | presence (v: 1 result, 2 queuedAt, 4 work contexts) | [result id (v)] | [queuedAt − startedAt (zz)]
+ *         | processMillis (zz)
  *         | waits | steps (count, step...) | work (count, item...) | agents (count, agent...) | notes (count, id...)
  * step    path | occurrence (zz) | kind + result·4 + firstTime·32 (v) | startedAt − previous step's start (zz)
  *         | elapsed (v) | process (v) | waits | effort (v) | nodeId | parallelGroup

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.Test;
 
 public class DuplicateWorkDetectorTest {
-    private static final DetectorSettings DEFAULTS = DetectorSettings.defaults();
     private static final WorkContext LINUX = new WorkContext("#1 linux", "");
     private static final String SCM = "scm=git https://github.com/example/app.git";
 
@@ -42,7 +41,7 @@ public class DuplicateWorkDetectorTest {
 
     @Test
     public void flagsAnInstallRepeatedOnTheSameAgentWithItsRemedy() {
-        List<Flag> flags = DuplicateWorkDetector.detect(npmCiInTwoStagesOnOneAgent(), DEFAULTS);
+        List<Flag> flags = DuplicateWorkDetector.detect(npmCiInTwoStagesOnOneAgent());
 
         assertThat(flags).singleElement().satisfies(flag -> {
             assertThat(flag.kind()).isEqualTo(FlagKind.DUPLICATE_WORK);
@@ -56,7 +55,7 @@ public class DuplicateWorkDetectorTest {
 
     @Test
     public void flagsTheSameCommandInParallelBranchesOnOneAgentOnce() {
-        List<Flag> flags = DuplicateWorkDetector.detect(npmCiInThreeBranchesOnOneAgent(), DEFAULTS);
+        List<Flag> flags = DuplicateWorkDetector.detect(npmCiInThreeBranchesOnOneAgent());
 
         assertThat(flags).singleElement().satisfies(flag -> {
             assertThat(flag.kind()).isEqualTo(FlagKind.DUPLICATE_WORK);
@@ -68,7 +67,7 @@ public class DuplicateWorkDetectorTest {
 
     @Test
     public void evidenceListsWhereEachOccurrenceRanAndOnWhichAgent() {
-        List<Flag> flags = DuplicateWorkDetector.detect(npmCiInThreeBranchesOnOneAgent(), DEFAULTS);
+        List<Flag> flags = DuplicateWorkDetector.detect(npmCiInThreeBranchesOnOneAgent());
 
         assertThat(flags.get(0).evidence()).containsExactly("Test/unit: 40s", "Test/lint: 1m 10s", "Test/e2e: 50s",
                 "all on agent #1 linux");
@@ -89,7 +88,7 @@ public class DuplicateWorkDetectorTest {
                         new WorkContext("#1", "Matrix - JDK = '21'; withEnv(overrides=[JDK=21])"))
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS)).isEmpty();
+        assertThat(DuplicateWorkDetector.detect(run)).isEmpty();
     }
 
     @Test
@@ -102,7 +101,7 @@ public class DuplicateWorkDetectorTest {
                         new WorkContext("#2 windows", ""))
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS)).isEmpty();
+        assertThat(DuplicateWorkDetector.detect(run)).isEmpty();
     }
 
     @Test
@@ -117,7 +116,7 @@ public class DuplicateWorkDetectorTest {
                 .work(CHECKOUT, SCM, "Test/windows", "windows", 61_000, 12_000, new WorkContext("#3 windows", ""))
                 .build();
 
-        List<Flag> flags = DuplicateWorkDetector.detect(run, DEFAULTS);
+        List<Flag> flags = DuplicateWorkDetector.detect(run);
 
         assertThat(flags).singleElement().satisfies(flag -> {
             assertThat(flag.kind()).isEqualTo(FlagKind.SETUP_ON_EACH_AGENT);
@@ -137,7 +136,7 @@ public class DuplicateWorkDetectorTest {
                 .work(SH, "script=npm ci", "Test/e2e", "e2e", 1_000, 35_000, new WorkContext("#2 linux", ""))
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS)).singleElement().satisfies(flag -> {
+        assertThat(DuplicateWorkDetector.detect(run)).singleElement().satisfies(flag -> {
             assertThat(flag.kind()).isEqualTo(FlagKind.SETUP_ON_EACH_AGENT);
             assertThat(flag.remedy()).contains("dependency cache");
         });
@@ -152,7 +151,7 @@ public class DuplicateWorkDetectorTest {
                 .work(CHECKOUT, SCM, "my deploy", "", 5_100, 3_700, LINUX)
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS)).singleElement().satisfies(flag -> {
+        assertThat(DuplicateWorkDetector.detect(run)).singleElement().satisfies(flag -> {
             assertThat(flag.kind()).isEqualTo(FlagKind.DUPLICATE_WORK);
             assertThat(flag.step()).isEqualTo(StepPath.of("my deploy"));
             assertThat(flag.remedy()).contains("skipDefaultCheckout");
@@ -169,7 +168,7 @@ public class DuplicateWorkDetectorTest {
                 .work(SH, "script=mvn -B verify", "Linux - JDK 17 - Build / Test", "", 1_000, 5_000_000, null)
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS)).isEmpty();
+        assertThat(DuplicateWorkDetector.detect(run)).isEmpty();
     }
 
     @Test
@@ -181,7 +180,7 @@ public class DuplicateWorkDetectorTest {
                 .work(archive, "", "Build", "", 22_000, 20_000, LINUX)
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS)).isEmpty();
+        assertThat(DuplicateWorkDetector.detect(run)).isEmpty();
     }
 
     @Test
@@ -192,7 +191,7 @@ public class DuplicateWorkDetectorTest {
                 .work(SH, "script=make", "Test", "integration", 1_000, 9_000, LINUX)
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS).get(0).evidence())
+        assertThat(DuplicateWorkDetector.detect(run).get(0).evidence())
                 .startsWith("Test (branch unit): 8s", "Test (branch integration): 9s");
     }
 
@@ -204,7 +203,7 @@ public class DuplicateWorkDetectorTest {
                 .work(ECHO, "message=Building", "Build", "", 5_000, 2_000, LINUX)
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS)).isEmpty();
+        assertThat(DuplicateWorkDetector.detect(run)).isEmpty();
     }
 
     @Test
@@ -215,7 +214,7 @@ public class DuplicateWorkDetectorTest {
                 .work(SH, "script=npm test", "Build", "", 22_000, 20_000, LINUX)
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS)).isEmpty();
+        assertThat(DuplicateWorkDetector.detect(run)).isEmpty();
     }
 
     @Test
@@ -228,7 +227,7 @@ public class DuplicateWorkDetectorTest {
                 .work(SH, "script=make", "Build", "", 49_000, 5_000, LINUX)
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS)).hasSize(2);
+        assertThat(DuplicateWorkDetector.detect(run)).hasSize(2);
     }
 
     @Test
@@ -240,7 +239,7 @@ public class DuplicateWorkDetectorTest {
                 .work(SH, script, "Build", "", 22_000, 20_000, LINUX)
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS).get(0).message())
+        assertThat(DuplicateWorkDetector.detect(run).get(0).message())
                 .startsWith("sh '" + "x".repeat(59) + "…' ran 2 times");
     }
 
@@ -252,7 +251,7 @@ public class DuplicateWorkDetectorTest {
                 .work(SH, "returnStdout=true, script=make", "Build", "", 22_000, 20_000, LINUX)
                 .build();
 
-        assertThat(DuplicateWorkDetector.detect(run, DEFAULTS).get(0).message())
+        assertThat(DuplicateWorkDetector.detect(run).get(0).message())
                 .startsWith("sh(returnStdout=true, script=make) ran 2 times");
     }
 
