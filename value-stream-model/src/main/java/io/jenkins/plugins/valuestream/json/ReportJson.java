@@ -218,7 +218,7 @@ public final class ReportJson {
     }
 
     /** The job's avoidable-work ledger. */
-    public static ObjectNode avoidableWork(AvoidableWork ledger) {
+    private static ObjectNode avoidableWork(AvoidableWork ledger) {
         ObjectNode node = NODES.objectNode();
         node.put("runs", ledger.runs());
         node.put("totalMillis", ledger.totalMillis());
