@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.valuestream.cli.rest.MalformedAnswerException;
 import io.jenkins.plugins.valuestream.cli.rest.RealWfapiAnswersTest;
 import io.jenkins.plugins.valuestream.cli.rest.WfapiGraphSynthesizer;
 import io.jenkins.plugins.valuestream.cli.rest.WfapiParser;
@@ -110,29 +109,16 @@ public class FlagsOnRealDataTest {
     /** Every other run answer of the Stage View captures, each a run of its own (they hold no job history). */
     private static void flagOtherStageViewAnswers() throws Exception {
         int number = 0;
-        try (Stream<Path> files = Files.walk(realData.resolve("wfapi"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                if (file.getFileName().toString().contains("5198")) {
-                    continue;
-                }
-                JsonNode root;
-                try {
-                    root = WfapiParser.tree(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-                } catch (MalformedAnswerException e) {
-                    continue;
-                }
-                for (JsonNode candidate : root.isArray() ? root : List.of(root)) {
-                    if (candidate.has("status") && candidate.has("startTimeMillis") && candidate.has("stages")
-                            && !candidate.has("parentNodes")) {
-                        WfapiRun run = RealWfapiAnswersTest.withEmbeddedNodes(candidate);
-                        // A run in progress when captured is measured a day after its start, as if read then.
-                        ProcessMap map = RunExtraction.processMap(WfapiGraphSynthesizer.synthesize(run, ++number),
-                                run.startTimeMillis() + 86_400_000L);
-                        FLAGGED.add(new Flagged("stage view " + file.getParent().getFileName(), map,
-                                Detectors.flag(map, List.of(), SETTINGS)));
-                    }
-                }
+        for (RealWfapiAnswersTest.RunAnswer answer : RealWfapiAnswersTest.runAnswers(realData.resolve("wfapi"))) {
+            if (answer.file().getFileName().toString().contains("5198") || !answer.run().has("stages")) {
+                continue;
             }
+            WfapiRun run = RealWfapiAnswersTest.withEmbeddedNodes(answer.run());
+            // A run in progress when captured is measured a day after its start, as if read then.
+            ProcessMap map = RunExtraction.processMap(WfapiGraphSynthesizer.synthesize(run, ++number),
+                    run.startTimeMillis() + 86_400_000L);
+            FLAGGED.add(new Flagged("stage view " + answer.file().getParent().getFileName(), map,
+                    Detectors.flag(map, List.of(), SETTINGS)));
         }
     }
 

@@ -51,8 +51,13 @@ public class RealWfapiAnswersTest {
                 run.durationMillis(), run.queueDurationMillis(), run.pauseDurationMillis(), stages);
     }
 
-    private static List<JsonNode> runAnswers() throws IOException {
-        List<JsonNode> runs = new ArrayList<>();
+    /** A run object of a Stage View capture, and the file it came from. */
+    public record RunAnswer(Path file, JsonNode run) {
+    }
+
+    /** Every run object of the Stage View captures under {@code wfapi}, file by file in name order. */
+    public static List<RunAnswer> runAnswers(Path wfapi) throws IOException {
+        List<RunAnswer> runs = new ArrayList<>();
         try (Stream<Path> files = Files.walk(wfapi)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode root;
@@ -64,7 +69,7 @@ public class RealWfapiAnswersTest {
                 for (JsonNode candidate : root.isArray() ? root : List.of(root)) {
                     if (candidate.has("status") && candidate.has("startTimeMillis") && !candidate.has("parentNodes")
                             && (candidate.has("stages") || candidate.has("queueDurationMillis"))) {
-                        runs.add(candidate);
+                        runs.add(new RunAnswer(file, candidate));
                     }
                 }
             }
@@ -74,7 +79,7 @@ public class RealWfapiAnswersTest {
 
     @Test
     public void everyRealRunGivesAConsistentProcessMap() throws Exception {
-        List<JsonNode> answers = runAnswers();
+        List<JsonNode> answers = runAnswers(wfapi).stream().map(RunAnswer::run).toList();
         int read = 0;
         int steps = 0;
         List<String> skipped = new ArrayList<>();
