@@ -7,6 +7,8 @@ import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.Distribution;
 import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.StepStats;
@@ -37,7 +39,7 @@ public final class ExportedReport {
     public static final class Report {
         private final Job job;
 
-        public Report(ReportJson.Job job) {
+        public Report(JobReport job) {
             this.job = new Job(job);
         }
 
@@ -50,9 +52,9 @@ public final class ExportedReport {
     /** One job of a {@link Report}. */
     @ExportedBean
     public static final class Job {
-        private final ReportJson.Job job;
+        private final JobReport job;
 
-        Job(ReportJson.Job job) {
+        Job(JobReport job) {
             this.job = job;
         }
 
@@ -67,8 +69,8 @@ public final class ExportedReport {
         }
 
         @Exported(inline = true)
-        public @Nullable Figures getValueStream() {
-            return job.valueStream() == null ? null : new Figures(job.valueStream());
+        public Figures getValueStream() {
+            return new Figures(job.valueStream());
         }
 
         @Exported(inline = true)
@@ -153,7 +155,7 @@ public final class ExportedReport {
         private final ProcessMap map;
         private final List<Flag> flags;
 
-        public Run(ReportJson.Run run) {
+        public Run(RunReport run) {
             this.map = run.map();
             this.flags = run.flags();
         }

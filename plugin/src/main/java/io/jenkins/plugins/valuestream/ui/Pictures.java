@@ -1,10 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
-import io.jenkins.plugins.valuestream.budget.BudgetCheck;
-import io.jenkins.plugins.valuestream.budget.BudgetKind;
-import io.jenkins.plugins.valuestream.flags.Flag;
-import io.jenkins.plugins.valuestream.process.ProcessMap;
-import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
 import io.jenkins.plugins.valuestream.view.ProcessMapView;
 import io.jenkins.plugins.valuestream.view.TrendView;
@@ -15,8 +11,6 @@ import io.jenkins.plugins.valuestream.view.svg.SparklineSvg;
 import io.jenkins.plugins.valuestream.view.svg.SvgOptions;
 import io.jenkins.plugins.valuestream.view.svg.TrendSvg;
 import io.jenkins.plugins.valuestream.view.svg.ValueStreamMapSvg;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The SVG charts, drawn by the model's renderers (the same ones the command line's report uses), inline: their
@@ -44,18 +38,8 @@ final class Pictures {
     }
 
     /** The process map of one run, its flags and budget verdicts marked on the steps they concern. */
-    static String processMap(ProcessMap run, List<Flag> flags, List<BudgetCheck> budgets) {
-        return ProcessMapSvg.render(ProcessMapView.of(run, flags, verdicts(budgets)), SvgOptions.inline("vsrun"));
-    }
-
-    /** Budget checks as the renderer shows them: one mark per budget, step budgets on their step. */
-    static List<VerdictView> verdicts(List<BudgetCheck> budgets) {
-        return budgets.stream()
-                .map(check -> new VerdictView(check.exceeded(), check.message(), stepOf(check)))
-                .toList();
-    }
-
-    private static @Nullable StepPath stepOf(BudgetCheck check) {
-        return check.kind() == BudgetKind.STEP_WAIT ? check.step() : null;
+    static String processMap(RunReport run) {
+        return ProcessMapSvg.render(ProcessMapView.of(run.map(), run.flags(), VerdictView.of(run.budgets())),
+                SvgOptions.inline("vsrun"));
     }
 }

@@ -4,11 +4,11 @@ import hudson.model.Action;
 import hudson.model.Item;
 import hudson.model.Api;
 import io.jenkins.plugins.valuestream.api.ExportedReport;
+import io.jenkins.plugins.valuestream.budget.BudgetCheck;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
-import io.jenkins.plugins.valuestream.flags.Detectors;
-import io.jenkins.plugins.valuestream.flags.Flag;
-import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.report.ReportAssembler;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.steps.BudgetVerdicts;
 import java.io.IOException;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class ProcessMapRunAction implements Action {
     public @Nullable Api getApi() {
         RunPage shown = getPage();
         return shown == null ? null
-                : new Api(new ExportedReport.Run(new ReportJson.Run(shown.getMap(), shown.flags())));
+                : new Api(new ExportedReport.Run(shown.report()));
     }
 
     /** The job's Value Stream tab, relative to the Jenkins root. */
@@ -93,22 +93,24 @@ public final class ProcessMapRunAction implements Action {
         if (map == null) {
             return null;
         }
-        return new RunPage(map, flags(run.getParent(), map), BudgetVerdicts.of(run));
+        return new RunPage(report(run.getParent(), map, BudgetVerdicts.of(run)));
     }
 
     /**
-     * The run's flags against the job's recorded history (the runs of its baseline); when the store cannot be read,
+     * The run flagged against the job's recorded history (the runs of its baseline); when the store cannot be read,
      * only the flags that need no history (duplicated work, repeated agents).
      */
-    private static List<Flag> flags(WorkflowJob job, ProcessMap map) {
+    private static RunReport report(WorkflowJob job, ProcessMap map, List<BudgetCheck> budgets) {
+        ReportAssembler assembler = new ReportAssembler(ValueStreamConfiguration.get().detectorSettings(),
+                BaselineStart.of(job), 1);
+        List<ProcessMap> history;
         try {
-            List<ProcessMap> history = JobRecords.read(job).runs();
-            return Detectors.flag(map, BaselineStart.of(job).sameBaseline(map, history),
-                    ValueStreamConfiguration.get().detectorSettings());
+            history = JobRecords.read(job).runs();
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "Cannot read the value-stream store of " + job.getFullName()
                     + "; showing the process map of " + map.number() + " without flags", e);
-            return Detectors.flag(map, List.of(), ValueStreamConfiguration.get().detectorSettings());
+            history = List.of();
         }
+        return assembler.run(map, history, budgets);
     }
 }

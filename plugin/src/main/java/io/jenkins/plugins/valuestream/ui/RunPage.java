@@ -4,6 +4,7 @@ import io.jenkins.plugins.valuestream.budget.BudgetCheck;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.WaitPart;
@@ -18,24 +19,26 @@ public final class RunPage {
     /** How many flags the build page's box shows. */
     static final int SUMMARY_FLAGS = 3;
 
+    private final RunReport report;
     private final ProcessMap map;
     private final List<Flag> flags;
     private final List<BudgetCheck> budgets;
     private @Nullable String svg;
 
-    RunPage(ProcessMap map, List<Flag> flags, List<BudgetCheck> budgets) {
-        this.map = map;
-        this.flags = List.copyOf(flags);
-        this.budgets = List.copyOf(budgets);
+    RunPage(RunReport report) {
+        this.report = report;
+        this.map = report.map();
+        this.flags = report.flags();
+        this.budgets = report.budgets();
     }
 
     public ProcessMap getMap() {
         return map;
     }
 
-    /** The model's flags, for the JSON. */
-    public List<Flag> flags() {
-        return flags;
+    /** The run as the report model holds it, for the JSON. */
+    public RunReport report() {
+        return report;
     }
 
     public boolean isRunning() {
@@ -110,7 +113,7 @@ public final class RunPage {
     /** The process map (SVG drawn by the model, every user string escaped there). */
     public String getSvg() {
         if (svg == null) {
-            svg = Pictures.processMap(map, flags, budgets);
+            svg = Pictures.processMap(report);
         }
         return svg;
     }

@@ -6,9 +6,9 @@ import io.jenkins.plugins.valuestream.api.ExportedReport;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.history.JobHistory;
-import io.jenkins.plugins.valuestream.json.JobReportAssembler;
-import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.ReportAssembler;
 import io.jenkins.plugins.valuestream.stream.RunWindow;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
 import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
@@ -166,14 +166,16 @@ public final class ValueStreamJobAction extends Tab {
         }
         Loaded loaded = load();
         notices.addAll(loaded.warnings);
-        return ValueStreamPage.of(job.getFullName(), job.getUrl(), loaded.runs, window, settings(),
-                BaselineStart.of(job), notices);
+        List<ProcessMap> selected = window.toRunWindow().select(loaded.runs);
+        JobReport report = new ReportAssembler(settings(), BaselineStart.of(job), ValueStreamPage.LEDGER_RUNS)
+                .assemble(job.getFullName(), selected, loaded.runs, List.of());
+        return ValueStreamPage.of(job.getUrl(), report, window, notices, loaded.runs.size());
     }
 
-    ReportJson.Job report(WindowChoice window) {
+    JobReport report(WindowChoice window) {
         Loaded loaded = load();
         List<ProcessMap> selected = window.toRunWindow().select(loaded.runs);
-        JobReportAssembler assembler = new JobReportAssembler(settings(), BaselineStart.of(job),
+        ReportAssembler assembler = new ReportAssembler(settings(), BaselineStart.of(job),
                 MAX_FLAGGED_RUNS_IN_JSON);
         List<String> warnings = new ArrayList<>();
         if (JobRecords.isFilling(job)) {

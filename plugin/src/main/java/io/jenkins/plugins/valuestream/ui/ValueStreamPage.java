@@ -1,14 +1,10 @@
 package io.jenkins.plugins.valuestream.ui;
 
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
-import io.jenkins.plugins.valuestream.flags.BaselineReset;
-import io.jenkins.plugins.valuestream.flags.DetectorSettings;
-import io.jenkins.plugins.valuestream.flags.Detectors;
-import io.jenkins.plugins.valuestream.flags.Flag;
-import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
-import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import java.util.ArrayList;
@@ -49,31 +45,24 @@ public final class ValueStreamPage {
     /**
      * The page of a job.
      *
-     * @param jobName the job's full name
      * @param jobUrl the job's URL relative to the Jenkins root, ending in {@code /}
-     * @param runs every recorded run of the job (any order)
-     * @param window the runs to show
-     * @param settings the detectors' settings
-     * @param baseline where the job's baseline starts
+     * @param report the job's report over the window, its newest {@link #LEDGER_RUNS} runs flagged
+     * @param window the runs shown
      * @param notices what the page must say before anything else (back-fill under way, store warnings)
+     * @param recordedRuns how many runs the job has recorded in all
      */
-    static ValueStreamPage of(String jobName, String jobUrl, List<ProcessMap> runs, WindowChoice window,
-            DetectorSettings settings, BaselineReset baseline, List<String> notices) {
-        List<ProcessMap> selected = window.toRunWindow().select(runs);
-        ValueStream stream = ValueStreamAggregator.aggregate(jobName, selected);
+    static ValueStreamPage of(String jobUrl, JobReport report, WindowChoice window, List<String> notices,
+            int recordedRuns) {
         List<RunFlags> flagged = new ArrayList<>();
-        List<List<Flag>> ledgerFlags = new ArrayList<>();
-        for (int i = selected.size() - 1; i >= 0 && i >= selected.size() - LEDGER_RUNS; i--) {
-            ProcessMap run = selected.get(i);
-            List<Flag> flags = Detectors.flag(run, baseline.sameBaseline(run, runs), settings);
-            ledgerFlags.add(flags);
-            if (!flags.isEmpty() && i >= selected.size() - FLAGGED_RUNS) {
-                flagged.add(new RunFlags(run.number(), jobUrl + run.number() + "/" + ProcessMapRunAction.URL_NAME
-                        + "/", flags.stream().map(FlagView::of).toList()));
+        for (RunReport run : report.newest(FLAGGED_RUNS)) {
+            if (!run.flags().isEmpty()) {
+                int number = run.map().number();
+                flagged.add(new RunFlags(number, jobUrl + number + "/" + ProcessMapRunAction.URL_NAME + "/",
+                        run.flags().stream().map(FlagView::of).toList()));
             }
         }
-        return new ValueStreamPage(jobUrl, window, stream, flagged, AvoidableWork.of(ledgerFlags), notices,
-                runs.size());
+        return new ValueStreamPage(jobUrl, window, report.valueStream(), flagged, report.avoidableWork(), notices,
+                recordedRuns);
     }
 
     /** The avoidable-work ledger of the newest runs of the window, costliest first. */

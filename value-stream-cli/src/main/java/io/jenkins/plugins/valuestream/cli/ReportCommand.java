@@ -13,12 +13,11 @@ import io.jenkins.plugins.valuestream.cli.source.RunExtraction;
 import io.jenkins.plugins.valuestream.cli.source.RunSource;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
-import io.jenkins.plugins.valuestream.json.JobReportAssembler;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.ReportAssembler;
 import io.jenkins.plugins.valuestream.view.html.HtmlReport;
-import io.jenkins.plugins.valuestream.view.html.JobReport;
-import io.jenkins.plugins.valuestream.view.html.RunReport;
 import io.jenkins.plugins.valuestream.view.theme.Theme;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -149,7 +148,7 @@ final class ReportCommand implements Callable<Integer> {
             validate();
             checkOutputFolder();
             RunSource runSource = openSource(err);
-            List<ReportJson.Job> jobs = report(runSource, err);
+            List<JobReport> jobs = report(runSource, err);
             write(jobs, runSource, err);
             return ExitCode.OK;
         } catch (ReportFailure e) {
@@ -263,13 +262,13 @@ final class ReportCommand implements Callable<Integer> {
         return new RestSource(reader, path, runs == null ? 100 : runs, client.base().toString());
     }
 
-    private List<ReportJson.Job> report(RunSource runSource, PrintWriter err)
+    private List<JobReport> report(RunSource runSource, PrintWriter err)
             throws ReportFailure, InterruptedException {
         List<JobListing> listings = runSource.list();
         RunCache runCache = runCache(runSource, err);
         String cacheKey = runSource.cacheKey();
-        JobReportAssembler assembler = JobReportAssembler.of(DetectorSettings.defaults());
-        List<ReportJson.Job> jobs = new ArrayList<>();
+        ReportAssembler assembler = ReportAssembler.of(DetectorSettings.defaults());
+        List<JobReport> jobs = new ArrayList<>();
         int total = 0;
         for (JobListing all : listings) {
             JobListing listing = lastRuns(all);
@@ -324,11 +323,11 @@ final class ReportCommand implements Callable<Integer> {
         return name.endsWith(".html") || name.endsWith(".htm") ? Format.html : Format.json;
     }
 
-    private void write(List<ReportJson.Job> jobs, RunSource runSource, PrintWriter err) throws ReportFailure {
+    private void write(List<JobReport> jobs, RunSource runSource, PrintWriter err) throws ReportFailure {
         OutputWriter writer;
         if (format() == Format.html) {
             String page = new HtmlReport(title(jobs), Instant.ofEpochMilli(runSource.now()), Theme.parse(theme))
-                    .render(htmlJobs(jobs));
+                    .render(jobs);
             writer = stream -> stream.write(page.getBytes(StandardCharsets.UTF_8));
         } else {
             writer = stream -> ReportJson.write(jobs, stream);
@@ -349,24 +348,9 @@ final class ReportCommand implements Callable<Integer> {
         progress(err, "Wrote " + out);
     }
 
-    private static String title(List<ReportJson.Job> jobs) {
+    private static String title(List<JobReport> jobs) {
         return jobs.size() == 1 ? "Value stream of " + jobs.get(0).name() : "Value streams of " + jobs.size()
                 + " jobs";
-    }
-
-    /** The same jobs for the HTML page. */
-    private static List<JobReport> htmlJobs(List<ReportJson.Job> jobs) {
-        List<JobReport> pages = new ArrayList<>(jobs.size());
-        for (ReportJson.Job job : jobs) {
-            List<RunReport> runs = new ArrayList<>(job.runs().size());
-            for (ReportJson.Run run : job.runs()) {
-                runs.add(new RunReport(run.map(), run.flags(), List.of()));
-            }
-            if (job.valueStream() != null) {
-                pages.add(new JobReport(job.name(), job.valueStream(), runs));
-            }
-        }
-        return pages;
     }
 
     /** Fails before any reading when the report could not be written anyway. */

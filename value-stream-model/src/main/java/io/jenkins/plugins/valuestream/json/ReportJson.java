@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
@@ -27,7 +29,6 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,34 +57,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReportJson {
 
-    /**
-     * One job of the report.
-     *
-     * @param avoidableWork the ledger of the flags of the runs that were flagged
-     */
-    public record Job(String name, @Nullable ValueStream valueStream, List<Run> runs, List<String> warnings,
-            AvoidableWork avoidableWork) {
-        public Job {
-            Objects.requireNonNull(name, "name");
-            runs = List.copyOf(runs);
-            warnings = List.copyOf(warnings);
-            Objects.requireNonNull(avoidableWork, "avoidableWork");
-        }
-
-        /** A job whose every run was flagged: the ledger adds up all their flags. */
-        public Job(String name, @Nullable ValueStream valueStream, List<Run> runs, List<String> warnings) {
-            this(name, valueStream, runs, warnings, AvoidableWork.of(runs.stream().map(Run::flags).toList()));
-        }
-    }
-
-    /** One run of a job: its process map and the flags raised on it. */
-    public record Run(ProcessMap map, List<Flag> flags) {
-        public Run {
-            Objects.requireNonNull(map, "map");
-            flags = List.copyOf(flags);
-        }
-    }
-
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -99,17 +72,17 @@ public final class ReportJson {
     }
 
     /** The report as a JSON tree. */
-    public static ObjectNode toTree(List<Job> jobs) {
+    public static ObjectNode toTree(List<JobReport> jobs) {
         ObjectNode root = NODES.objectNode();
         ArrayNode list = root.putArray("jobs");
-        for (Job job : jobs) {
+        for (JobReport job : jobs) {
             list.add(job(job));
         }
         return root;
     }
 
     /** The report as indented JSON text. */
-    public static String toJson(List<Job> jobs) {
+    public static String toJson(List<JobReport> jobs) {
         try {
             return MAPPER.writeValueAsString(toTree(jobs));
         } catch (IOException e) {
@@ -118,7 +91,7 @@ public final class ReportJson {
     }
 
     /** Writes the report to the given writer, which is left open. */
-    public static void write(List<Job> jobs, Writer out) throws IOException {
+    public static void write(List<JobReport> jobs, Writer out) throws IOException {
         write(toTree(jobs), out);
     }
 
@@ -131,12 +104,12 @@ public final class ReportJson {
     }
 
     /** Writes the report as UTF-8 to the given stream, which is left open. */
-    public static void write(List<Job> jobs, OutputStream out) throws IOException {
+    public static void write(List<JobReport> jobs, OutputStream out) throws IOException {
         MAPPER.writeValue(out, toTree(jobs));
     }
 
     /** One run as a JSON object (the plugin's per-run API). */
-    public static ObjectNode run(Run run) {
+    public static ObjectNode run(RunReport run) {
         ProcessMap map = run.map();
         ObjectNode node = NODES.objectNode();
         node.put("number", map.number());
@@ -199,18 +172,14 @@ public final class ReportJson {
         return node;
     }
 
-    private static ObjectNode job(Job job) {
+    private static ObjectNode job(JobReport job) {
         ObjectNode node = NODES.objectNode();
         node.put("name", job.name());
         ArrayNode runs = node.putArray("runs");
-        for (Run run : job.runs()) {
+        for (RunReport run : job.runs()) {
             runs.add(run(run));
         }
-        if (job.valueStream() == null) {
-            node.putNull("valueStream");
-        } else {
-            node.set("valueStream", valueStream(job.valueStream()));
-        }
+        node.set("valueStream", valueStream(job.valueStream()));
         node.set("avoidableWork", avoidableWork(job.avoidableWork()));
         ArrayNode warnings = node.putArray("warnings");
         job.warnings().forEach(warnings::add);

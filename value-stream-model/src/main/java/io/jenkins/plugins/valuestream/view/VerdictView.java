@@ -1,6 +1,9 @@
 package io.jenkins.plugins.valuestream.view;
 
+import io.jenkins.plugins.valuestream.budget.BudgetCheck;
+import io.jenkins.plugins.valuestream.budget.BudgetKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -14,5 +17,13 @@ import org.jspecify.annotations.Nullable;
 public record VerdictView(boolean exceeded, String message, @Nullable StepPath step) {
     public VerdictView {
         Objects.requireNonNull(message, "message");
+    }
+
+    /** Budget checks as they are shown: one mark per budget, a step's budget on its step. */
+    public static List<VerdictView> of(List<BudgetCheck> budgets) {
+        return budgets.stream()
+                .map(check -> new VerdictView(check.exceeded(), check.message(),
+                        check.kind() == BudgetKind.STEP_WAIT ? check.step() : null))
+                .toList();
     }
 }

@@ -14,7 +14,10 @@ import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.Distribution;
+import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
 import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
@@ -42,9 +45,12 @@ public class ReportJsonTest {
         return MAPPER.readTree(json);
     }
 
+    private static JobReport job(String name, RunReport run) {
+        return new JobReport(name, ValueStreamAggregator.aggregate(name, List.of(run.map())), List.of(run), List.of());
+    }
+
     private static JsonNode firstRun(ProcessMap map, List<Flag> flags) throws Exception {
-        String json = ReportJson.toJson(List.of(new ReportJson.Job("app", null,
-                List.of(new ReportJson.Run(map, flags)), List.of())));
+        String json = ReportJson.toJson(List.of(job("app", new RunReport(map, flags))));
         return parse(json).path("jobs").get(0).path("runs").get(0);
     }
 
@@ -130,8 +136,7 @@ public class ReportJsonTest {
     public void hostileStageNameIsEscapedAndReadsBackUnchanged() throws Exception {
         String name = XSS + " \"quoted\" \\ tab\t nul\u0000 bell\u0007 line\u2028end </script>";
         ProcessMap map = run(6, 0L, name);
-        String json = ReportJson.toJson(List.of(new ReportJson.Job(name, null,
-                List.of(new ReportJson.Run(map, List.of())), List.of())));
+        String json = ReportJson.toJson(List.of(job(name, new RunReport(map, List.of()))));
 
         assertThat(json).doesNotContain("<img").doesNotContain("</script>").doesNotContain("\u0000")
                 .doesNotContain("\u0007").doesNotContain("\u2028");
@@ -145,7 +150,7 @@ public class ReportJsonTest {
     @Test
     public void oneRunWrittenOnItsOwnIsEscapedAsTheReportIs() throws Exception {
         String name = XSS + " line\u2028end";
-        ReportJson.Run run = new ReportJson.Run(run(8, 0L, name), List.of());
+        RunReport run = new RunReport(run(8, 0L, name), List.of());
         StringWriter out = new StringWriter();
 
         ReportJson.write(ReportJson.run(run), out);
@@ -165,7 +170,7 @@ public class ReportJsonTest {
             }
         };
 
-        ReportJson.write(ReportJson.run(new ReportJson.Run(run(9, 0L, "Build"), List.of())), out);
+        ReportJson.write(ReportJson.run(new RunReport(run(9, 0L, "Build"), List.of())), out);
         out.write("\n");
 
         assertThat(out.toString()).endsWith("}\n");
@@ -209,7 +214,7 @@ public class ReportJsonTest {
                 new Distribution(90_000, 100_000), new Distribution(110_000, 160_000),
                 Map.of(WaitCause.AGENT, new Distribution(20_000, 45_000)), 0.45, build, build, List.of(point));
         StringWriter out = new StringWriter();
-        ReportJson.write(List.of(new ReportJson.Job("app", stream, List.of(), List.of("run #3 skipped"))), out);
+        ReportJson.write(List.of(new JobReport("app", stream, List.of(), List.of("run #3 skipped"))), out);
         JsonNode job = parse(out.toString()).path("jobs").get(0);
         JsonNode json = job.path("valueStream");
 

@@ -29,22 +29,22 @@ public final class DemoReportWriter {
         var reports = List.of(web, ViewFixtures.matrixReport(12), ViewFixtures.hostileReport(3));
         String html = new HtmlReport("Value stream report", null, theme).render(reports);
         Files.writeString(folder.resolve("report.html"), html, StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("map.svg"), ValueStreamMapSvg.render(ValueStreamMapView.of(web.stream())),
+        Files.writeString(folder.resolve("map.svg"), ValueStreamMapSvg.render(ValueStreamMapView.of(web.valueStream())),
                 StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("trend.svg"), TrendSvg.render(TrendView.of(web.stream())),
+        Files.writeString(folder.resolve("trend.svg"), TrendSvg.render(TrendView.of(web.valueStream())),
                 StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("sparkline.svg"), SparklineSvg.render(TrendView.of(web.stream()),
+        Files.writeString(folder.resolve("sparkline.svg"), SparklineSvg.render(TrendView.of(web.valueStream()),
                 new SvgOptions("vs", true, theme)), StandardCharsets.UTF_8);
         for (int index : new int[] {11, 16}) {
             var run = web.runs().get(index);
             Files.writeString(folder.resolve("run-" + run.map().number() + ".svg"), ProcessMapSvg.render(
-                    ProcessMapView.of(run.map(), run.flags(), run.verdicts())), StandardCharsets.UTF_8);
+                    ProcessMapView.of(run.map(), run.flags(), VerdictView.of(run.budgets()))), StandardCharsets.UTF_8);
         }
         var hostile = reports.get(2).runs().get(0);
         Files.writeString(folder.resolve("run-hostile.svg"), ProcessMapSvg.render(ProcessMapView.of(
-                hostile.map(), hostile.flags(), hostile.verdicts())), StandardCharsets.UTF_8);
+                hostile.map(), hostile.flags(), VerdictView.of(hostile.budgets()))), StandardCharsets.UTF_8);
         var many = ViewFixtures.webShopReport(150);
-        Files.writeString(folder.resolve("trend-150.svg"), TrendSvg.render(TrendView.of(many.stream())),
+        Files.writeString(folder.resolve("trend-150.svg"), TrendSvg.render(TrendView.of(many.valueStream())),
                 StandardCharsets.UTF_8);
     }
 }

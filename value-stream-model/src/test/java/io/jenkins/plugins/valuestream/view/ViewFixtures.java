@@ -1,5 +1,7 @@
 package io.jenkins.plugins.valuestream.view;
 
+import io.jenkins.plugins.valuestream.budget.BudgetCheck;
+import io.jenkins.plugins.valuestream.budget.BudgetKind;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
@@ -9,12 +11,12 @@ import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.Distribution;
 import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
-import io.jenkins.plugins.valuestream.view.html.JobReport;
-import io.jenkins.plugins.valuestream.view.html.RunReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -332,24 +334,21 @@ public final class ViewFixtures {
                                 "Test/End-to-end: checkout scm (13s)"),
                         "The workspace already holds this checkout: keep the first one and drop the others."));
             }
-            List<VerdictView> verdicts = new ArrayList<>();
-            long counted = run.waits().total(WaitCause.defaultCounted());
-            verdicts.add(new VerdictView(counted > 15 * M, (counted > 15 * M ? "Wait " : "Wait ")
-                    + HumanText.duration(counted) + (counted > 15 * M ? " over" : " within")
-                    + " the 15m wait budget (input not counted)", null));
+            List<BudgetCheck> budgets = new ArrayList<>();
+            budgets.add(new BudgetCheck(BudgetKind.WAIT, 15 * M, run.waits().total(WaitCause.defaultCounted()),
+                    null, 0, null, Set.of(), false));
             run.step(StepPath.of("Deploy", "Production")).filter(ProcessStep::counted).ifPresent(step ->
-                    verdicts.add(new VerdictView(step.waitMillis() > 20 * M, "Wait " + HumanText.duration(
-                            step.waitMillis()) + (step.waitMillis() > 20 * M ? " over" : " within")
-                            + " this step's 20m budget", step.path())));
-            reports.add(new RunReport(run, flags, verdicts));
+                    budgets.add(new BudgetCheck(BudgetKind.STEP_WAIT, 20 * M, step.waitMillis(), step.path(), 0,
+                            null, Set.of(), false)));
+            reports.add(new RunReport(run, flags, budgets));
         }
-        return new JobReport("acme/web-shop/main", aggregate("acme/web-shop/main", runs), reports);
+        return new JobReport("acme/web-shop/main", aggregate("acme/web-shop/main", runs), reports, List.of());
     }
 
     public static JobReport matrixReport(int count) {
         List<ProcessMap> runs = matrixRuns(count);
         return new JobReport("acme/native-matrix", aggregate("acme/native-matrix", runs),
-                runs.stream().map(RunReport::of).toList());
+                runs.stream().map(RunReport::of).toList(), List.of());
     }
 
     public static JobReport hostileReport(int count) {
@@ -360,9 +359,10 @@ public final class ViewFixtures {
             reports.add(new RunReport(run, List.of(new Flag(FlagKind.NO_OP, StepPath.of(XSS_STAGE),
                     XSS_STAGE + " does nothing </script><script>alert(2)</script>", 2 * S,
                     List.of("evidence " + QUOTES_STAGE + " " + CONTROL_STAGE))),
-                    List.of(new VerdictView(true, "over <b>budget</b> & more", StepPath.of(QUOTES_STAGE)))));
+                    List.of(new BudgetCheck(BudgetKind.STEP_WAIT, S, 3 * S, StepPath.of(QUOTES_STAGE), 0, null,
+                            Set.of(), false))));
         }
-        return new JobReport(name, aggregate(name, runs), reports);
+        return new JobReport(name, aggregate(name, runs), reports, List.of());
     }
 
     private static StepDraft draft(List<StepDraft> steps, StepPath path, StepKind kind, long start) {

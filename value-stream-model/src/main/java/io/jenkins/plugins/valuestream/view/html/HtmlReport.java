@@ -3,6 +3,8 @@ package io.jenkins.plugins.valuestream.view.html;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.LadderTotals;
@@ -136,7 +138,7 @@ public final class HtmlReport {
         out.element("h1", title);
         StringBuilder meta = new StringBuilder();
         meta.append(jobs.size()).append(jobs.size() == 1 ? " job" : " jobs");
-        meta.append(" \u00b7 ").append(runs(jobs.stream().mapToInt(job -> job.stream().runs()).sum()));
+        meta.append(" \u00b7 ").append(runs(jobs.stream().mapToInt(job -> job.valueStream().runs()).sum()));
         if (generatedAt != null) {
             meta.append(" \u00b7 generated ").append(HumanText.instant(generatedAt.toEpochMilli()));
         }
@@ -157,7 +159,7 @@ public final class HtmlReport {
         out.open("ul");
         for (int i = 0; i < jobs.size(); i++) {
             JobReport job = jobs.get(i);
-            ValueStreamMapView map = ValueStreamMapView.of(job.stream());
+            ValueStreamMapView map = ValueStreamMapView.of(job.valueStream());
             out.open("li");
             out.open("a", "href", "#" + jobId(i + 1));
             out.element("span", job.name(), "class", "vs-nav-name");
@@ -173,8 +175,8 @@ public final class HtmlReport {
 
     private static void job(MarkupWriter out, JobReport job, int number, int chartWidth) {
         String id = jobId(number);
-        ValueStreamMapView map = ValueStreamMapView.of(job.stream());
-        TrendView trend = TrendView.of(job.stream());
+        ValueStreamMapView map = ValueStreamMapView.of(job.valueStream());
+        TrendView trend = TrendView.of(job.valueStream());
         List<RunReport> runs = new ArrayList<>(job.runs());
         runs.sort(Comparator.comparingInt((RunReport run) -> run.map().number()).reversed());
 
@@ -481,7 +483,8 @@ public final class HtmlReport {
 
     private static void run(MarkupWriter out, RunReport run, String jobId, int chartWidth) {
         ProcessMap map = run.map();
-        ProcessMapView view = ProcessMapView.of(map, run.flags(), run.verdicts());
+        List<VerdictView> verdicts = VerdictView.of(run.budgets());
+        ProcessMapView view = ProcessMapView.of(map, run.flags(), verdicts);
         String id = runId(jobId, map.number());
         out.open("details", "class", "vs-run", "id", id, "data-run", map.number());
         out.open("summary");
@@ -506,10 +509,10 @@ public final class HtmlReport {
             out.element("span", run.flags().size() + (run.flags().size() == 1 ? " flag" : " flags"),
                     "class", "vs-pill vs-pill-flag");
         }
-        boolean exceeded = run.verdicts().stream().anyMatch(VerdictView::exceeded);
+        boolean exceeded = verdicts.stream().anyMatch(VerdictView::exceeded);
         if (exceeded) {
             out.element("span", "over budget", "class", "vs-pill vs-pill-bad");
-        } else if (!run.verdicts().isEmpty()) {
+        } else if (!verdicts.isEmpty()) {
             out.element("span", "within budget", "class", "vs-pill vs-pill-good");
         }
         out.close();
@@ -518,10 +521,10 @@ public final class HtmlReport {
         out.open("div", "class", "vs-chart-frame");
         ProcessMapSvg.write(view, SvgOptions.inline(id + "-map").withWidth(chartWidth), out);
         out.close();
-        if (!run.verdicts().isEmpty()) {
+        if (!verdicts.isEmpty()) {
             out.element("h4", "Budget");
             out.open("ul", "class", "vs-list vs-verdicts");
-            for (VerdictView verdict : run.verdicts()) {
+            for (VerdictView verdict : verdicts) {
                 out.open("li", "data-step", verdict.step() == null ? null : verdict.step().toString());
                 out.element("span", verdict.exceeded() ? "over budget" : "within budget",
                         "class", "vs-pill " + (verdict.exceeded() ? "vs-pill-bad" : "vs-pill-good"));

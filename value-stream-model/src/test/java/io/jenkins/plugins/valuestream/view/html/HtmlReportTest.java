@@ -4,6 +4,8 @@ import static io.jenkins.plugins.valuestream.view.ParsedXml.hasClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.ParsedXml;
 import io.jenkins.plugins.valuestream.view.ViewFixtures;
@@ -90,7 +92,8 @@ public class HtmlReportTest {
         assertThat(PARSED.elements("//script")).isEmpty();
         assertThat(PARSED.elements("//img")).isEmpty();
         assertThat(section(3).getTextContent()).contains("legacy/" + ViewFixtures.XSS_STAGE,
-                ViewFixtures.QUOTES_STAGE, "</script><script>alert(2)</script>", "over <b>budget</b> & more");
+                ViewFixtures.QUOTES_STAGE, "</script><script>alert(2)</script>",
+                "Wait budget 1s of " + ViewFixtures.QUOTES_STAGE + " exceeded by 2s");
         assertThat(PARSED.elements("//*[@onerror or @onload or @onclick]")).isEmpty();
     }
 
@@ -208,7 +211,7 @@ public class HtmlReportTest {
     @Test
     public void saysSoWhenAJobHasNoCompletedRunsYet() {
         JobReport fresh = new JobReport("team/new-job", ViewFixtures.aggregate("team/new-job", List.of()),
-                List.of());
+                List.of(), List.of());
         ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(fresh, MATRIX)));
         Element section = page.element("//section[@id='vs-job-1']");
 
@@ -224,7 +227,8 @@ public class HtmlReportTest {
         ProcessMap running = new ProcessMap(ended.number(), null, ended.queuedAt(), ended.startedAt(), null,
                 ended.asOf(), ended.processMillis(), ended.waits(), ended.steps(), ended.work(), ended.agents(),
                 ended.notes());
-        JobReport job = new JobReport("acme/web-shop/main", WEB_SHOP.stream(), List.of(RunReport.of(running)));
+        JobReport job = new JobReport("acme/web-shop/main", WEB_SHOP.valueStream(), List.of(RunReport.of(running)),
+                List.of());
         ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(job)));
 
         Element pill = page.element("//summary/span[" + hasClass("vs-pill-running") + "]");
@@ -239,7 +243,7 @@ public class HtmlReportTest {
                 last.asOf() + 120_000, 60_000, last.waits(), List.of(), List.of(), List.of(), List.of());
         List<RunReport> runs = new java.util.ArrayList<>(WEB_SHOP.runs());
         runs.add(RunReport.of(running));
-        JobReport job = new JobReport("acme/web-shop/main", WEB_SHOP.stream(), runs);
+        JobReport job = new JobReport("acme/web-shop/main", WEB_SHOP.valueStream(), runs, List.of());
         ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(job)));
 
         assertThat(page.text("//section/p[1]")).startsWith("12 completed runs \u00b7 #1 to #12")

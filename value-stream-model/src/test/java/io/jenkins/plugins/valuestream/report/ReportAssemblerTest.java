@@ -1,4 +1,4 @@
-package io.jenkins.plugins.valuestream.json;
+package io.jenkins.plugins.valuestream.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
 
-public class JobReportAssemblerTest {
+public class ReportAssemblerTest {
     private static final long T0 = 1_700_000_000_000L;
 
     /** Build {@code number}: a Build stage of {@code buildMillis}. */
@@ -36,7 +36,7 @@ public class JobReportAssemblerTest {
     @Test
     public void eachRunIsFlaggedAgainstTheRunsBeforeIt() {
         List<ProcessMap> runs = steadyThenSlow();
-        ReportJson.Job job = JobReportAssembler.of(DetectorSettings.defaults()).assemble("app", runs, runs, List.of());
+        JobReport job = ReportAssembler.of(DetectorSettings.defaults()).assemble("app", runs, runs, List.of());
 
         assertThat(job.runs()).hasSize(11);
         assertThat(job.runs().get(10).flags()).extracting(f -> f.kind()).contains(FlagKind.SLOW_PROCESS);
@@ -48,7 +48,7 @@ public class JobReportAssemblerTest {
     public void runsAreReportedInBuildNumberOrderWhateverTheInputOrder() {
         List<ProcessMap> runs = new ArrayList<>(steadyThenSlow());
         java.util.Collections.reverse(runs);
-        ReportJson.Job job = JobReportAssembler.of(DetectorSettings.defaults()).assemble("app", runs, runs, List.of());
+        JobReport job = ReportAssembler.of(DetectorSettings.defaults()).assemble("app", runs, runs, List.of());
 
         assertThat(job.runs()).extracting(r -> r.map().number()).isSorted();
     }
@@ -56,7 +56,7 @@ public class JobReportAssemblerTest {
     @Test
     public void aBaselineResetAtTheSlowRunLeavesItWithoutHistoryAndUnflagged() {
         List<ProcessMap> runs = steadyThenSlow();
-        ReportJson.Job job = new JobReportAssembler(DetectorSettings.defaults(), new BaselineReset(11),
+        JobReport job = new ReportAssembler(DetectorSettings.defaults(), new BaselineReset(11),
                 Integer.MAX_VALUE).assemble("app", runs, runs, List.of());
 
         assertThat(job.runs().get(10).flags()).isEmpty();
@@ -65,8 +65,8 @@ public class JobReportAssemblerTest {
     @Test
     public void onlyTheNewestRunsGetFlagsWhenLimited() {
         List<ProcessMap> runs = steadyThenSlow();
-        JobReportAssembler assembler = new JobReportAssembler(DetectorSettings.defaults(), BaselineReset.NONE, 1);
-        ReportJson.Job job = assembler.assemble("app", runs.subList(9, 11), runs, List.of("window"));
+        ReportAssembler assembler = new ReportAssembler(DetectorSettings.defaults(), BaselineReset.NONE, 1);
+        JobReport job = assembler.assemble("app", runs.subList(9, 11), runs, List.of("window"));
 
         assertThat(assembler.leavesRunsUnflagged(2)).isTrue();
         assertThat(job.runs().get(0).flags()).isEmpty();
@@ -76,7 +76,7 @@ public class JobReportAssemblerTest {
 
     @Test
     public void aNegativeLimitIsRefused() {
-        assertThatThrownBy(() -> new JobReportAssembler(DetectorSettings.defaults(), BaselineReset.NONE, -1))
+        assertThatThrownBy(() -> new ReportAssembler(DetectorSettings.defaults(), BaselineReset.NONE, -1))
                 .hasMessageContaining("maxFlaggedRuns");
     }
 }

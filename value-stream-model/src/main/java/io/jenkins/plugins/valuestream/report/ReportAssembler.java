@@ -1,5 +1,6 @@
-package io.jenkins.plugins.valuestream.json;
+package io.jenkins.plugins.valuestream.report;
 
+import io.jenkins.plugins.valuestream.budget.BudgetCheck;
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.BaselineReset;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
@@ -14,25 +15,25 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Puts one job's report together, the same way for the command line and the plugin's REST API: the value stream
- * over the completed runs of the window, and each run of the window flagged by the detectors against the runs of
- * the job's history before it (within the same baseline).
+ * Puts reports together, the same way for the command line, the plugin's pages and its REST API: the value stream
+ * over the completed runs of the window, and each run flagged by the detectors against the runs of the job's history
+ * before it within the same baseline. This is the only place that runs the detectors for a report.
  *
  * @param settings the detectors' settings
  * @param baseline where the job's baseline starts ({@link BaselineReset#NONE} where it was never reset)
- * @param maxFlaggedRuns how many of the newest runs get flags computed (the others carry none)
+ * @param maxFlaggedRuns how many of the newest runs of a job get flags computed (the others carry none)
  */
-public record JobReportAssembler(DetectorSettings settings, BaselineReset baseline, int maxFlaggedRuns) {
+public record ReportAssembler(DetectorSettings settings, BaselineReset baseline, int maxFlaggedRuns) {
 
-    public JobReportAssembler {
+    public ReportAssembler {
         if (maxFlaggedRuns < 0) {
             throw new IllegalArgumentException("maxFlaggedRuns must be 0 or more, got " + maxFlaggedRuns);
         }
     }
 
     /** Every run flagged, no baseline reset. */
-    public static JobReportAssembler of(DetectorSettings settings) {
-        return new JobReportAssembler(settings, BaselineReset.NONE, Integer.MAX_VALUE);
+    public static ReportAssembler of(DetectorSettings settings) {
+        return new ReportAssembler(settings, BaselineReset.NONE, Integer.MAX_VALUE);
     }
 
     /** Whether a window of this many runs has runs left without flags. */
@@ -41,30 +42,39 @@ public record JobReportAssembler(DetectorSettings settings, BaselineReset baseli
     }
 
     /**
-     * One job's part of the report.
+     * One job's report.
      *
      * @param name the job's full name
      * @param window the runs to report, in any order
      * @param history the job's runs that flags compare with, in any order (the window is usually part of it)
      * @param warnings what the report must say about the job (runs skipped, back-fill under way)
      */
-    public ReportJson.Job assemble(String name, Collection<ProcessMap> window, Collection<ProcessMap> history,
+    public JobReport assemble(String name, Collection<ProcessMap> window, Collection<ProcessMap> history,
             List<String> warnings) {
         List<ProcessMap> ordered = new ArrayList<>(window);
         ordered.sort(Comparator.comparingInt(ProcessMap::number));
         int firstFlagged = Math.max(0, ordered.size() - maxFlaggedRuns);
-        List<ReportJson.Run> runs = new ArrayList<>(ordered.size());
+        List<RunReport> runs = new ArrayList<>(ordered.size());
         List<List<Flag>> flagged = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             ProcessMap run = ordered.get(i);
-            List<Flag> flags = i < firstFlagged ? List.of()
-                    : Detectors.flag(run, baseline.sameBaseline(run, history), settings);
-            if (i >= firstFlagged) {
-                flagged.add(flags);
+            if (i < firstFlagged) {
+                runs.add(RunReport.of(run));
+            } else {
+                RunReport report = run(run, history, List.of());
+                flagged.add(report.flags());
+                runs.add(report);
             }
-            runs.add(new ReportJson.Run(run, flags));
         }
         ValueStream stream = ValueStreamAggregator.aggregate(name, ordered);
-        return new ReportJson.Job(name, stream, runs, warnings, AvoidableWork.of(flagged));
+        return new JobReport(name, stream, runs, warnings, AvoidableWork.of(flagged));
+    }
+
+    /**
+     * One run's report: its flags against the runs of {@code history} in its baseline (an empty history raises only
+     * the flags that need none, duplicated work and repeated agents).
+     */
+    public RunReport run(ProcessMap run, Collection<ProcessMap> history, List<BudgetCheck> budgets) {
+        return new RunReport(run, Detectors.flag(run, baseline.sameBaseline(run, history), settings), budgets);
     }
 }

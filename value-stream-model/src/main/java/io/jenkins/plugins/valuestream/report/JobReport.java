@@ -1,0 +1,41 @@
+package io.jenkins.plugins.valuestream.report;
+
+import io.jenkins.plugins.valuestream.flags.AvoidableWork;
+import io.jenkins.plugins.valuestream.stream.ValueStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One job of a report.
+ *
+ * @param name the job's full name
+ * @param valueStream the value stream of the runs of the window
+ * @param runs the runs of the window, oldest first
+ * @param warnings what the report must say about the job (runs skipped, back-fill under way)
+ * @param avoidableWork the ledger of the flags of the runs that were flagged
+ */
+public record JobReport(String name, ValueStream valueStream, List<RunReport> runs, List<String> warnings,
+        AvoidableWork avoidableWork) {
+    public JobReport {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(valueStream, "valueStream");
+        runs = List.copyOf(runs);
+        warnings = List.copyOf(warnings);
+        Objects.requireNonNull(avoidableWork, "avoidableWork");
+    }
+
+    /** A job whose every run was flagged: the ledger adds up all their flags. */
+    public JobReport(String name, ValueStream valueStream, List<RunReport> runs, List<String> warnings) {
+        this(name, valueStream, runs, warnings, AvoidableWork.of(runs.stream().map(RunReport::flags).toList()));
+    }
+
+    /** The newest runs of the report, at most {@code count}, newest first. */
+    public List<RunReport> newest(int count) {
+        List<RunReport> newest = new ArrayList<>(Math.min(count, runs.size()));
+        for (int i = runs.size() - 1; i >= 0 && newest.size() < count; i--) {
+            newest.add(runs.get(i));
+        }
+        return newest;
+    }
+}
