@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.benchmarks;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.GraphNode;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import java.util.List;
@@ -30,7 +31,7 @@ public class ExtractionBenchmark {
     public void setUp() {
         graph = SyntheticRuns.largeGraph(10_000);
         GraphNode last = graph.nodes().get(graph.size() - 1);
-        info = new RunInfo(1, "SUCCESS", SyntheticRuns.T0 - 5_000, SyntheticRuns.T0, last.startMillis());
+        info = new RunInfo(1, RunResult.SUCCESS, SyntheticRuns.T0 - 5_000, SyntheticRuns.T0, last.startMillis());
     }
 
     /** The process map of the run. */

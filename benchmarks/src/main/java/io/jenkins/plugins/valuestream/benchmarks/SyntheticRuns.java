@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.benchmarks;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class SyntheticRuns {
                 .stage("Announce", st -> st.echo("Released " + number)));
         run.stage("Notify", s -> s.echo("done"));
         FlowGraph graph = run.finish();
-        return new Recorded(run.runInfo(number, "SUCCESS", (long) ms(random, 120_000)), graph);
+        return new Recorded(run.runInfo(number, RunResult.SUCCESS, (long) ms(random, 120_000)), graph);
     }
 
     private static Map<String, Consumer<FlowGraphBuilder.Scope>> branches(Random random, String... names) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.xml.BuildFolderReader;
 import io.jenkins.plugins.valuestream.graph.xml.ReadReport;
 import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
@@ -51,7 +52,7 @@ public class BuildFolderWriterTest {
                 .parallel(Map.of("unit", b -> b.sh("make test", 900).unstable()))));
         builder.stage("Approve", s -> s.input("Ship it?", 60_000));
         FlowGraph graph = builder.finish();
-        RunInfo info = builder.runInfo(12, "UNSTABLE", 4_000L);
+        RunInfo info = builder.runInfo(12, RunResult.UNSTABLE, 4_000L);
 
         RunRecord read = writeAndRead(info, graph);
 

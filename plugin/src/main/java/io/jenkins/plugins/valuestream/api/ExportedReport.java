@@ -167,7 +167,7 @@ public final class ExportedReport {
 
         @Exported
         public @Nullable String getResult() {
-            return map.result();
+            return map.result() == null ? null : map.result().name();
         }
 
         @Exported
@@ -572,7 +572,7 @@ public final class ExportedReport {
 
         @Exported
         public @Nullable String getResult() {
-            return point.result();
+            return point.result() == null ? null : point.result().name();
         }
 
         @Exported

@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.recording;
 import hudson.model.Result;
 import hudson.model.Run;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import org.jspecify.annotations.Nullable;
 
 /** What the model needs to know of a {@link Run} besides its flow graph. */
@@ -19,7 +20,7 @@ public final class RunInfos {
         boolean building = run.isBuilding();
         Result result = building ? null : run.getResult();
         Long completedAt = building ? null : startedAt + run.getDuration();
-        return new RunInfo(run.getNumber(), result == null ? null : result.toString(), queuedAt(run, startedAt),
+        return new RunInfo(run.getNumber(), result == null ? null : RunResult.fromName(result.toString()), queuedAt(run, startedAt),
                 startedAt, completedAt);
     }
 

@@ -16,6 +16,7 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.Label;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -76,7 +77,7 @@ public class RecordingTest {
         assertThat(map.agents().size(), is(1));
         assertTrue("the build-queue wait was stamped", map.waits().known(WaitCause.QUEUE));
         assertNotNull(run.getAction(QueueEntryAction.class));
-        assertEquals("SUCCESS", map.result());
+        assertEquals(RunResult.SUCCESS, map.result());
         assertCoversTheRun(map);
     }
 

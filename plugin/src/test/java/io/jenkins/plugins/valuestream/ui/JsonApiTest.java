@@ -47,7 +47,7 @@ public class JsonApiTest {
             JSONObject run = runs.getJSONObject(i);
             ProcessMap map = recorded.get(i);
             assertThat(run.getInt("number")).isEqualTo(map.number());
-            assertThat(run.getString("result")).isEqualTo(map.result());
+            assertThat(run.getString("result")).isEqualTo(map.result().name());
             assertThat(run.getLong("leadTimeMillis")).isEqualTo(map.leadTimeMillis());
             assertThat(run.getLong("processMillis")).isEqualTo(map.processMillis());
             assertThat(run.getLong("waitMillis")).isEqualTo(map.waitMillis());

@@ -6,6 +6,7 @@ import static io.jenkins.plugins.valuestream.codec.StoredForm.writeString;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -48,7 +49,7 @@ public final class ProcessMapCodec {
             json.writeStartObject();
             json.writeNumberField("format", FORMAT);
             json.writeNumberField("number", map.number());
-            writeString(json, "result", map.result());
+            writeString(json, "result", map.result() == null ? null : map.result().name());
             writeLong(json, "queuedAt", map.queuedAt());
             json.writeNumberField("startedAt", map.startedAt());
             writeLong(json, "completedAt", map.completedAt());
@@ -128,7 +129,7 @@ public final class ProcessMapCodec {
         }
         return new ProcessMap(
                 FORM.requiredLong(root, "number", "the process map").intValue(),
-                FORM.nullableText(root, "result"),
+                result(FORM.nullableText(root, "result")),
                 FORM.nullableLong(root, "queuedAt"),
                 FORM.requiredLong(root, "startedAt", "the process map"),
                 FORM.nullableLong(root, "completedAt"),
@@ -273,5 +274,9 @@ public final class ProcessMapCodec {
             unknown.add(FORM.enumValue(WaitCause.class, cause.asText(), "unknownWaits"));
         }
         return WaitBreakdown.ofArray(millis, unknown);
+    }
+
+    private static @Nullable RunResult result(@Nullable String name) {
+        return name == null ? null : FORM.enumValue(RunResult.class, name, "result");
     }
 }

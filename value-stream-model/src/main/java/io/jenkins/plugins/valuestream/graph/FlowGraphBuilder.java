@@ -87,7 +87,7 @@ public final class FlowGraphBuilder {
     }
 
     /** A {@link RunInfo} for the finished graph: started when the flow started, completed at the clock. */
-    public RunInfo runInfo(int number, String result, @Nullable Long queueMillis) {
+    public RunInfo runInfo(int number, RunResult result, @Nullable Long queueMillis) {
         return new RunInfo(number, result, queueMillis == null ? null : startedAt - queueMillis, startedAt,
                 root.clock);
     }

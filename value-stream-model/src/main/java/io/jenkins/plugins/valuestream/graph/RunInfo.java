@@ -6,14 +6,13 @@ import org.jspecify.annotations.Nullable;
  * What is known of a run besides its flow graph ({@code build.xml}, or the live {@code Run}).
  *
  * @param number the build number
- * @param result {@code SUCCESS}, {@code UNSTABLE}, {@code FAILURE}, {@code NOT_BUILT}, {@code ABORTED}, or
- *     {@code null} while the run is still going
+ * @param result how the run ended, or {@code null} while it is still going
  * @param queuedAt when the run entered the build queue (epoch milliseconds), or {@code null} where that is unknown
  *     (no queue stamp, no Metrics plugin {@code TimeInQueueAction})
  * @param startedAt when the run started executing ({@code startTime} of {@code build.xml})
  * @param completedAt when it completed ({@code startTime + duration}), or {@code null} while it is running
  */
-public record RunInfo(int number, @Nullable String result, @Nullable Long queuedAt, long startedAt,
+public record RunInfo(int number, @Nullable RunResult result, @Nullable Long queuedAt, long startedAt,
         @Nullable Long completedAt) {
 
     public RunInfo {

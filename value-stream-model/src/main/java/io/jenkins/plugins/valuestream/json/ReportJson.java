@@ -113,7 +113,7 @@ public final class ReportJson {
         ProcessMap map = run.map();
         ObjectNode node = NODES.objectNode();
         node.put("number", map.number());
-        node.put("result", map.result());
+        node.put("result", map.result() == null ? null : map.result().name());
         node.put("running", map.running());
         node.put("queuedAt", map.queuedAt());
         node.put("startedAt", map.startedAt());
@@ -261,7 +261,7 @@ public final class ReportJson {
     private static ObjectNode trend(RunTrend point) {
         ObjectNode node = NODES.objectNode();
         node.put("number", point.number());
-        node.put("result", point.result());
+        node.put("result", point.result() == null ? null : point.result().name());
         node.put("startedAt", point.startedAt());
         node.put("leadTimeMillis", point.leadTimeMillis());
         node.put("processMillis", point.processMillis());

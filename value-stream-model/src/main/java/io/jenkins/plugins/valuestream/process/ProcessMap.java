@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.process;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ProcessMap(
         int number,
-        @Nullable String result,
+        @Nullable RunResult result,
         @Nullable Long queuedAt,
         long startedAt,
         @Nullable Long completedAt,

@@ -5,6 +5,7 @@ import io.jenkins.plugins.valuestream.graph.GraphNode;
 import io.jenkins.plugins.valuestream.graph.NodeKind;
 import io.jenkins.plugins.valuestream.graph.Pause;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.StepFunctions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -763,22 +764,17 @@ public final class ProcessMapExtractor {
             if (info.running()) {
                 return StepResult.RUNNING;
             }
-            String result = info.result();
+            RunResult result = info.result();
             if (result == null) {
                 return StepResult.SUCCESS;
             }
-            switch (result) {
-                case "UNSTABLE":
-                    return StepResult.UNSTABLE;
-                case "FAILURE":
-                    return StepResult.FAILURE;
-                case "ABORTED":
-                    return StepResult.ABORTED;
-                case "NOT_BUILT":
-                    return StepResult.SKIPPED;
-                default:
-                    return StepResult.SUCCESS;
-            }
+            return switch (result) {
+                case SUCCESS -> StepResult.SUCCESS;
+                case UNSTABLE -> StepResult.UNSTABLE;
+                case FAILURE -> StepResult.FAILURE;
+                case ABORTED -> StepResult.ABORTED;
+                case NOT_BUILT -> StepResult.SKIPPED;
+            };
         }
 
         /** One step being built. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.store;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -61,7 +62,7 @@ final class RecordCodec {
     /** Gives ids to every string of the map, so that the STRINGS frame can precede its record. */
     static void internStrings(ProcessMap map, StringInterner strings) {
         if (map.result() != null) {
-            strings.id(map.result());
+            strings.id(map.result().name());
         }
         for (ProcessStep step : map.steps()) {
             internPath(step.path(), strings);
@@ -119,7 +120,7 @@ final class RecordCodec {
         // Work contexts are always written; records written before they were kept lack bit 4 and read as unknown.
         out.writeVarInt((map.result() != null ? 1 : 0) | (map.queuedAt() != null ? 2 : 0) | 4);
         if (map.result() != null) {
-            out.writeVarInt(strings.id(map.result()));
+            out.writeVarInt(strings.id(map.result().name()));
         }
         if (map.queuedAt() != null) {
             out.writeZigZag(map.queuedAt() - start);
@@ -285,7 +286,7 @@ final class RecordCodec {
             if ((presence & ~7) != 0) {
                 throw new MalformedRecordException("Unknown fields " + presence);
             }
-            String result = (presence & 1) != 0 ? string(in.readVarInt()) : null;
+            RunResult result = (presence & 1) != 0 ? RunResult.fromName(string(in.readVarInt())) : null;
             Long queuedAt = (presence & 2) != 0 ? start + in.readZigZag() : null;
             long processMillis = in.readZigZag();
             WaitBreakdown waits = readWaits(in, waitScratch);

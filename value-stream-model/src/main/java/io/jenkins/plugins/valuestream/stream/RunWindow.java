@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.stream;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,6 +52,6 @@ public record RunWindow(int size, boolean successfulOnly) {
 
     /** Whether a run finished with result {@code SUCCESS}. */
     public static boolean isSuccessful(ProcessMap run) {
-        return !run.running() && "SUCCESS".equals(run.result());
+        return !run.running() && run.result() == RunResult.SUCCESS;
     }
 }

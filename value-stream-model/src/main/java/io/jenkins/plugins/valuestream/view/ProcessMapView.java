@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.view;
 
 import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
@@ -40,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ProcessMapView(
         int number,
-        @Nullable String result,
+        @Nullable RunResult result,
         boolean running,
         String startedText,
         long spanMillis,

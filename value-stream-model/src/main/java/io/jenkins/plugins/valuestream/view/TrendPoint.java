@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.view;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param flowEfficiency process time ÷ lead time
  * @param flowEfficiencyText flow efficiency in words
  */
-public record TrendPoint(int number, @Nullable String result, String startedText, long leadTimeMillis,
+public record TrendPoint(int number, @Nullable RunResult result, String startedText, long leadTimeMillis,
         String leadTimeText, long processMillis, String processText, List<WaitPart> waits, double flowEfficiency,
         String flowEfficiencyText) {
     public TrendPoint {

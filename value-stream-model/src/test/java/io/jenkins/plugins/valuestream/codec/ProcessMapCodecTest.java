@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
@@ -51,7 +52,7 @@ public class ProcessMapCodecTest {
 
     @Test
     public void unknownWaitsStayUnknownRatherThanZero() {
-        ProcessMap map = new ProcessMap(2, "SUCCESS", null, T0, T0 + 10_000, T0 + 10_000, 10_000,
+        ProcessMap map = new ProcessMap(2, RunResult.SUCCESS, null, T0, T0 + 10_000, T0 + 10_000, 10_000,
                 WaitBreakdown.none().withUnknown(Set.of(WaitCause.QUEUE)), List.of(), List.of(), List.of(), List.of());
 
         ProcessMap back = ProcessMapCodec.read(ProcessMapCodec.write(map));
@@ -65,7 +66,7 @@ public class ProcessMapCodecTest {
         FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
         run.stage("Build", s -> s.node("linux", 45_000, n -> n.sh("make", 60_000)));
         FlowGraph graph = run.finish();
-        ProcessMap map = ProcessMapExtractor.extract(run.runInfo(7, "SUCCESS", 3_000L), graph, Long.MAX_VALUE);
+        ProcessMap map = ProcessMapExtractor.extract(run.runInfo(7, RunResult.SUCCESS, 3_000L), graph, Long.MAX_VALUE);
 
         assertThat(ProcessMapCodec.read(ProcessMapCodec.write(map))).isEqualTo(map);
     }
@@ -74,7 +75,7 @@ public class ProcessMapCodecTest {
     public void aFormWrittenBeforeContextsWereKeptReadsAsUnknownContext() {
         FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
         run.stage("Build", s -> s.node("linux", 45_000, n -> n.sh("make", 60_000)));
-        ProcessMap map = ProcessMapExtractor.extract(run.runInfo(7, "SUCCESS", 3_000L), run.finish(), Long.MAX_VALUE);
+        ProcessMap map = ProcessMapExtractor.extract(run.runInfo(7, RunResult.SUCCESS, 3_000L), run.finish(), Long.MAX_VALUE);
         String json = ProcessMapCodec.write(map);
         assertThat(json).contains("\"context\":{\"agent\":\"#1 linux\"");
 
@@ -88,7 +89,7 @@ public class ProcessMapCodecTest {
 
     @Test
     public void zerosEmptyListsAndNullsAreLeftOut() {
-        ProcessMap map = new ProcessMap(1, "SUCCESS", T0, T0, T0 + 5, T0 + 5, 5, WaitBreakdown.none(), List.of(),
+        ProcessMap map = new ProcessMap(1, RunResult.SUCCESS, T0, T0, T0 + 5, T0 + 5, 5, WaitBreakdown.none(), List.of(),
                 List.of(), List.of(), List.of());
 
         String json = ProcessMapCodec.write(map);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.flags;
 import static io.jenkins.plugins.valuestream.testing.RunFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
@@ -108,7 +109,7 @@ public class NoOpDetectorTest {
     @Test
     public void doesNotFlagAStepThatFailedInARecentRun() {
         List<ProcessMap> history = runs(9, n -> n == 6
-                ? run(n).result("FAILURE").step("Lint", s -> s.process(200).result(StepResult.FAILURE)).build()
+                ? run(n).result(RunResult.FAILURE).step("Lint", s -> s.process(200).result(StepResult.FAILURE)).build()
                 : idleLint(n));
 
         assertThat(NoOpDetector.detect(idleLint(10), history, DEFAULTS)).isEmpty();
@@ -137,7 +138,7 @@ public class NoOpDetectorTest {
     @Test
     public void runsOfAnyResultCountAsRecentRuns() {
         List<ProcessMap> history = runs(9, n -> n % 2 == 0
-                ? run(n).result("UNSTABLE").step("Lint", s -> s.process(200)).build()
+                ? run(n).result(RunResult.UNSTABLE).step("Lint", s -> s.process(200)).build()
                 : idleLint(n));
 
         assertThat(NoOpDetector.detect(idleLint(10), history, NO_WINDOW_FLOOR)).hasSize(1);

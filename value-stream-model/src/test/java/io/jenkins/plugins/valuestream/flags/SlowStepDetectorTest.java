@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.flags;
 import static io.jenkins.plugins.valuestream.testing.RunFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
@@ -116,7 +117,7 @@ public class SlowStepDetectorTest {
     public void unstableAndFailedRunsAreNotInTheBaseline() {
         List<ProcessMap> history = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
-            String result = i % 5 == 0 ? "SUCCESS" : i % 2 == 0 ? "UNSTABLE" : "FAILURE";
+            RunResult result = i % 5 == 0 ? RunResult.SUCCESS : i % 2 == 0 ? RunResult.UNSTABLE : RunResult.FAILURE;
             history.add(run(i).result(result).step("Build", s -> s.process(60_000)).build());
         }
 
@@ -231,7 +232,7 @@ public class SlowStepDetectorTest {
     public void runningRunsAreNotInTheBaseline() {
         List<ProcessMap> history = new ArrayList<>(history(times(4, 60_000)));
         // a running run already marked SUCCESS would be the fifth sample
-        history.add(run(5).result("SUCCESS").runningFor(600_000)
+        history.add(run(5).result(RunResult.SUCCESS).runningFor(600_000)
                 .step("Build", s -> s.process(60_000).result(StepResult.RUNNING)).build());
 
         assertThat(SlowStepDetector.detect(buildTaking(6, 600_000), history, DEFAULTS)).isEmpty();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -37,7 +38,7 @@ public class ReportJsonTest {
         run.stage(buildStage, s -> s.node("linux", 20_000, n -> n.sh("make", 60_000)));
         run.stage("Approve", s -> s.input("Ship it?", 90_000));
         run.stage("Deploy/Prod", s -> s.sh("deploy", 30_000));
-        return ProcessMapExtractor.extract(run.runInfo(number, "SUCCESS", queueMillis), run.finish(),
+        return ProcessMapExtractor.extract(run.runInfo(number, RunResult.SUCCESS, queueMillis), run.finish(),
                 Long.MAX_VALUE);
     }
 
@@ -208,7 +209,7 @@ public class ReportJsonTest {
         StepStats deploy = new StepStats(StepPath.of("Deploy"), 0, StepKind.STAGE, 9, new Distribution(30_000,
                 31_000), Distribution.EMPTY, Map.of(), new Distribution(30_000, 31_000), new Distribution(30_000,
                 31_000), 1.0, 1.0, 90_000, null);
-        RunTrend point = new RunTrend(1, "SUCCESS", T0, 200_000, 90_000,
+        RunTrend point = new RunTrend(1, RunResult.SUCCESS, T0, 200_000, 90_000,
                 WaitBreakdown.of(Map.of(WaitCause.AGENT, 20_000L), java.util.Set.of(WaitCause.QUEUE)), 0.45);
         ValueStream stream = new ValueStream("app", 10, List.of(build, deploy), new Distribution(200_000, 260_000),
                 new Distribution(90_000, 100_000), new Distribution(110_000, 160_000),

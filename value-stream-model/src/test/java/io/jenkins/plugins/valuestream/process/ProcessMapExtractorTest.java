@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public class ProcessMapExtractorTest {
 
     private static ProcessMap finished(FlowGraphBuilder run, Long queueMillis) {
         FlowGraph graph = run.finish();
-        return ProcessMapExtractor.extract(run.runInfo(7, "SUCCESS", queueMillis), graph, Long.MAX_VALUE);
+        return ProcessMapExtractor.extract(run.runInfo(7, RunResult.SUCCESS, queueMillis), graph, Long.MAX_VALUE);
     }
 
     private static ProcessStep step(ProcessMap map, String... path) {
@@ -206,7 +207,7 @@ public class ProcessMapExtractorTest {
         FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
         run.stage("Build", s -> s.sh("make", 1000).fail("hudson.AbortException: script returned exit code 2"));
         FlowGraph graph = run.finish("hudson.AbortException: script returned exit code 2");
-        ProcessMap map = ProcessMapExtractor.extract(run.runInfo(3, "FAILURE", 0L), graph, 0);
+        ProcessMap map = ProcessMapExtractor.extract(run.runInfo(3, RunResult.FAILURE, 0L), graph, 0);
 
         assertThat(step(map, "Build").result()).isEqualTo(StepResult.FAILURE);
         assertThat(step(map, "Build").firstTime()).isFalse();
@@ -288,7 +289,7 @@ public class ProcessMapExtractorTest {
 
     @Test
     public void graphWithoutNodesIsAllControllerGap() {
-        RunInfo info = new RunInfo(1, "SUCCESS", null, T0, T0 + 2_000);
+        RunInfo info = new RunInfo(1, RunResult.SUCCESS, null, T0, T0 + 2_000);
         ProcessMap map = ProcessMapExtractor.extract(info, FlowGraph.empty(), 0);
 
         assertThat(map.processMillis()).isZero();
@@ -347,7 +348,7 @@ public class ProcessMapExtractorTest {
                 .builder("2", io.jenkins.plugins.valuestream.graph.NodeKind.ATOM).parents("3").start(T0).build();
         io.jenkins.plugins.valuestream.graph.GraphNode b = io.jenkins.plugins.valuestream.graph.GraphNode
                 .builder("3", io.jenkins.plugins.valuestream.graph.NodeKind.ATOM).parents("2").start(T0 + 5).build();
-        ProcessMap map = ProcessMapExtractor.extract(new RunInfo(1, "FAILURE", null, T0, T0 + 10),
+        ProcessMap map = ProcessMapExtractor.extract(new RunInfo(1, RunResult.FAILURE, null, T0, T0 + 10),
                 FlowGraph.of(List.of(a, b)), 0);
 
         assertThat(map.notes()).singleElement().asString().contains("cycle");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.StepFunctions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ public class WorkContextExtractionTest {
     private static final String DIR = "org.jenkinsci.plugins.workflow.steps.PushdStep";
 
     private static List<WorkItem> work(FlowGraphBuilder run) {
-        return ProcessMapExtractor.extract(run.runInfo(3, "SUCCESS", null), run.finish(), Long.MAX_VALUE).work();
+        return ProcessMapExtractor.extract(run.runInfo(3, RunResult.SUCCESS, null), run.finish(), Long.MAX_VALUE).work();
     }
 
     private static WorkContext contextOf(List<WorkItem> work, String script, int occurrence) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.valuestream.flags.BaselineReset;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public class ReportAssemblerTest {
     private static ProcessMap run(int number, long buildMillis) {
         FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0 + number * 3_600_000L);
         run.stage("Build", s -> s.sh("make", buildMillis));
-        return ProcessMapExtractor.extract(run.runInfo(number, "SUCCESS", 0L), run.finish(), 0);
+        return ProcessMapExtractor.extract(run.runInfo(number, RunResult.SUCCESS, 0L), run.finish(), 0);
     }
 
     /** Ten steady runs, then one that builds ten times longer. */

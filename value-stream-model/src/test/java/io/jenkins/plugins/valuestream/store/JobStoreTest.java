@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepPath;
@@ -89,7 +90,7 @@ public class JobStoreTest {
         ProcessStep renamed = new ProcessStep(StepPath.of(odd, "a/b\\c"), 0, step.kind(), step.result(),
                 step.startedAt(), step.elapsedMillis(), step.processMillis(), step.waits(), step.effortMillis(),
                 step.firstTime(), "007", odd);
-        ProcessMap map = new ProcessMap(1, odd, base.queuedAt(), base.startedAt(), base.completedAt(), base.asOf(),
+        ProcessMap map = new ProcessMap(1, RunResult.NOT_BUILT, base.queuedAt(), base.startedAt(), base.completedAt(), base.asOf(),
                 base.processMillis(), base.waits(), List.of(renamed), base.work(), base.agents(), List.of(odd, ""));
         JobStore store = JobStore.open(storeFile());
         store.append(map);
@@ -184,10 +185,10 @@ public class JobStoreTest {
         List<ProcessMap> runs = pipelineRuns(1, 40);
         JobStore store = JobStore.open(storeFile());
         store.appendAll(runs);
-        List<ProcessMap> unstable = runs.stream().filter(r -> "UNSTABLE".equals(r.result())).toList();
+        List<ProcessMap> unstable = runs.stream().filter(r -> RunResult.UNSTABLE.equals(r.result())).toList();
         assertThat(unstable).as("the fixture has a few unstable runs").hasSizeGreaterThanOrEqualTo(2);
 
-        assertThat(store.readLast(2, r -> "UNSTABLE".equals(r.result())))
+        assertThat(store.readLast(2, r -> RunResult.UNSTABLE.equals(r.result())))
                 .isEqualTo(unstable.subList(unstable.size() - 2, unstable.size()));
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.valuestream.store;
 
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
@@ -65,7 +66,7 @@ final class StoreFixtures {
                     ms(random, 90_000))));
         }
         FlowGraph graph = run.finish();
-        String result = random.nextInt(10) == 0 ? "UNSTABLE" : "SUCCESS";
+        RunResult result = random.nextInt(10) == 0 ? RunResult.UNSTABLE : RunResult.SUCCESS;
         Long queue = random.nextInt(3) == 0 ? null : (long) ms(random, 120_000);
         return ProcessMapExtractor.extract(run.runInfo(number, result, queue), graph, Long.MAX_VALUE);
     }
@@ -80,7 +81,7 @@ final class StoreFixtures {
                     n -> n.sh("gradle :" + name.toLowerCase().replace(' ', '-') + ":build", ms(random, 100_000))));
         }
         FlowGraph graph = run.finish();
-        return ProcessMapExtractor.extract(run.runInfo(number, "SUCCESS", (long) ms(random, 30_000)), graph,
+        return ProcessMapExtractor.extract(run.runInfo(number, RunResult.SUCCESS, (long) ms(random, 30_000)), graph,
                 Long.MAX_VALUE);
     }
 
@@ -99,7 +100,7 @@ final class StoreFixtures {
                         false, "19", null),
                 new ProcessStep(StepPath.OUTSIDE, 0, StepKind.OUTSIDE, StepResult.SUCCESS, start, 1_500, 1_500,
                         WaitBreakdown.none(), 1_500, true, null, null));
-        return new ProcessMap(number, "FAILURE", null, start, start + 91_500, start + 91_500, 86_500,
+        return new ProcessMap(number, RunResult.FAILURE, null, start, start + 91_500, start + 91_500, 86_500,
                 WaitBreakdown.of(Map.of(WaitCause.INPUT, 5_000L), Set.of(WaitCause.QUEUE, WaitCause.AGENT)), steps,
                 List.of(), List.of(), List.of("The REST API does not show agent waits inside stages",
                         "The queue wait is unknown: the run was read without a queue stamp"));
@@ -111,8 +112,8 @@ final class StoreFixtures {
         long completed = start + (random.nextInt(8) == 0 ? random.nextLong() : random.nextInt(10_000_000));
         long asOf = random.nextInt(4) == 0 ? completed + random.nextInt(1000) - 500 : completed;
         Long queued = random.nextBoolean() ? null : start - random.nextInt(1_000_000);
-        String result = random.nextInt(6) == 0 ? null
-                : List.of("SUCCESS", "FAILURE", "UNSTABLE", "ABORTED", "NOT_BUILT").get(random.nextInt(5));
+        RunResult result = random.nextInt(6) == 0 ? null
+                : RunResult.values()[random.nextInt(RunResult.values().length)];
         List<StepPath> paths = new ArrayList<>();
         for (int i = 0; i < 1 + random.nextInt(5); i++) {
             paths.add(randomPath(random));

@@ -4,17 +4,18 @@ import static io.jenkins.plugins.valuestream.testing.RunFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import java.util.List;
 import org.junit.Test;
 
 public class RunWindowTest {
     private static final List<ProcessMap> RUNS = List.of(
-            run(5).result("SUCCESS").build(),
-            run(1).result("SUCCESS").build(),
-            run(4).result("FAILURE").build(),
-            run(3).result("UNSTABLE").build(),
-            run(2).result("SUCCESS").build(),
+            run(5).result(RunResult.SUCCESS).build(),
+            run(1).result(RunResult.SUCCESS).build(),
+            run(4).result(RunResult.FAILURE).build(),
+            run(3).result(RunResult.UNSTABLE).build(),
+            run(2).result(RunResult.SUCCESS).build(),
             run(6).runningFor(1_000).build());
 
     @Test

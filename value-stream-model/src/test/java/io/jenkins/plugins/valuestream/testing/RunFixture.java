@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.testing;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -35,7 +36,7 @@ public final class RunFixture {
     public static final String JUNIT = "hudson.tasks.junit.pipeline.JUnitResultsStep";
 
     private final int number;
-    private String result = "SUCCESS";
+    private RunResult result = RunResult.SUCCESS;
     private boolean resultGiven;
     private boolean running;
     private long runningFor;
@@ -61,7 +62,7 @@ public final class RunFixture {
         return EPOCH + number * HOUR;
     }
 
-    public RunFixture result(String value) {
+    public RunFixture result(RunResult value) {
         result = value;
         resultGiven = true;
         return this;

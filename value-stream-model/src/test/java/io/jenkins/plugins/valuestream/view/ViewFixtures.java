@@ -4,6 +4,7 @@ import io.jenkins.plugins.valuestream.budget.BudgetCheck;
 import io.jenkins.plugins.valuestream.budget.BudgetKind;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
@@ -173,7 +174,7 @@ public final class ViewFixtures {
                 throw new IllegalStateException("Fixture run " + n + " does not add up: lead " + lead + ", process "
                         + process + ", wait " + waitTotal);
             }
-            runs.add(new ProcessMap(n, failed ? "FAILURE" : "SUCCESS", queueKnown ? queuedAt : null, startedAt,
+            runs.add(new ProcessMap(n, failed ? RunResult.FAILURE : RunResult.SUCCESS, queueKnown ? queuedAt : null, startedAt,
                     completedAt, completedAt, process, WaitBreakdown.of(waits, unknown), built, List.of(), List.of(),
                     queueKnown ? List.of() : List.of("The build queue wait was not recorded for this run: it ran "
                             + "before queue times were stamped.")));
@@ -202,7 +203,7 @@ public final class ViewFixtures {
             }
             long completedAt = startedAt + 2 * S + longest + S;
             long lead = completedAt - startedAt;
-            runs.add(new ProcessMap(n, "SUCCESS", null, startedAt, completedAt, completedAt, maxProcess,
+            runs.add(new ProcessMap(n, RunResult.SUCCESS, null, startedAt, completedAt, completedAt, maxProcess,
                     WaitBreakdown.of(Map.of(WaitCause.GAP, lead - maxProcess), unknown), steps, List.of(), List.of(),
                     List.of("Read from the Stage View REST API: agent waits inside branches are not shown there, and "
                             + "the build queue wait is not known.")));
@@ -229,7 +230,7 @@ public final class ViewFixtures {
             long completedAt = t + S;
             long agent = steps.stream().mapToLong(ProcessStep::waitMillis).sum();
             long gap = completedAt - startedAt - process - agent;
-            runs.add(new ProcessMap(n, "SUCCESS", queuedAt, startedAt, completedAt, completedAt, process,
+            runs.add(new ProcessMap(n, RunResult.SUCCESS, queuedAt, startedAt, completedAt, completedAt, process,
                     WaitBreakdown.of(Map.of(WaitCause.QUEUE, 20 * S, WaitCause.AGENT, agent, WaitCause.GAP, gap)),
                     steps, List.of(), List.of(), List.of()));
         }

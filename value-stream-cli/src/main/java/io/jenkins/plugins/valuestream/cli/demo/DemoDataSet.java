@@ -6,6 +6,7 @@ import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.GraphNode;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.StepFunctions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ public final class DemoDataSet {
         private final int failedAttempts;
         private final boolean testFails;
         private final boolean rejected;
-        private String result = "SUCCESS";
+        private RunResult result = RunResult.SUCCESS;
         private @Nullable String failure;
 
         RunScript(int number, SplittableRandom random, boolean last) {
@@ -126,7 +127,7 @@ public final class DemoDataSet {
             this.rejected = number == 17 || number == 38;
         }
 
-        String result() {
+        RunResult result() {
             return result;
         }
 
@@ -173,7 +174,7 @@ public final class DemoDataSet {
                 }
             });
             if (testFails) {
-                result = "FAILURE";
+                result = RunResult.FAILURE;
                 failure = SCRIPT_FAILED;
                 skipRest(root, "Approve", "Deploy", "Smoke test");
                 return;
@@ -189,7 +190,7 @@ public final class DemoDataSet {
                 return;
             }
             if (rejected) {
-                result = "ABORTED";
+                result = RunResult.ABORTED;
                 failure = REJECTED;
                 skipRest(root, "Deploy", "Smoke test");
                 return;

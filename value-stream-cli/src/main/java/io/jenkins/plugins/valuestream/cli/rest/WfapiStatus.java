@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.cli.rest;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -28,20 +29,14 @@ final class WfapiStatus {
     }
 
     /** The Jenkins result of a finished run with this status, or {@code null} while it runs. */
-    static @Nullable String result(String status) {
-        switch (status) {
-            case SUCCESS:
-                return "SUCCESS";
-            case FAILED:
-                return "FAILURE";
-            case ABORTED:
-                return "ABORTED";
-            case UNSTABLE:
-                return "UNSTABLE";
-            case NOT_EXECUTED:
-                return "NOT_BUILT";
-            default:
-                return null;
-        }
+    static @Nullable RunResult result(String status) {
+        return switch (status) {
+            case SUCCESS -> RunResult.SUCCESS;
+            case FAILED -> RunResult.FAILURE;
+            case ABORTED -> RunResult.ABORTED;
+            case UNSTABLE -> RunResult.UNSTABLE;
+            case NOT_EXECUTED -> RunResult.NOT_BUILT;
+            default -> null;
+        };
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.cli.source.RunExtraction;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepPath;
@@ -98,7 +99,7 @@ public class DemoDataSetTest {
         // Failed attempts are rework inside the Integration step (the run as a whole is busy in the other branches).
         long reworked = maps.stream().filter(m -> stepValue(m, "Test/Integration",
                 s -> s.waits().millis(WaitCause.REWORK)) > 0).count();
-        List<ProcessMap> failed = maps.stream().filter(m -> "FAILURE".equals(m.result())).toList();
+        List<ProcessMap> failed = maps.stream().filter(m -> m.result() == RunResult.FAILURE).toList();
 
         assertThat(reworked).isBetween(8L, 30L);
         assertThat(failed).isNotEmpty().allSatisfy(m -> {
@@ -110,9 +111,9 @@ public class DemoDataSetTest {
 
     @Test
     public void approvalsWaitForPeopleAndTwoAreRejected() {
-        assertThat(maps).filteredOn(m -> "ABORTED".equals(m.result())).extracting(ProcessMap::number)
+        assertThat(maps).filteredOn(m -> m.result() == RunResult.ABORTED).extracting(ProcessMap::number)
                 .containsExactly(17, 38);
-        long medianInput = median(finished(1, 60).stream().filter(m -> "SUCCESS".equals(m.result())).toList(),
+        long medianInput = median(finished(1, 60).stream().filter(m -> m.result() == RunResult.SUCCESS).toList(),
                 m -> m.waits().millis(WaitCause.INPUT));
         assertThat(medianInput).isBetween(60_000L, 60 * 60_000L);
     }

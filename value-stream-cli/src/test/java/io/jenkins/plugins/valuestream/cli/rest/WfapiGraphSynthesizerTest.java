@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.valuestream.cli.source.RunExtraction;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.StepFunctions;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -140,7 +141,7 @@ public class WfapiGraphSynthesizerTest {
     public void failedStageFailsAndSkippedStagesAreNotCounted() throws Exception {
         ProcessMap map = map(42);
 
-        assertThat(map.result()).isEqualTo("FAILURE");
+        assertThat(map.result()).isEqualTo(RunResult.FAILURE);
         assertThat(step(map, "Integration").result()).isEqualTo(StepResult.FAILURE);
         assertThat(step(map, "Unit").result()).isEqualTo(StepResult.SUCCESS);
         assertThat(step(map, "Approve").result()).isEqualTo(StepResult.SKIPPED);
@@ -182,7 +183,7 @@ public class WfapiGraphSynthesizerTest {
         WfapiRun run = new WfapiRun("1", "#1", "NOT_EXECUTED", start, start + 44_165, 44_165, 995L, 0, List.of());
         ProcessMap map = RunExtraction.processMap(WfapiGraphSynthesizer.synthesize(run, 1), NOW);
 
-        assertThat(map.result()).isEqualTo("NOT_BUILT");
+        assertThat(map.result()).isEqualTo(RunResult.NOT_BUILT);
         assertThat(map.processMillis()).isZero();
         assertThat(map.waits().millis(WaitCause.GAP)).isEqualTo(44_165);
         assertThat(map.notes()).anySatisfy(note -> assertThat(note).contains("no stage that ran"));

@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.graph.xml;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.GraphNode;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -275,7 +277,13 @@ public final class BuildFolderReader {
             warnings.add("build.xml has no startTime; its timestamp is taken as the start");
         }
         Long completedAt = null;
+        RunResult result = null;
         if (build.result() != null) {
+            result = RunResult.fromName(build.result());
+            if (!result.name().equalsIgnoreCase(build.result().trim())) {
+                warnings.add("build.xml gives the result '" + build.result() + "', which is none of "
+                        + Arrays.toString(RunResult.values()) + "; taken as " + result);
+            }
             long duration = build.duration() == null ? 0 : build.duration();
             if (build.duration() == null) {
                 warnings.add("build.xml has a result but no duration; taken as 0");
@@ -296,7 +304,7 @@ public final class BuildFolderReader {
                 queuedAt = startTime;
             }
         }
-        return new RunInfo(number, build.result(), queuedAt, startTime, completedAt);
+        return new RunInfo(number, result, queuedAt, startTime, completedAt);
     }
 
     private static boolean isNumber(String name) {

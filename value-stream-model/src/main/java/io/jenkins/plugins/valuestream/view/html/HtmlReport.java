@@ -9,6 +9,7 @@ import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.LadderTotals;
 import io.jenkins.plugins.valuestream.view.ProcessMapView;
+import io.jenkins.plugins.valuestream.view.ResultText;
 import io.jenkins.plugins.valuestream.view.StepBox;
 import io.jenkins.plugins.valuestream.view.TrendPoint;
 import io.jenkins.plugins.valuestream.view.TrendView;
@@ -490,8 +491,8 @@ public final class HtmlReport {
         out.open("summary");
         out.element("span", "#" + map.number(), "class", "vs-run-number");
         String result = map.result() == null ? "Unfinished, last activity " + HumanText.instant(map.asOf())
-                : resultText(map.result());
-        out.element("span", result, "class", "vs-pill " + resultPill(map.result()), "title", map.result() == null
+                : ResultText.of(map.result());
+        out.element("span", result, "class", "vs-pill vs-pill-" + ResultText.tone(map.result()), "title", map.result() == null
                 ? "No end recorded: the run was still going when it was read, or its controller stopped before it "
                         + "ended; its times run to its last recorded activity, and it is left out of the figures and"
                         + " gets no slow flags" : null);
@@ -571,22 +572,5 @@ public final class HtmlReport {
         out.text(label);
         out.element("b", value);
         out.close();
-    }
-
-    private static String resultPill(@Nullable String result) {
-        if (result == null) {
-            return "vs-pill-running";
-        }
-        return switch (result) {
-            case "SUCCESS" -> "vs-pill-success";
-            case "UNSTABLE" -> "vs-pill-unstable";
-            case "FAILURE" -> "vs-pill-failure";
-            default -> "vs-pill-other";
-        };
-    }
-
-    private static String resultText(String result) {
-        String lower = result.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 }

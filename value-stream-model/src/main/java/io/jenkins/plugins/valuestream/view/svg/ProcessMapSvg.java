@@ -7,12 +7,14 @@ import io.jenkins.plugins.valuestream.view.BarSegment;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.GanttRow;
 import io.jenkins.plugins.valuestream.view.ProcessMapView;
+import io.jenkins.plugins.valuestream.view.ResultText;
 import io.jenkins.plugins.valuestream.view.VerdictView;
 import io.jenkins.plugins.valuestream.view.WaitPart;
 import io.jenkins.plugins.valuestream.view.markup.MarkupWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -83,7 +85,7 @@ public final class ProcessMapSvg {
 
     private static String describe(ProcessMapView view) {
         StringBuilder text = new StringBuilder();
-        text.append("Run #").append(view.number()).append(", ").append(SvgFrame.resultText(view.result()))
+        text.append("Run #").append(view.number()).append(", ").append(ResultText.of(view.result()))
                 .append(", started ").append(view.startedText()).append(". Lead time ").append(view.leadTimeText())
                 .append(": process ").append(view.processText()).append(", wait ").append(view.waitText());
         if (!view.waits().isEmpty()) {
@@ -91,7 +93,7 @@ public final class ProcessMapSvg {
         }
         text.append(", flow efficiency ").append(view.flowEfficiencyText()).append(". ");
         for (GanttRow row : view.rows()) {
-            text.append(row.path()).append(": ").append(row.result().name().toLowerCase(java.util.Locale.ROOT))
+            text.append(row.path()).append(": ").append(ResultText.of(row.result()).toLowerCase(Locale.ROOT))
                     .append(", ").append(row.elapsedText()).append(" (process ").append(row.processText())
                     .append(", wait ").append(row.waitText()).append(")");
             for (FlagView flag : row.flags()) {
@@ -116,8 +118,8 @@ public final class ProcessMapSvg {
     private static void header(MarkupWriter out, ProcessMapView view, double width) {
         out.open("text", "x", MARGIN, "y", MARGIN + 6);
         out.element("tspan", "Process map \u00b7 run #" + view.number(), "class", "vs-heading");
-        out.element("tspan", "\u25cf " + SvgFrame.resultText(view.result()),
-                "class", "vs-result-text vs-strong " + SvgFrame.resultClass(view.result()), "dx", 12);
+        out.element("tspan", "\u25cf " + ResultText.of(view.result()),
+                "class", "vs-result-text vs-strong vs-result-" + ResultText.tone(view.result()), "dx", 12);
         out.close();
         String subtitle = "Started " + view.startedText() + "  \u00b7  lead time " + view.leadTimeText()
                 + "  \u00b7  process " + view.processText() + "  \u00b7  wait " + view.waitText()
@@ -184,7 +186,7 @@ public final class ProcessMapSvg {
         out.empty("rect", "class", stripe ? "vs-stripe" : "vs-stripe-none", "x", MARGIN, "y", y,
                 "width", width - 2 * MARGIN, "height", ROW_H);
         double labelX = MARGIN + 10 + Math.min(row.indent(), 6) * INDENT;
-        out.empty("circle", "class", SvgFrame.resultClass(row.result().name()), "cx", labelX, "cy", y + ROW_H / 2,
+        out.empty("circle", "class", "vs-result-" + ResultText.tone(row.result()), "cx", labelX, "cy", y + ROW_H / 2,
                 "r", 4);
         String label = TextFit.fit(row.name(), 12.5, row.indent() == 0, chartX - labelX - 22);
         out.element("text", label, "class", "vs-lane-name" + (row.indent() == 0 ? " vs-strong" : "")
@@ -298,7 +300,7 @@ public final class ProcessMapSvg {
 
     private static String tooltip(GanttRow row) {
         StringBuilder text = new StringBuilder(row.path()).append(" \u2014 ")
-                .append(SvgFrame.resultText(row.result().name()));
+                .append(ResultText.of(row.result()));
         if (row.kind() == StepKind.OUTSIDE) {
             text.append("\nTime of the run outside every stage, added up: not one interval.");
         } else {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.view.svg;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.TrendPoint;
 import io.jenkins.plugins.valuestream.view.TrendView;
@@ -93,7 +94,7 @@ public final class SparklineSvg {
     }
 
     private static void bar(MarkupWriter out, TrendPoint point, double x, double width, double scale) {
-        boolean failed = "FAILURE".equals(point.result());
+        boolean failed = point.result() == RunResult.FAILURE;
         out.open("g", "class", "vs-run" + (failed ? " vs-run-failed" : ""), "data-run", point.number());
         out.element("title", TrendSvg.tooltip(point));
         double y = PLOT_BOTTOM;
@@ -132,7 +133,7 @@ public final class SparklineSvg {
             return "Lead time of " + view.job() + ": no completed runs yet.";
         }
         TrendPoint newest = points.get(points.size() - 1);
-        long failed = points.stream().filter(point -> "FAILURE".equals(point.result())).count();
+        long failed = points.stream().filter(point -> point.result() == RunResult.FAILURE).count();
         long[] leads = points.stream().mapToLong(TrendPoint::leadTimeMillis).toArray();
         return "Lead time of the last " + points.size() + (points.size() == 1 ? " run" : " runs") + " of "
                 + view.job() + ", #" + points.get(0).number() + " to #" + newest.number() + ": median "

@@ -88,31 +88,6 @@ final class SvgFrame {
         return "translate(" + MarkupWriter.format(x) + " " + MarkupWriter.format(y) + ")";
     }
 
-    /** The class that colours a run's or step's result. */
-    static String resultClass(@Nullable String result) {
-        if (result == null) {
-            return "vs-result-running";
-        }
-        return switch (result.toUpperCase(Locale.ROOT)) {
-            case "SUCCESS" -> "vs-result-success";
-            case "UNSTABLE" -> "vs-result-unstable";
-            case "FAILURE" -> "vs-result-failure";
-            case "ABORTED", "NOT_BUILT" -> "vs-result-aborted";
-            case "SKIPPED" -> "vs-result-skipped";
-            case "RUNNING" -> "vs-result-running";
-            default -> "vs-result-unknown";
-        };
-    }
-
-    /** A result in words: {@code Success}, {@code Failure}, {@code Unfinished} (no end recorded). */
-    static String resultText(@Nullable String result) {
-        if (result == null) {
-            return "Unfinished";
-        }
-        String lower = result.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
-
     /** A wait breakdown in words: {@code Agent 40s, Lock 22s, Queue unknown}. */
     static String waitsText(List<WaitPart> waits) {
         StringBuilder out = new StringBuilder();

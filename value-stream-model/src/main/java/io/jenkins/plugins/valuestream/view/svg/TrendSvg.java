@@ -1,6 +1,8 @@
 package io.jenkins.plugins.valuestream.view.svg;
 
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.view.HumanText;
+import io.jenkins.plugins.valuestream.view.ResultText;
 import io.jenkins.plugins.valuestream.view.TrendPoint;
 import io.jenkins.plugins.valuestream.view.TrendView;
 import io.jenkins.plugins.valuestream.view.WaitPart;
@@ -55,7 +57,7 @@ public final class TrendSvg {
         double legendY = efficiencyBottom + 44;
         List<String> notes = new ArrayList<>();
         boolean anyUnknown = points.stream().anyMatch(point -> SvgFrame.anyUnknown(point.waits()));
-        if (points.stream().anyMatch(point -> "FAILURE".equals(point.result()))) {
+        if (points.stream().anyMatch(point -> point.result() == RunResult.FAILURE)) {
             notes.addAll(TextFit.wrap("A red mark under a bar: a failed run.", 11, width - 2 * MARGIN));
         }
         if (anyUnknown) {
@@ -165,7 +167,7 @@ public final class TrendSvg {
     private static void run(MarkupWriter out, TrendPoint point, int index, double cx, double slot, double barW,
             long axisEnd, double leadBottom, double efficiencyTop, double efficiencyBottom, double efficiencyY,
             boolean label) {
-        boolean failed = "FAILURE".equals(point.result());
+        boolean failed = point.result() == RunResult.FAILURE;
         out.open("g", "class", "vs-run" + (failed ? " vs-run-failed" : ""), "data-run", point.number());
         out.element("title", tooltip(point));
         out.empty("rect", "class", "vs-hit", "x", cx - slot / 2, "y", LEAD_TOP, "width", slot,
@@ -210,7 +212,7 @@ public final class TrendSvg {
     /** A run's numbers in words, for its tooltip in every chart of runs. */
     static String tooltip(TrendPoint point) {
         StringBuilder text = new StringBuilder("#").append(point.number()).append(" \u2014 ")
-                .append(SvgFrame.resultText(point.result())).append(", started ").append(point.startedText());
+                .append(ResultText.of(point.result())).append(", started ").append(point.startedText());
         text.append("\nLead time ").append(point.leadTimeText()).append(": process ").append(point.processText());
         if (!point.waits().isEmpty()) {
             text.append(", wait ").append(SvgFrame.waitsText(point.waits()));

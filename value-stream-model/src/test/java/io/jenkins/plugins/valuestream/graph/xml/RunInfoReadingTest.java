@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.graph.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.Before;
@@ -28,7 +29,7 @@ public class RunInfoReadingTest {
         RunInfo info = shopRun(1).info();
 
         assertThat(info.number()).isEqualTo(1);
-        assertThat(info.result()).isEqualTo("SUCCESS");
+        assertThat(info.result()).isEqualTo(RunResult.SUCCESS);
         assertThat(info.startedAt()).isEqualTo(1718000000115L);
         assertThat(info.completedAt()).isEqualTo(1718000000115L + 95200);
     }
@@ -114,6 +115,18 @@ public class RunInfoReadingTest {
         assertThat(report.runs()).isEmpty();
         assertThat(report.skipped()).singleElement().satisfies(skipped -> assertThat(skipped.reason())
                 .isEqualTo("build.xml: neither <startTime> nor <timestamp>: when the run started is unknown"));
+    }
+
+    @Test
+    public void aResultJenkinsDoesNotWriteIsReadAsAFailureWithAWarning() throws IOException {
+        FixtureHome.replace(home.resolve("jobs/shop/builds/3/build.xml"), "\n  <result>FAILURE</result>",
+                "\n  <result>BROKEN</result>");
+
+        RunRecord run = shopRun(3);
+
+        assertThat(run.info().result()).isEqualTo(RunResult.FAILURE);
+        assertThat(run.warnings()).containsExactly("build.xml gives the result 'BROKEN', which is none of "
+                + "[SUCCESS, UNSTABLE, FAILURE, NOT_BUILT, ABORTED]; taken as FAILURE");
     }
 
     @Test
