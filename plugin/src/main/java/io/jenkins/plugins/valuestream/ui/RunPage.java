@@ -5,6 +5,7 @@ import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.report.RunReport;
+import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.WaitPart;
@@ -47,8 +48,8 @@ public final class RunPage {
 
     /** "Lead time 12m 30s: process 4m 10s, wait 8m 20s". */
     public String getTimeText() {
-        return Messages.RunPage_Time(HumanText.duration(map.leadTimeMillis()), HumanText.duration(map.processMillis()),
-                HumanText.duration(map.waitMillis()));
+        return Messages.RunPage_Time(Durations.format(map.leadTimeMillis()), Durations.format(map.processMillis()),
+                Durations.format(map.waitMillis()));
     }
 
     /** "Flow efficiency 33%". */
@@ -131,12 +132,12 @@ public final class RunPage {
     public record StepLine(String name, String result, String elapsed, String process, String waitTime,
             String effort) {
         static StepLine of(ProcessStep step) {
-            String wait = HumanText.duration(step.waitMillis());
+            String wait = Durations.format(step.waitMillis());
             if (step.waits().largest() != null) {
                 wait = Messages.RunPage_WaitWithCause(wait, WaitPart.label(step.waits().largest()));
             }
-            return new StepLine(step.displayName(), step.result().name(), HumanText.duration(step.elapsedMillis()),
-                    HumanText.duration(step.processMillis()), wait, HumanText.duration(step.effortMillis()));
+            return new StepLine(step.displayName(), step.result().name(), Durations.format(step.elapsedMillis()),
+                    Durations.format(step.processMillis()), wait, Durations.format(step.effortMillis()));
         }
     }
 }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.valuestream.report.ReportAssembler;
 import io.jenkins.plugins.valuestream.stream.RunWindow;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
 import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
+import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public final class ValueStreamJobAction extends Tab {
         }
         ValueStream stream = ValueStreamAggregator.aggregate(job.getFullName(), newest);
         return new SmallTrend(Messages.ValueStreamJobAction_SmallTrend(stream.runs(),
-                HumanText.duration(stream.leadTime().median()), HumanText.percent(stream.flowEfficiency())),
+                Durations.format(stream.leadTime().median()), HumanText.percent(stream.flowEfficiency())),
                 Pictures.smallTrend(stream));
     }
 

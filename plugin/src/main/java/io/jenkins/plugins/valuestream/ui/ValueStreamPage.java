@@ -5,6 +5,7 @@ import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import java.util.ArrayList;
@@ -73,14 +74,14 @@ public final class ValueStreamPage {
     /** "4m 10s over the 20 newest runs", or {@code null} where nothing was flagged. */
     public @Nullable String getLedgerTotalText() {
         return ledger.entries().isEmpty() ? null
-                : Messages.ValueStreamPage_LedgerTotal(HumanText.duration(ledger.totalMillis()), ledger.runs());
+                : Messages.ValueStreamPage_LedgerTotal(Durations.format(ledger.totalMillis()), ledger.runs());
     }
 
     /** One line of the ledger as shown. */
     public record LedgerRow(String label, String step, String total, int runs, String remedy) {
         static LedgerRow of(AvoidableWork.Entry entry) {
             return new LedgerRow(FlagView.label(entry.kind()), entry.step().toString(),
-                    HumanText.duration(entry.totalMillis()), entry.flaggedRuns(), entry.remedy());
+                    Durations.format(entry.totalMillis()), entry.flaggedRuns(), entry.remedy());
         }
     }
 
@@ -126,9 +127,9 @@ public final class ValueStreamPage {
 
     /** "42 runs: lead time 12m (p90 20m), process 4m, wait 8m, flow efficiency 33%". */
     public String getTotalsText() {
-        return Messages.ValueStreamPage_Totals(stream.runs(), HumanText.duration(stream.leadTime().median()),
-                HumanText.duration(stream.leadTime().p90()), HumanText.duration(stream.process().median()),
-                HumanText.duration(stream.waitTime().median()), HumanText.percent(stream.flowEfficiency()));
+        return Messages.ValueStreamPage_Totals(stream.runs(), Durations.format(stream.leadTime().median()),
+                Durations.format(stream.leadTime().p90()), Durations.format(stream.process().median()),
+                Durations.format(stream.waitTime().median()), HumanText.percent(stream.flowEfficiency()));
     }
 
     /** The bottleneck in words, or {@code null} without steps. */
@@ -138,7 +139,7 @@ public final class ValueStreamPage {
             return null;
         }
         return Messages.ValueStreamPage_Bottleneck(bottleneck.displayName(),
-                HumanText.duration(bottleneck.elapsed().median()));
+                Durations.format(bottleneck.elapsed().median()));
     }
 
     /** The step with the longest median wait in words, or {@code null} where no step waits. */
@@ -148,7 +149,7 @@ public final class ValueStreamPage {
             return null;
         }
         return Messages.ValueStreamPage_WaitBottleneck(bottleneck.displayName(),
-                HumanText.duration(bottleneck.waitTime().median()));
+                Durations.format(bottleneck.waitTime().median()));
     }
 
     /** The steps as table rows, in the map's order. */
@@ -215,11 +216,11 @@ public final class ValueStreamPage {
             String successRate, String flowEfficiency) {
         static StepRow of(StepStats step) {
             return new StepRow(step.displayName(), step.runs(),
-                    Messages.ValueStreamPage_MedianP90(HumanText.duration(step.process().median()),
-                            HumanText.duration(step.process().p90())),
-                    Messages.ValueStreamPage_MedianP90(HumanText.duration(step.waitTime().median()),
-                            HumanText.duration(step.waitTime().p90())),
-                    HumanText.duration(step.elapsed().median()),
+                    Messages.ValueStreamPage_MedianP90(Durations.format(step.process().median()),
+                            Durations.format(step.process().p90())),
+                    Messages.ValueStreamPage_MedianP90(Durations.format(step.waitTime().median()),
+                            Durations.format(step.waitTime().p90())),
+                    Durations.format(step.elapsed().median()),
                     HumanText.percent(step.successRate()),
                     HumanText.percent(step.flowEfficiency()));
         }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * rejected rather than guessed at (minutes? seconds?), and so is a duration that is not positive, except by
  * {@link #parseNonNegative}, which takes zero (also a bare {@code 0}) for thresholds where zero means none.
  *
- * <p>Output ({@link #format}) names the two largest units, e.g. {@code 4m 10s}, {@code 1h 2m}, {@code 2d 3h},
+ * <p>Output ({@link #format}) names at most two units, rounded, e.g. {@code 4m 10s}, {@code 1h 2m}, {@code 2d 3h},
  * {@code 12s}, {@code 1.5s}, {@code 850ms}; what it writes reads back with {@link #parse} (to the precision shown).
  */
 public final class Durations {
@@ -173,32 +173,38 @@ public final class Durations {
     }
 
     /**
-     * Formats a duration for people: the two largest units ({@code 4m 10s}, {@code 1h 2m}, {@code 2d 3h}), smaller
-     * parts cut off, not rounded; tenths of a second below ten seconds ({@code 1.5s}); milliseconds below a second
-     * ({@code 850ms}). Negative durations get a minus sign.
+     * A duration for people, the one text every report, page, flag and message uses: at most two units, rounded to
+     * the smaller one ({@code 850ms}, {@code 4.2s}, {@code 42s}, {@code 4m 10s}, {@code 1h 5m}, {@code 2d 3h}); a
+     * whole number of the larger unit drops the smaller one ({@code 4m}, {@code 2h}). Rounded, not cut, so that
+     * 59.9 s reads "1m" rather than "59s". Negative durations get a minus sign.
      */
     public static String format(long millis) {
         if (millis < 0) {
-            return millis == Long.MIN_VALUE ? "-" + format(Long.MAX_VALUE) : "-" + format(-millis);
+            return "-" + format(millis == Long.MIN_VALUE ? Long.MAX_VALUE : -millis);
         }
         if (millis < SECOND) {
-            return millis + "ms";
+            return millis == 0 ? "0s" : millis + "ms";
         }
-        if (millis < 10 * SECOND) {
-            long tenths = millis / 100;
+        if (millis < 9_950) {
+            long tenths = Math.round(millis / 100.0);
             return tenths % 10 == 0 ? tenths / 10 + "s" : tenths / 10 + "." + tenths % 10 + "s";
         }
-        for (int i = 0; i < 3; i++) {
-            if (millis >= UNIT_MILLIS[i]) {
-                return twoUnits(millis, i);
-            }
+        long seconds = Math.round(millis / 1_000.0);
+        if (seconds < 60) {
+            return seconds + "s";
         }
-        return millis / SECOND + "s";
+        if (seconds < 3_600) {
+            return twoUnits(seconds / 60, "m", seconds % 60, "s");
+        }
+        long minutes = Math.round(millis / 60_000.0);
+        if (minutes < 24 * 60) {
+            return twoUnits(minutes / 60, "h", minutes % 60, "m");
+        }
+        long hours = Math.round(millis / 3_600_000.0);
+        return twoUnits(hours / 24, "d", hours % 24, "h");
     }
 
-    private static String twoUnits(long millis, int unit) {
-        long major = millis / UNIT_MILLIS[unit];
-        long minor = (millis % UNIT_MILLIS[unit]) / UNIT_MILLIS[unit + 1];
-        return minor == 0 ? major + UNITS[unit] : major + UNITS[unit] + " " + minor + UNITS[unit + 1];
+    private static String twoUnits(long large, String largeUnit, long small, String smallUnit) {
+        return small == 0 ? large + largeUnit : large + largeUnit + " " + small + smallUnit;
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.valuestream.view;
 
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,12 +26,12 @@ public record BarSegment(@Nullable WaitCause cause, long offsetMillis, long mill
 
     /** A process-time segment. */
     public static BarSegment process(long offsetMillis, long millis) {
-        return new BarSegment(null, offsetMillis, millis, HumanText.duration(millis));
+        return new BarSegment(null, offsetMillis, millis, Durations.format(millis));
     }
 
     /** A wait segment. */
     public static BarSegment waiting(WaitCause cause, long offsetMillis, long millis) {
-        return new BarSegment(cause, offsetMillis, millis, HumanText.duration(millis));
+        return new BarSegment(cause, offsetMillis, millis, Durations.format(millis));
     }
 
     /**

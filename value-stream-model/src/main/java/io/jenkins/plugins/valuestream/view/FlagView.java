@@ -2,6 +2,7 @@ package io.jenkins.plugins.valuestream.view;
 
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
+import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public record FlagView(FlagKind kind, String label, String step, String message,
 
     public static FlagView of(Flag flag) {
         return new FlagView(flag.kind(), label(flag.kind()), flag.step().toString(), flag.message(),
-                flag.costMillis(), HumanText.duration(flag.costMillis()), flag.evidence(), flag.remedy());
+                flag.costMillis(), Durations.format(flag.costMillis()), flag.evidence(), flag.remedy());
     }
 
     /**

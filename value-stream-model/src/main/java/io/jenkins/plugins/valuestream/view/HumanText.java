@@ -5,50 +5,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Numbers in the words users read: durations ("4m 10s"), shares ("33%"), instants ("2025-03-01 14:22 UTC"). */
+/**
+ * Numbers in the words users read: shares ("33%"), instants ("2025-03-01 14:22 UTC"). Durations are
+ * {@link io.jenkins.plugins.valuestream.time.Durations#format(long)}, the same text the flags and budget messages use.
+ */
 public final class HumanText {
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private HumanText() {
-    }
-
-    /**
-     * A duration in at most two units, rounded to the smaller one: {@code 850ms}, {@code 4.2s}, {@code 42s},
-     * {@code 4m 10s}, {@code 1h 5m}, {@code 2d 3h}. A whole number of the larger unit drops the smaller one
-     * ({@code 4m}, {@code 2h}).
-     *
-     * <p>Unlike {@link io.jenkins.plugins.valuestream.time.Durations#format(long)}, which cuts so that budgets and
-     * messages read back exactly, this rounds: a picture should show 59.9 s as "1m", not "59s".
-     */
-    public static String duration(long millis) {
-        if (millis < 0) {
-            return "-" + duration(millis == Long.MIN_VALUE ? Long.MAX_VALUE : -millis);
-        }
-        if (millis < 1_000) {
-            return millis == 0 ? "0s" : millis + "ms";
-        }
-        if (millis < 9_950) {
-            long tenths = Math.round(millis / 100.0);
-            return tenths % 10 == 0 ? tenths / 10 + "s" : tenths / 10 + "." + tenths % 10 + "s";
-        }
-        long seconds = Math.round(millis / 1_000.0);
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3_600) {
-            return twoUnits(seconds / 60, "m", seconds % 60, "s");
-        }
-        long minutes = Math.round(millis / 60_000.0);
-        if (minutes < 24 * 60) {
-            return twoUnits(minutes / 60, "h", minutes % 60, "m");
-        }
-        long hours = Math.round(millis / 3_600_000.0);
-        return twoUnits(hours / 24, "d", hours % 24, "h");
-    }
-
-    private static String twoUnits(long large, String largeUnit, long small, String smallUnit) {
-        return small == 0 ? large + largeUnit : large + largeUnit + " " + small + smallUnit;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -137,10 +138,10 @@ public record ProcessMapView(
             String name = step.occurrence() == 0 ? step.path().name()
                     : step.path().name() + " #" + (step.occurrence() + 1);
             rows.add(new GanttRow("r" + index, name, step.displayName(), indent[index], step.kind(), step.result(),
-                    step.parallelGroup(), offset, HumanText.duration(offset), step.elapsedMillis(), HumanText.duration(step.elapsedMillis()),
-                    step.processMillis(), HumanText.duration(step.processMillis()), step.waitMillis(),
-                    HumanText.duration(step.waitMillis()), WaitPart.of(step.waits()),
-                    HumanText.duration(step.effortMillis()), step.firstTime(), segments, segmentsTimed, rowFlags,
+                    step.parallelGroup(), offset, Durations.format(offset), step.elapsedMillis(), Durations.format(step.elapsedMillis()),
+                    step.processMillis(), Durations.format(step.processMillis()), step.waitMillis(),
+                    Durations.format(step.waitMillis()), WaitPart.of(step.waits()),
+                    Durations.format(step.effortMillis()), step.firstTime(), segments, segmentsTimed, rowFlags,
                     rowVerdicts));
         }
         Long queue = map.queuedAt() == null ? null : map.waits().millisOrNull(WaitCause.QUEUE);
@@ -154,10 +155,10 @@ public record ProcessMapView(
         legend.addAll(waits);
         List<FlagView> runFlags = unplacedFlags.stream().map(FlagView::of).toList();
         return new ProcessMapView(map.number(), map.result(), map.running(), HumanText.instant(map.startedAt()),
-                span, queue, queue == null ? WaitPart.UNKNOWN : HumanText.duration(queue),
-                map.leadTimeMillis(), HumanText.duration(map.leadTimeMillis()),
-                map.processMillis(), HumanText.duration(map.processMillis()),
-                map.waitMillis(), HumanText.duration(map.waitMillis()),
+                span, queue, queue == null ? WaitPart.UNKNOWN : Durations.format(queue),
+                map.leadTimeMillis(), Durations.format(map.leadTimeMillis()),
+                map.processMillis(), Durations.format(map.processMillis()),
+                map.waitMillis(), Durations.format(map.waitMillis()),
                 map.flowEfficiency(), HumanText.percent(map.flowEfficiency()),
                 waits, rows, runFlags, unplacedVerdicts, legend.build(), map.notes());
     }

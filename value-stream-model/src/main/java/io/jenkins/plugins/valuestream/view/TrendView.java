@@ -2,6 +2,7 @@ package io.jenkins.plugins.valuestream.view;
 
 import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,8 +35,8 @@ public record TrendView(String job, List<TrendPoint> points, long maxLeadTimeMil
             legend.addAll(waits);
             max = Math.max(max, run.leadTimeMillis());
             points.add(new TrendPoint(run.number(), run.result(), HumanText.instant(run.startedAt()),
-                    run.leadTimeMillis(), HumanText.duration(run.leadTimeMillis()), run.processMillis(),
-                    HumanText.duration(run.processMillis()), waits, run.flowEfficiency(),
+                    run.leadTimeMillis(), Durations.format(run.leadTimeMillis()), run.processMillis(),
+                    Durations.format(run.processMillis()), waits, run.flowEfficiency(),
                     HumanText.percent(run.flowEfficiency())));
         }
         return new TrendView(stream.job(), points, max, legend.build(),

@@ -5,6 +5,7 @@ import io.jenkins.plugins.valuestream.stream.Distribution;
 import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -86,12 +87,12 @@ public record ValueStreamMapView(
         }
 
         LadderTotals totals = new LadderTotals(
-                stream.leadTime().median(), HumanText.duration(stream.leadTime().median()),
-                HumanText.duration(stream.leadTime().p90()),
-                stream.process().median(), HumanText.duration(stream.process().median()),
-                HumanText.duration(stream.process().p90()),
-                stream.waitTime().median(), HumanText.duration(stream.waitTime().median()),
-                HumanText.duration(stream.waitTime().p90()),
+                stream.leadTime().median(), Durations.format(stream.leadTime().median()),
+                Durations.format(stream.leadTime().p90()),
+                stream.process().median(), Durations.format(stream.process().median()),
+                Durations.format(stream.process().p90()),
+                stream.waitTime().median(), Durations.format(stream.waitTime().median()),
+                Durations.format(stream.waitTime().p90()),
                 stream.flowEfficiency(), HumanText.percent(stream.flowEfficiency()));
 
         List<WaitPart> waits = WaitPart.ofMedians(stream.waitByCause(), unknownInEveryRun);
@@ -211,11 +212,11 @@ public record ValueStreamMapView(
                 : step.path().name() + " #" + (step.occurrence() + 1);
         return new StepBox("s" + index, name, step.displayName(),
                 parent[index] < 0 ? null : steps.get(parent[index]).displayName(), indent, step.kind(), step.runs(),
-                step.process().median(), HumanText.duration(step.process().median()),
-                HumanText.duration(step.process().p90()),
-                step.waitTime().median(), HumanText.duration(step.waitTime().median()),
-                HumanText.duration(step.waitTime().p90()),
-                step.elapsed().median(), HumanText.duration(step.elapsed().median()),
+                step.process().median(), Durations.format(step.process().median()),
+                Durations.format(step.process().p90()),
+                step.waitTime().median(), Durations.format(step.waitTime().median()),
+                Durations.format(step.waitTime().p90()),
+                step.elapsed().median(), Durations.format(step.elapsed().median()),
                 WaitPart.ofMedians(step.waitByCause(), unknownInSteps),
                 step.successRate(), HumanText.percent(step.successRate()),
                 step.flowEfficiency(), HumanText.percent(step.flowEfficiency()),

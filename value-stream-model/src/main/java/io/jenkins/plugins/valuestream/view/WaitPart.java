@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.view;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.stream.Distribution;
+import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +24,7 @@ public record WaitPart(WaitCause cause, String label, @Nullable Long millis, Str
 
     /** A known time. */
     public static WaitPart known(WaitCause cause, long millis) {
-        return new WaitPart(cause, label(cause), millis, HumanText.duration(millis));
+        return new WaitPart(cause, label(cause), millis, Durations.format(millis));
     }
 
     /** A time the source could not tell. */

@@ -43,7 +43,7 @@ public class RepeatedAgentDetectorTest {
         assertThat(flag.message())
                 .isEqualTo("Test: asked for agent 'linux' again right after Build gave one back; waited 20s");
         assertThat(flag.evidence()).containsExactly(
-                "Build: agent 'linux' held 1m after a wait of 0ms",
+                "Build: agent 'linux' held 1m after a wait of 0s",
                 "Test: agent 'linux' asked for 1s after release, waited 20s");
     }
 
@@ -174,7 +174,7 @@ public class RepeatedAgentDetectorTest {
 
         assertThat(RepeatedAgentDetector.detect(run)).singleElement().satisfies(flag -> {
             assertThat(flag.costMillis()).isEqualTo(7_000);
-            assertThat(flag.message()).endsWith("waited 0ms and repeated its setup for 7s");
+            assertThat(flag.message()).endsWith("waited 0s and repeated its setup for 7s");
             assertThat(flag.evidence()).contains("repeated in the new workspace: checkout(" + scm + "), 7s");
             assertThat(flag.remedy()).contains("one agent");
         });

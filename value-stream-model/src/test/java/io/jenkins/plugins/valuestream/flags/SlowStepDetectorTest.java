@@ -65,7 +65,7 @@ public class SlowStepDetectorTest {
         List<Flag> flags = SlowStepDetector.detect(buildTaking(21, 250_000), history(times(20, 60_000)), DEFAULTS);
 
         assertThat(flags.get(0).evidence()).containsExactly(
-                "baseline median 1m, MAD 0ms",
+                "baseline median 1m, MAD 0s",
                 "threshold 1m 15s = median + max(3.0 × 1.4826 × MAD, 25% of median, 5s)",
                 "samples: 20 successful runs, #1 to #20");
     }

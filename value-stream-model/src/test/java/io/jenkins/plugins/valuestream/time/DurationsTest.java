@@ -173,8 +173,16 @@ public class DurationsTest {
     }
 
     @Test
-    public void formatsHoursAndMinutesCuttingSeconds() {
-        assertThat(Durations.format(3_600_000 + 2 * 60_000 + 59_999)).isEqualTo("1h 2m");
+    public void formatsHoursAndMinutesRoundingSeconds() {
+        assertThat(Durations.format(3_600_000 + 2 * 60_000 + 29_999)).isEqualTo("1h 2m");
+        assertThat(Durations.format(3_600_000 + 2 * 60_000 + 30_000)).isEqualTo("1h 3m");
+    }
+
+    @Test
+    public void roundsUpIntoTheNextUnit() {
+        assertThat(Durations.format(9_960)).isEqualTo("10s");
+        assertThat(Durations.format(59_600)).isEqualTo("1m");
+        assertThat(Durations.format(3_599_700)).isEqualTo("1h");
     }
 
     @Test
@@ -209,7 +217,7 @@ public class DurationsTest {
 
     @Test
     public void formatsZero() {
-        assertThat(Durations.format(0)).isEqualTo("0ms");
+        assertThat(Durations.format(0)).isEqualTo("0s");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.List;
 import org.junit.Test;
 
@@ -67,7 +68,7 @@ public class ValueStreamMapViewTest {
     public void takesTheLadderTotalsFromTheValueStream() {
         LadderTotals totals = ValueStreamMapView.of(webShop).totals();
         assertThat(totals.leadTimeMillis()).isEqualTo(webShop.leadTime().median());
-        assertThat(totals.leadTimeText()).isEqualTo(HumanText.duration(webShop.leadTime().median()));
+        assertThat(totals.leadTimeText()).isEqualTo(Durations.format(webShop.leadTime().median()));
         assertThat(totals.processMillis()).isEqualTo(webShop.process().median());
         assertThat(totals.flowEfficiency()).isEqualTo(webShop.flowEfficiency());
         assertThat(totals.flowEfficiencyText()).isEqualTo(HumanText.percent(webShop.flowEfficiency()));

@@ -5,6 +5,7 @@ import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
+import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.LadderTotals;
@@ -355,7 +356,7 @@ public final class HtmlReport {
         long avoidable = groups.stream().mapToLong(FlagGroup::totalMillis).sum();
         out.open("p", "class", "vs-ledger-total");
         out.text("Avoidable work: ");
-        out.element("strong", HumanText.duration(avoidable));
+        out.element("strong", Durations.format(avoidable));
         out.text(" over " + runs(runs.size()) + ", what the flags would have saved.");
         out.close();
         out.element("p", count + (count == 1 ? " flag in " : " flags in ") + flaggedRuns + " of " + runs(runs.size())
@@ -378,8 +379,8 @@ public final class HtmlReport {
             out.open("td", "class", "vs-num");
             out.text(group.runs().size() + " of " + runs.size());
             out.close();
-            out.element("td", HumanText.duration(group.totalMillis()), "class", "vs-num");
-            out.element("td", HumanText.duration(group.typicalMillis()), "class", "vs-num",
+            out.element("td", Durations.format(group.totalMillis()), "class", "vs-num");
+            out.element("td", Durations.format(group.typicalMillis()), "class", "vs-num",
                     "title", "median cost of one flag");
             out.element("td", group.latest().remedy(), "class", "vs-remedy");
             out.open("td", "class", "vs-latest");

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.valuestream.view.svg;
 
 import io.jenkins.plugins.valuestream.graph.RunResult;
-import io.jenkins.plugins.valuestream.view.HumanText;
+import io.jenkins.plugins.valuestream.stream.Distribution;
+import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.TrendPoint;
 import io.jenkins.plugins.valuestream.view.TrendView;
 import io.jenkins.plugins.valuestream.view.WaitPart;
@@ -83,10 +84,10 @@ public final class SparklineSvg {
         }
         double medianY = PLOT_BOTTOM - median * scale;
         out.open("g", "class", "vs-spark-median-group");
-        out.element("title", "Median lead time of these runs: " + HumanText.duration(median));
+        out.element("title", "Median lead time of these runs: " + Durations.format(median));
         out.empty("line", "class", "vs-spark-median", "x1", PAD, "y1", medianY, "x2", WIDTH - PAD, "y2", medianY);
         out.close();
-        out.element("text", "median " + HumanText.duration(median), "class", "vs-muted vs-small vs-spark-median-text",
+        out.element("text", "median " + Durations.format(median), "class", "vs-muted vs-small vs-spark-median-text",
                 "x", PAD, "y", HEIGHT - 6);
         out.element("text", "#" + points.get(0).number() + (points.size() > 1 ? " \u2013 #" + newest.number() : ""),
                 "class", "vs-muted vs-small", "x", WIDTH - PAD, "y", HEIGHT - 6, "text-anchor", "end");
@@ -122,10 +123,9 @@ public final class SparklineSvg {
         return bottom - height;
     }
 
+    /** The median as the Value Stream tab's figures compute it ({@link Distribution}). */
     private static long median(List<TrendPoint> points) {
-        long[] leads = points.stream().mapToLong(TrendPoint::leadTimeMillis).sorted().toArray();
-        int middle = leads.length / 2;
-        return leads.length % 2 == 1 ? leads[middle] : (leads[middle - 1] + leads[middle]) / 2;
+        return Distribution.ofSorting(points.stream().mapToLong(TrendPoint::leadTimeMillis).toArray()).median();
     }
 
     private static String describe(TrendView view, List<TrendPoint> points) {
@@ -137,9 +137,9 @@ public final class SparklineSvg {
         long[] leads = points.stream().mapToLong(TrendPoint::leadTimeMillis).toArray();
         return "Lead time of the last " + points.size() + (points.size() == 1 ? " run" : " runs") + " of "
                 + view.job() + ", #" + points.get(0).number() + " to #" + newest.number() + ": median "
-                + HumanText.duration(median(points)) + ", shortest "
-                + HumanText.duration(Arrays.stream(leads).min().orElse(0)) + ", longest "
-                + HumanText.duration(Arrays.stream(leads).max().orElse(0)) + "; the newest, #" + newest.number()
+                + Durations.format(median(points)) + ", shortest "
+                + Durations.format(Arrays.stream(leads).min().orElse(0)) + ", longest "
+                + Durations.format(Arrays.stream(leads).max().orElse(0)) + "; the newest, #" + newest.number()
                 + ", " + newest.leadTimeText() + (failed == 0 ? "." : "; " + failed + " failed.");
     }
 }

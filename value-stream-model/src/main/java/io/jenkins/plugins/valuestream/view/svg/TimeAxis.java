@@ -1,6 +1,6 @@
 package io.jenkins.plugins.valuestream.view.svg;
 
-import io.jenkins.plugins.valuestream.view.HumanText;
+import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +53,6 @@ record TimeAxis(long stepMillis, long endMillis) {
 
     /** A tick's label: {@code 0}, {@code 30s}, {@code 1m 30s}, {@code 2h}. */
     static String label(long millis) {
-        return millis == 0 ? "0" : HumanText.duration(millis);
+        return millis == 0 ? "0" : Durations.format(millis);
     }
 }

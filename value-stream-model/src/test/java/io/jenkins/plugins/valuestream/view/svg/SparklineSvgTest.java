@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
-import io.jenkins.plugins.valuestream.view.HumanText;
+import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.ParsedXml;
 import io.jenkins.plugins.valuestream.view.TrendView;
 import io.jenkins.plugins.valuestream.view.ViewFixtures;
@@ -80,7 +80,7 @@ public class SparklineSvgTest {
                 .toArray();
         long median = (leads[14] + leads[15]) / 2;
         assertThat(parsed.text("//text[" + hasClass("vs-spark-median-text") + "]"))
-                .isEqualTo("median " + HumanText.duration(median));
+                .isEqualTo("median " + Durations.format(median));
         Element line = parsed.element("//line[" + hasClass("vs-spark-median") + "]");
         double tallest = parsed.elements("//g[" + hasClass("vs-run") + "]").stream()
                 .mapToDouble(SparklineSvgTest::stackHeight).max().orElseThrow();
@@ -94,7 +94,7 @@ public class SparklineSvgTest {
     public void givesTheNewestRunsLeadTimeInWords() {
         RunTrend newest = webShop.trend().get(39);
         assertThat(parsed.text("//tspan[" + hasClass("vs-spark-latest") + "]"))
-                .isEqualTo(HumanText.duration(newest.leadTimeMillis()));
+                .isEqualTo(Durations.format(newest.leadTimeMillis()));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.LadderRung;
 import io.jenkins.plugins.valuestream.view.LadderTotals;
@@ -66,9 +67,9 @@ public class ValueStreamMapSvgTest {
     @Test
     public void endsTheLadderWithTheValueStreamsOwnTotals() {
         assertThat(parsed.text("//text[" + hasClass("vs-total-lead") + "]"))
-                .isEqualTo(HumanText.duration(webShop.leadTime().median()));
+                .isEqualTo(Durations.format(webShop.leadTime().median()));
         assertThat(parsed.text("//text[" + hasClass("vs-total-process") + "]"))
-                .isEqualTo(HumanText.duration(webShop.process().median()));
+                .isEqualTo(Durations.format(webShop.process().median()));
         assertThat(parsed.text("//text[" + hasClass("vs-total-efficiency") + "]"))
                 .isEqualTo(HumanText.percent(webShop.flowEfficiency()));
     }
