@@ -7,6 +7,7 @@ import io.jenkins.plugins.valuestream.graph.NodeKind;
 import io.jenkins.plugins.valuestream.graph.Pause;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
 import io.jenkins.plugins.valuestream.graph.StepFunctions;
+import io.jenkins.plugins.valuestream.process.SourceLimits;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,7 +130,7 @@ public final class WfapiGraphSynthesizer {
             if (!anyExecuted) {
                 notes.add("The REST API lists no stage that ran in this run: its time is unexplained and counted as"
                         + " GAP.");
-                return new SourceRun(info, FlowGraph.empty(), UNKNOWN_CAUSES, notes, false, true);
+                return new SourceRun(info, FlowGraph.empty(), new SourceLimits(UNKNOWN_CAUSES, notes, false), true);
             }
             if (clusters.stream().anyMatch(c -> c.size() > 1)) {
                 notes.add(NOTE_FLAT);
@@ -149,7 +150,7 @@ public final class WfapiGraphSynthesizer {
             }
             List<GraphNode> built = new ArrayList<>(nodes.size());
             nodes.forEach(n -> built.add(n.build()));
-            return new SourceRun(info, FlowGraph.of(built), UNKNOWN_CAUSES, notes, false, true);
+            return new SourceRun(info, FlowGraph.of(built), new SourceLimits(UNKNOWN_CAUSES, notes, false), true);
         }
 
         private @Nullable Long completedAt() {

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.valuestream.process;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a source of runs cannot tell, and how a process map says so: a cause the source cannot see reads as unknown
+ * ({@code null}), never as 0; work whose context the source does not show has no context, so it is never taken for
+ * duplicated work; and the source's notes are added to the map's.
+ *
+ * @param unknownCauses wait causes the source cannot see (e.g. {@link WaitCause#AGENT} for the Stage View REST
+ *     API, which does not show the allocation of an agent inside a stage)
+ * @param notes what the source could not tell, in words for users
+ * @param contextsKnown whether the source shows where each step ran (its agent, {@code withEnv}, {@code dir})
+ */
+public record SourceLimits(Set<WaitCause> unknownCauses, List<String> notes, boolean contextsKnown) {
+    /** A complete flow graph: nothing unknown beyond what the graph itself lacks. */
+    public static final SourceLimits NONE = new SourceLimits(Set.of(), List.of(), true);
+
+    public SourceLimits {
+        unknownCauses = unknownCauses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(unknownCauses));
+        notes = List.copyOf(notes);
+    }
+
+    /** The process map as this source can vouch for it; the map itself where the source has no limits. */
+    public ProcessMap applyTo(ProcessMap map) {
+        if (unknownCauses.isEmpty() && notes.isEmpty() && contextsKnown) {
+            return map;
+        }
+        List<WorkItem> work = map.work();
+        if (!contextsKnown) {
+            work = new ArrayList<>(map.work().size());
+            for (WorkItem item : map.work()) {
+                work.add(new WorkItem(item.function(), item.arguments(), item.step(), item.branch(),
+                        item.startedAt(), item.durationMillis(), null));
+            }
+        }
+        List<ProcessStep> steps = map.steps();
+        if (!unknownCauses.isEmpty()) {
+            steps = new ArrayList<>(map.steps().size());
+            for (ProcessStep step : map.steps()) {
+                steps.add(new ProcessStep(step.path(), step.occurrence(), step.kind(), step.result(),
+                        step.startedAt(), step.elapsedMillis(), step.processMillis(),
+                        step.waits().withUnknown(unknownCauses), step.effortMillis(), step.firstTime(),
+                        step.nodeId(), step.parallelGroup()));
+            }
+        }
+        List<String> allNotes = new ArrayList<>(map.notes());
+        for (String note : notes) {
+            if (!allNotes.contains(note)) {
+                allNotes.add(note);
+            }
+        }
+        return new ProcessMap(map.number(), map.result(), map.queuedAt(), map.startedAt(), map.completedAt(),
+                map.asOf(), map.processMillis(), map.waits().withUnknown(unknownCauses), steps, work, map.agents(),
+                allNotes);
+    }
+}
