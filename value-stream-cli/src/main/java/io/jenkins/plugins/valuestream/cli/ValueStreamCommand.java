@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.cli;
 
+import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -6,6 +6,7 @@ import static org.junit.Assume.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.valuestream.cli.ReportCommandTest.Result;
 import io.jenkins.plugins.valuestream.cli.cache.RunCache;
+import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
 import io.jenkins.plugins.valuestream.cli.rest.FakeJenkins;
 import java.io.IOException;
 import java.io.RandomAccessFile;

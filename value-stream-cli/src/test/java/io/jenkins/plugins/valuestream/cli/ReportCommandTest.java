@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
 import io.jenkins.plugins.valuestream.cli.rest.FakeJenkins;
 import io.jenkins.plugins.valuestream.cli.rest.FakeJenkins.Answer;
 import java.io.PrintWriter;

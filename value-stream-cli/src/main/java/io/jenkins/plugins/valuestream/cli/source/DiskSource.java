@@ -1,7 +1,7 @@
 package io.jenkins.plugins.valuestream.cli.source;
 
-import io.jenkins.plugins.valuestream.cli.ExitCode;
-import io.jenkins.plugins.valuestream.cli.ReportFailure;
+import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
+import io.jenkins.plugins.valuestream.cli.exit.ReportFailure;
 import io.jenkins.plugins.valuestream.graph.xml.BuildFolderReader;
 import io.jenkins.plugins.valuestream.graph.xml.ReadReport;
 import io.jenkins.plugins.valuestream.graph.xml.RunRecord;

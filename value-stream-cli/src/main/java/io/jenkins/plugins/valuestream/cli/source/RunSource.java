@@ -1,6 +1,6 @@
 package io.jenkins.plugins.valuestream.cli.source;
 
-import io.jenkins.plugins.valuestream.cli.ReportFailure;
+import io.jenkins.plugins.valuestream.cli.exit.ReportFailure;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

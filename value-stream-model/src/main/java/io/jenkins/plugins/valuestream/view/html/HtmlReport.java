@@ -82,10 +82,6 @@ public final class HtmlReport {
         target.append(render(jobs));
     }
 
-    static String jobId(int number) {
-        return "vs-job-" + number;
-    }
-
     private void write(List<JobReport> jobs, MarkupWriter out) {
         out.doctypeHtml();
         out.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en");
@@ -163,7 +159,7 @@ public final class HtmlReport {
             JobReport job = jobs.get(i);
             ValueStreamMapView map = ValueStreamMapView.of(job.valueStream());
             out.open("li");
-            out.open("a", "href", "#" + jobId(i + 1));
+            out.open("a", "href", "#" + PageStyle.jobId(i + 1));
             out.element("span", job.name(), "class", "vs-nav-name");
             out.element("span", map.runs() == 0 ? "no completed runs" : runs(map.runs()) + " \u00b7 lead "
                     + map.totals().leadTimeText() + " \u00b7 flow " + map.totals().flowEfficiencyText(),
@@ -176,7 +172,7 @@ public final class HtmlReport {
     }
 
     private static void job(MarkupWriter out, JobReport job, int number, int chartWidth) {
-        String id = jobId(number);
+        String id = PageStyle.jobId(number);
         ValueStreamMapView map = ValueStreamMapView.of(job.valueStream());
         TrendView trend = TrendView.of(job.valueStream());
         List<RunReport> runs = new ArrayList<>(job.runs());

@@ -15,6 +15,14 @@ final class PageStyle {
     private PageStyle() {
     }
 
+    /**
+     * The anchor of the page's {@code number}th job (from 1). Defined here, with the theme inputs' ids, because the
+     * style sheet selects by these ids and the page only writes them; the page knows its style, not the other way.
+     */
+    static String jobId(int number) {
+        return "vs-job-" + number;
+    }
+
     static String css(int jobs) {
         StringBuilder css = new StringBuilder();
         css.append(ThemeCss.defaults());
@@ -38,13 +46,13 @@ final class PageStyle {
             css.append("  .vs-jobs .vs-job:target, .vs-jobs .vs-job:has(:target) { display: block; }\n");
             css.append("  .vs-jobs:not(:has(:target)) .vs-job:first-child { display: block; }\n");
             for (int i = 1; i <= jobs; i++) {
-                String id = HtmlReport.jobId(i);
+                String id = jobId(i);
                 css.append("  .vs-page:has(#").append(id).append(":target) .vs-job-nav a[href=\"#").append(id)
                         .append("\"], .vs-page:has(#").append(id).append(" :target) .vs-job-nav a[href=\"#")
                         .append(id).append("\"] { border-color: ").append(c("accent")).append("; background: ")
                         .append(c("box")).append("; }\n");
             }
-            String first = HtmlReport.jobId(1);
+            String first = jobId(1);
             css.append("  .vs-page:not(:has(.vs-jobs :target)) .vs-job-nav a[href=\"#").append(first)
                     .append("\"] { border-color: ").append(c("accent")).append("; background: ").append(c("box"))
                     .append("; }\n");

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.valuestream.cli;
+package io.jenkins.plugins.valuestream.cli.exit;
 
 /** The command's exit codes, as the README lists them. */
 public final class ExitCode {

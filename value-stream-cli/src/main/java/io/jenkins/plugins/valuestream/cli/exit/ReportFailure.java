@@ -1,4 +1,4 @@
-package io.jenkins.plugins.valuestream.cli;
+package io.jenkins.plugins.valuestream.cli.exit;
 
 /** A report that cannot be made, with the one-line message for users and the exit code that goes with it. */
 public final class ReportFailure extends Exception {

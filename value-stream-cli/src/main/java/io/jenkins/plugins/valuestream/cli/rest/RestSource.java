@@ -1,10 +1,10 @@
-package io.jenkins.plugins.valuestream.cli.source;
+package io.jenkins.plugins.valuestream.cli.rest;
 
-import io.jenkins.plugins.valuestream.cli.ExitCode;
-import io.jenkins.plugins.valuestream.cli.ReportFailure;
-import io.jenkins.plugins.valuestream.cli.rest.JobPath;
-import io.jenkins.plugins.valuestream.cli.rest.RestFailure;
-import io.jenkins.plugins.valuestream.cli.rest.RestJobReader;
+import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
+import io.jenkins.plugins.valuestream.cli.exit.ReportFailure;
+import io.jenkins.plugins.valuestream.cli.source.JobListing;
+import io.jenkins.plugins.valuestream.cli.source.JobRuns;
+import io.jenkins.plugins.valuestream.cli.source.RunSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

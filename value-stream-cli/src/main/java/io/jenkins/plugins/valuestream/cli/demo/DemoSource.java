@@ -1,6 +1,9 @@
-package io.jenkins.plugins.valuestream.cli.source;
+package io.jenkins.plugins.valuestream.cli.demo;
 
-import io.jenkins.plugins.valuestream.cli.demo.DemoDataSet;
+import io.jenkins.plugins.valuestream.cli.source.JobListing;
+import io.jenkins.plugins.valuestream.cli.source.JobRuns;
+import io.jenkins.plugins.valuestream.cli.source.RunSource;
+import io.jenkins.plugins.valuestream.cli.source.SourceRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
