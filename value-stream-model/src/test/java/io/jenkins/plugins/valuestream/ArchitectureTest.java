@@ -70,19 +70,20 @@ public class ArchitectureTest {
                 .whereLayer("graph").mayNotAccessAnyLayer()
                 .whereLayer("graph.xml").mayOnlyAccessLayers("graph")
                 .whereLayer("process").mayOnlyAccessLayers("graph")
-                .whereLayer("store").mayOnlyAccessLayers("process")
-                .whereLayer("stream").mayOnlyAccessLayers("process")
+                .whereLayer("store").mayOnlyAccessLayers("graph", "process")
+                .whereLayer("stream").mayOnlyAccessLayers("graph", "process")
                 .whereLayer("budget").mayOnlyAccessLayers("process", "time")
                 .whereLayer("flags").mayOnlyAccessLayers("graph", "process", "stream", "time")
-                .whereLayer("codec").mayOnlyAccessLayers("budget", "process")
+                .whereLayer("codec").mayOnlyAccessLayers("budget", "graph", "process")
                 .whereLayer("report").mayOnlyAccessLayers("budget", "flags", "process", "stream")
-                .whereLayer("json").mayOnlyAccessLayers("flags", "process", "report", "stream")
-                .whereLayer("view").mayOnlyAccessLayers("budget", "flags", "process", "stream")
+                .whereLayer("json").mayOnlyAccessLayers("flags", "graph", "process", "report", "stream")
+                .whereLayer("view").mayOnlyAccessLayers("budget", "flags", "graph", "process", "stream", "time")
                 .whereLayer("view.markup").mayNotAccessAnyLayer()
                 .whereLayer("view.theme").mayOnlyAccessLayers("process")
-                .whereLayer("view.svg").mayOnlyAccessLayers("process", "view", "view.markup", "view.theme")
-                .whereLayer("view.html").mayOnlyAccessLayers("flags", "process", "report", "stream",
-                        "view", "view.markup", "view.svg", "view.theme")
+                .whereLayer("view.svg").mayOnlyAccessLayers("graph", "process", "stream", "time", "view", "view.markup",
+                        "view.theme")
+                .whereLayer("view.html").mayOnlyAccessLayers("flags", "graph", "process", "report", "stream",
+                        "time", "view", "view.markup", "view.svg", "view.theme")
                 .check(MODEL);
     }
 

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -258,7 +259,7 @@ final class ReportCommand implements Callable<Integer> {
             client = new JenkinsClient(base, user, token, JenkinsClient.Settings.DEFAULT);
             path = JobPath.parse(job == null ? "" : job);
         } catch (IllegalArgumentException e) {
-            throw new ReportFailure(ExitCode.NO_DATA, e.getMessage());
+            throw new ReportFailure(ExitCode.NO_DATA, e);
         }
         RestJobReader reader = new RestJobReader(client, concurrency, line -> progress(err, line));
         return new RestSource(reader, path, runs == null ? 100 : runs, client.base().toString());
@@ -370,7 +371,8 @@ final class ReportCommand implements Callable<Integer> {
     /** Writes the file whole or not at all: to a temporary file beside it, then moved over it. */
     private static void writeFile(Path file, OutputWriter writer) throws ReportFailure {
         Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
+        // An absolute path has a parent unless it is the root, which is no file to write.
+        Path folder = Objects.requireNonNull(target.getParent(), "the folder of " + target);
         Path temporary = null;
         try {
             // Not createTempFile: its owner-only permissions would stay on the report.

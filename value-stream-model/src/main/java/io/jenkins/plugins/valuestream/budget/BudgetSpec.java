@@ -63,9 +63,11 @@ public record BudgetSpec(
     public static BudgetSpec parse(@Nullable String waitBudget, @Nullable String leadTimeBudget,
             @Nullable String countedWaits, @Nullable String budgetResult) {
         return new BudgetSpec(
-                isBlank(waitBudget) ? null : Durations.parse("waitBudget", waitBudget),
-                isBlank(leadTimeBudget) ? null : Durations.parse("leadTimeBudget", leadTimeBudget),
-                isBlank(countedWaits) ? WaitCause.defaultCounted() : parseCountedWaits(countedWaits),
+                waitBudget == null || waitBudget.isBlank() ? null : Durations.parse("waitBudget", waitBudget),
+                leadTimeBudget == null || leadTimeBudget.isBlank() ? null
+                        : Durations.parse("leadTimeBudget", leadTimeBudget),
+                countedWaits == null || countedWaits.isBlank() ? WaitCause.defaultCounted()
+                        : parseCountedWaits(countedWaits),
                 Map.of(),
                 BudgetResult.parse(budgetResult));
     }

@@ -134,14 +134,13 @@ public final class JobStore implements Closeable {
         if (batch.isEmpty()) {
             return;
         }
-        mutate(true, () -> {
+        change(true, () -> {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.CREATE)) {
                 StoreIndex current = prepareForWriting(channel);
                 write(channel, current, encode(current, batch));
                 saveIndexIfBehind(current);
             }
-            return null;
         });
     }
 
@@ -181,10 +180,10 @@ public final class JobStore implements Closeable {
      * @throws StoreFormatException if the file is of another format version or not a store
      */
     public void compact() throws IOException {
-        mutate(false, () -> {
+        change(false, () -> {
             if (!Files.exists(file)) {
                 index = StoreIndex.empty();
-                return null;
+                return;
             }
             List<ProcessMap> maps;
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -193,7 +192,6 @@ public final class JobStore implements Closeable {
                         Integer.MAX_VALUE);
             }
             replaceWith(maps);
-            return null;
         });
     }
 
@@ -204,9 +202,8 @@ public final class JobStore implements Closeable {
      * @throws IllegalArgumentException if one of the runs is still running
      */
     public void rebuild(Iterable<ProcessMap> maps) throws IOException {
-        mutate(true, () -> {
+        change(true, () -> {
             replaceWith(maps);
-            return null;
         });
     }
 
@@ -337,6 +334,18 @@ public final class JobStore implements Closeable {
                 index = null;
                 throw e;
             }
+        });
+    }
+
+    /** A change of the store that has no answer. */
+    private interface Change {
+        void run() throws IOException;
+    }
+
+    private void change(boolean creating, Change change) throws IOException {
+        mutate(creating, () -> {
+            change.run();
+            return Boolean.TRUE;
         });
     }
 

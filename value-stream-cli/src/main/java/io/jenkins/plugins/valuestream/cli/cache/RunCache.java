@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -119,8 +120,9 @@ public final class RunCache {
         }
         Path file = storeFile(source, job);
         try {
-            Files.createDirectories(file.getParent());
-            Path about = file.getParent().resolve("source.txt");
+            Path folder = Objects.requireNonNull(file.getParent(), "a store file is inside the cache folder");
+            Files.createDirectories(folder);
+            Path about = folder.resolve("source.txt");
             if (!Files.exists(about)) {
                 Files.writeString(about, source + System.lineSeparator(), StandardCharsets.UTF_8);
             }

@@ -15,6 +15,16 @@ public final class ReportFailure extends Exception {
         this.exitCode = exitCode;
     }
 
+    /** A failure that says what {@code cause} says (its message, or what it is where it has none). */
+    public ReportFailure(int exitCode, Throwable cause) {
+        this(exitCode, messageOf(cause), cause);
+    }
+
+    private static String messageOf(Throwable cause) {
+        String message = cause.getMessage();
+        return message != null ? message : cause.toString();
+    }
+
     public int exitCode() {
         return exitCode;
     }

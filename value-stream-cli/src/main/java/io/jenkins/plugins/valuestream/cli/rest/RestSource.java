@@ -7,6 +7,7 @@ import io.jenkins.plugins.valuestream.cli.source.JobRuns;
 import io.jenkins.plugins.valuestream.cli.source.RunSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -50,11 +51,13 @@ public final class RestSource implements RunSource {
 
     @Override
     public JobRuns read(JobListing listed, Set<Integer> skip) throws ReportFailure, InterruptedException {
-        if (listing == null) {
+        RestJobReader.Listing builds = listing;
+        if (builds == null) {
             list();
+            builds = Objects.requireNonNull(listing, "list() sets the listing");
         }
         try {
-            return reader.read(job, listing, skip);
+            return reader.read(job, builds, skip);
         } catch (RestFailure e) {
             throw failure(e);
         }
@@ -80,13 +83,13 @@ public final class RestSource implements RunSource {
         switch (e.kind()) {
             case UNAUTHORIZED:
             case FORBIDDEN:
-                return new ReportFailure(ExitCode.ACCESS, e.getMessage(), e);
+                return new ReportFailure(ExitCode.ACCESS, e);
             case NOT_FOUND:
             case NOT_A_PIPELINE:
             case REDIRECTED:
-                return new ReportFailure(ExitCode.NO_DATA, e.getMessage(), e);
+                return new ReportFailure(ExitCode.NO_DATA, e);
             default:
-                return new ReportFailure(ExitCode.REMOTE, e.getMessage(), e);
+                return new ReportFailure(ExitCode.REMOTE, e);
         }
     }
 }

@@ -176,7 +176,8 @@ public final class WfapiGraphSynthesizer {
 
         /** The queue duration where the API used its pre-2017 meaning (time before the first stage), else 0. */
         private long oldQueueMillis() {
-            return oldMeaning() ? run.queueDurationMillis() : 0;
+            Long queue = run.queueDurationMillis();
+            return queue != null && oldMeaning() ? queue : 0;
         }
 
         /**

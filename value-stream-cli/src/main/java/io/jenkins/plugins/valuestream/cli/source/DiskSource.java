@@ -71,10 +71,11 @@ public final class DiskSource implements RunSource {
             try {
                 found = BuildFolderReader.findJobs(root);
             } catch (IllegalArgumentException e) {
-                throw new ReportFailure(ExitCode.NO_DATA, e.getMessage(), e);
+                throw new ReportFailure(ExitCode.NO_DATA, e);
             } catch (UncheckedIOException e) {
+                IOException cause = e.getCause();
                 throw new ReportFailure(ExitCode.NO_DATA, "Cannot list the jobs of " + root + ": "
-                        + e.getCause().getMessage(), e);
+                        + (cause != null ? cause.getMessage() : e.getMessage()), e);
             }
             if (job != null) {
                 String wanted = stripSlashes(job);

@@ -26,13 +26,16 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The HTML report as a reader sees it: opened in headless Chromium (the system's {@code chromium} and
@@ -103,12 +106,32 @@ public class ReportInBrowserTest {
         return file;
     }
 
+    /**
+     * Opens the file on a fresh page: through {@code about:blank}, so that opening the page already shown is a new
+     * load and not a reload, and waits until it has loaded.
+     */
     private static void open(Path file) {
+        browser.get("about:blank");
         browser.get(file.toUri().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> "complete".equals(
+                ((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
+    /**
+     * A screenshot of the page. Headless Chromium on a busy machine sometimes answers a screenshot with "aborted by
+     * navigation: not attached to an active page" right after a load; the page is there, so that is asked again.
+     */
     private static BufferedImage screenshot(String name) throws IOException {
-        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        byte[] png = null;
+        for (int attempt = 1; png == null; attempt++) {
+            try {
+                png = browser.getScreenshotAs(OutputType.BYTES);
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
         Files.write(screenshots.resolve(name + ".png"), png);
         return ImageIO.read(new ByteArrayInputStream(png));
     }

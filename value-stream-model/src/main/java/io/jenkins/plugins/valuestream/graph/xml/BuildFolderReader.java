@@ -60,7 +60,7 @@ public final class BuildFolderReader {
         try {
             outcome = read(job, runFolder);
         } catch (UnreadableFileException e) {
-            outcome = Outcome.skipped(new SkippedRun(job, runFolder, e.getMessage()));
+            outcome = Outcome.skipped(new SkippedRun(job, runFolder, e.file() + ": " + e.reason()));
         } catch (RuntimeException e) {
             // A defect of this reader must not stop the other runs; say what it was.
             outcome = Outcome.skipped(new SkippedRun(job, runFolder, "could not be read: " + e));

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.valuestream.view.markup;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one escaping function for everything the renderers write: XML, SVG and XHTML text and attribute values alike.
  *
@@ -44,7 +46,7 @@ public final class Markup {
         return out == null ? text : out.toString();
     }
 
-    private static String replacementFor(String text, int index, char c) {
+    private static @Nullable String replacementFor(String text, int index, char c) {
         switch (c) {
             case '&':
                 return "&amp;";
