@@ -21,34 +21,11 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the process maps of a job's runs into its {@link ValueStream} (docs/definitions.md).
- *
- * <p>The choices this makes, so that the numbers can be checked by hand:
- * <ul>
- *   <li><b>Runs</b>: running runs are left out by {@link #aggregate} (their numbers are not final and would drag the
- *       medians down); {@link #aggregateIncludingRunning} takes them as they are at their {@code asOf}. Two maps of
- *       the same build number count once: the one computed last.</li>
- *   <li><b>Steps</b> are matched across runs by path and occurrence. A step counts in a run unless it was
- *       {@linkplain StepResult#SKIPPED skipped}. Its kind is the one of the newest run it ran in.</li>
- *   <li><b>Wait by cause</b> holds each cause that had time in at least one run, as a distribution over the runs in
- *       which that cause was known (runs where it was zero included, runs where the source could not tell left out).
- *       The same rule gives the job's QUEUE statistics only over runs with a known queue wait.</li>
- *   <li><b>%C&amp;A</b>: the share of counted runs in which the step ended {@code SUCCESS} first time; UNSTABLE is not
- *       complete and accurate, a still running step is not (yet) either.</li>
- *   <li><b>Flow efficiency</b> of a step is Σprocess ÷ Σelapsed, of the job Σprocess ÷ Σlead time; 1 where no time
- *       passed, 0 for a value stream of no runs.</li>
- *   <li><b>Parallel group</b>: node ids differ per run, so the key is built from the steps themselves: every step that
- *       ran side by side with another in any run joins its group (transitively, over all runs), and the key is
- *       {@code parallel[a, b, c]} with the display names of all members, sorted. It is the same whatever the order of
- *       the runs and whichever runs are in the window.</li>
- *   <li><b>Order</b>: by median start offset (step start − run start), ties by path, then occurrence; the implicit
- *       {@link StepPath#OUTSIDE} step last.</li>
- *   <li><b>Bottleneck</b>: among the innermost steps (those no other step of the map lies under, since a stage's time
- *       includes the time of the steps inside it), the one with the largest median elapsed time; the implicit
- *       outside step only when there is no other. <b>Wait bottleneck</b>: among the innermost steps, the implicit one
- *       included (its queue and top-level agent waits are real waits), the largest median wait; {@code null} when every
- *       median wait is zero. Ties go to the earlier step in the map's order.</li>
- * </ul>
+ * Turns the process maps of a job's runs into its {@link ValueStream}, as docs/definitions.md ("Numbers of a job")
+ * defines each figure: the window's runs, medians and p90, wait by cause over the runs that knew the cause, %C&amp;A,
+ * flow efficiency as a ratio of sums, the order of the steps, parallel groups, the bottleneck and the wait
+ * bottleneck. {@link #aggregate} leaves running runs out; {@link #aggregateIncludingRunning} takes them as they are at
+ * their {@code asOf}.
  */
 public final class ValueStreamAggregator {
     private static final WaitCause[] CAUSES = WaitCause.values();

@@ -1,0 +1,81 @@
+package io.jenkins.plugins.valuestream;
+
+import static io.jenkins.plugins.valuestream.testing.RunFixture.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.valuestream.json.ReportJson;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.stream.Distribution;
+import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.Test;
+
+/**
+ * docs/definitions.md is the contract of the numbers: its examples are recomputed here, and every figure the JSON of a
+ * value stream holds is defined in its section "Numbers of a job", so a new figure cannot ship undefined.
+ */
+public class DefinitionsTest {
+    /** What names a step rather than measures it. */
+    private static final Set<String> IDENTITY = Set.of("path", "segments", "name", "occurrence");
+
+    private static String section(String heading) throws IOException {
+        String doc = Files.readString(Path.of(System.getProperty("valuestream.docs", "../docs"), "definitions.md"),
+                StandardCharsets.UTF_8);
+        int start = doc.indexOf("\n## " + heading + "\n");
+        assertThat(start).as("the section '%s' of definitions.md", heading).isNotNegative();
+        int end = doc.indexOf("\n## ", start + 1);
+        return doc.substring(start, end < 0 ? doc.length() : end);
+    }
+
+    private static JsonNode valueStreamJson() {
+        List<ProcessMap> runs = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            runs.add(run(i).waits(Map.of(WaitCause.QUEUE, 1_000L))
+                    .step("Build", s -> s.process(60_000).waited(WaitCause.AGENT, 5_000))
+                    .step("Test", s -> s.process(30_000).parallel("7"))
+                    .step("Lint", s -> s.process(10_000).parallel("7"))
+                    .build());
+        }
+        return ReportJson.valueStream(ValueStreamAggregator.aggregate("shop", runs));
+    }
+
+    @Test
+    public void theWorkedPercentileExampleIsWhatTheAggregationComputes() throws IOException {
+        assertThat(section("Numbers of a job"))
+                .contains("For 1 s, 2 s, 3 s and 4 s the median\n  is 2.5 s and the p90 3.7 s.");
+
+        Distribution distribution = Distribution.ofSorting(new long[] {4_000, 1_000, 3_000, 2_000});
+
+        assertThat(distribution.median()).isEqualTo(2_500);
+        assertThat(distribution.p90()).isEqualTo(3_700);
+    }
+
+    @Test
+    public void everyFigureOfAJobsValueStreamIsDefined() throws IOException {
+        String numbers = section("Numbers of a job");
+        List<String> figures = new ArrayList<>();
+        valueStreamJson().fieldNames().forEachRemaining(figures::add);
+
+        assertThat(figures).isNotEmpty().allSatisfy(name -> assertThat(numbers).contains("`" + name + "`"));
+    }
+
+    @Test
+    public void everyFigureOfAStepAcrossRunsIsDefined() throws IOException {
+        String numbers = section("Numbers of a job");
+        List<String> figures = new ArrayList<>();
+        valueStreamJson().path("steps").get(0).fieldNames().forEachRemaining(figures::add);
+        figures.removeAll(IDENTITY);
+
+        assertThat(figures).contains("successRate", "parallelGroup")
+                .allSatisfy(name -> assertThat(numbers).contains("`" + name + "`"));
+    }
+}
