@@ -4,6 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,7 +74,11 @@ final class XmlCursor implements AutoCloseable {
     /** Reads a stream (closed with the cursor) and moves to its root element. */
     static XmlCursor open(XMLInputFactory factory, InputStream input, String name) throws UnreadableFileException {
         try {
-            XmlCursor cursor = new XmlCursor(factory.createXMLStreamReader(input), input, name);
+            // Decoded here rather than by the parser: the JDK's parser prints "[Fatal Error]" to the standard error
+            // stream on a malformed byte before it throws. Jenkins writes its XML files in UTF-8.
+            Reader text = new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+            XmlCursor cursor = new XmlCursor(factory.createXMLStreamReader(text), input, name);
             cursor.moveToRoot();
             return cursor;
         } catch (XMLStreamException e) {
@@ -303,6 +312,9 @@ final class XmlCursor implements AutoCloseable {
     }
 
     private static UnreadableFileException failure(String file, XMLStreamException e) {
+        if (e.getNestedException() instanceof CharacterCodingException) {
+            return new UnreadableFileException(file, "not UTF-8 text (a malformed byte sequence)", e);
+        }
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         int text = message.indexOf("Message: ");
         if (text >= 0) {

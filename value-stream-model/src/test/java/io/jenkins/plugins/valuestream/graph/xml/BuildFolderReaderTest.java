@@ -3,10 +3,14 @@ package io.jenkins.plugins.valuestream.graph.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.Before;
 import org.junit.Rule;
@@ -116,6 +120,31 @@ public class BuildFolderReaderTest {
             assertThat(skipped.folder()).isEqualTo(home.resolve("jobs/shop/builds/1"));
             assertThat(skipped.reason()).startsWith("workflow/8.xml: ").contains("line");
         });
+    }
+
+    @Test
+    public void aFlowNodeFileThatIsNotUtf8SkipsItsRunAndPrintsNothing() throws IOException {
+        Path file = home.resolve("jobs/shop/builds/1/workflow/8.xml");
+        byte[] text = Files.readAllBytes(file);
+        byte[] broken = Arrays.copyOf(text, text.length + 2);
+        // A lead byte of a two-byte sequence followed by a byte that cannot continue it.
+        broken[text.length] = (byte) 0xC3;
+        broken[text.length + 1] = (byte) 0x28;
+        Files.write(file, broken);
+        PrintStream standardError = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ReadReport report;
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            report = reader.readBuilds("shop", home.resolve("jobs/shop/builds"));
+        } finally {
+            System.setErr(standardError);
+        }
+
+        assertThat(report.runs()).extracting(RunRecord::number).containsExactly(2, 3);
+        assertThat(report.skipped()).singleElement().satisfies(skipped -> assertThat(skipped.reason())
+                .isEqualTo("workflow/8.xml: not UTF-8 text (a malformed byte sequence)"));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).as("standard error").isEmpty();
     }
 
     @Test
