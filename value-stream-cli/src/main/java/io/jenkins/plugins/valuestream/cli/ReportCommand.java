@@ -1,5 +1,8 @@
 package io.jenkins.plugins.valuestream.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.valuestream.cli.cache.RunCache;
 import io.jenkins.plugins.valuestream.cli.demo.DemoSource;
 import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
@@ -23,7 +26,9 @@ import io.jenkins.plugins.valuestream.view.html.HtmlReport;
 import io.jenkins.plugins.valuestream.view.theme.Theme;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -151,8 +156,8 @@ final class ReportCommand implements Callable<Integer> {
             validate();
             checkOutputFolder();
             RunSource runSource = openSource(err);
-            List<JobReport> jobs = report(runSource, err);
-            write(jobs, runSource, err);
+            Reported reported = report(runSource, err);
+            write(reported, runSource, err);
             return ExitCode.OK;
         } catch (ReportFailure e) {
             err.println("value-stream: " + e.getMessage());
@@ -265,7 +270,21 @@ final class ReportCommand implements Callable<Integer> {
         return new RestSource(reader, path, runs == null ? 100 : runs, client.base().toString());
     }
 
-    private List<JobReport> report(RunSource runSource, PrintWriter err)
+    /**
+     * What a report holds: the jobs, how many runs of theirs were listed (after {@code --runs}; those that could not
+     * be read are the difference), and what the source left out (jobs that are not Pipelines).
+     */
+    private record Reported(List<JobReport> jobs, int listed, List<String> leftOut) {
+        int reportedRuns() {
+            return jobs.stream().mapToInt(job -> job.runs().size()).sum();
+        }
+
+        int completedRuns() {
+            return jobs.stream().mapToInt(job -> job.valueStream().runs()).sum();
+        }
+    }
+
+    private Reported report(RunSource runSource, PrintWriter err)
             throws ReportFailure, InterruptedException {
         List<JobListing> listings = runSource.list();
         RunCache runCache = runCache(runSource, err);
@@ -273,6 +292,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportAssembler assembler = ReportAssembler.of(DetectorSettings.defaults());
         List<JobReport> jobs = new ArrayList<>();
         int total = 0;
+        int listed = 0;
         for (JobListing all : listings) {
             JobListing listing = lastRuns(all);
             RunCache.Lookup cached = new RunCache.Lookup(List.of(), Set.of());
@@ -297,6 +317,7 @@ final class ReportCommand implements Callable<Integer> {
             if (maps.isEmpty()) {
                 continue;
             }
+            listed += listing.runs().size();
             total += maps.size();
             jobs.add(assembler.assemble(read.name(), maps, maps, read.warnings()));
         }
@@ -304,9 +325,19 @@ final class ReportCommand implements Callable<Integer> {
             throw new ReportFailure(ExitCode.NO_DATA, "No Pipeline run could be read from "
                     + runSource.describe());
         }
+        List<String> leftOut = runSource.leftOut();
+        if (!leftOut.isEmpty()) {
+            int shown = Math.min(leftOut.size(), MAX_WARNINGS_SHOWN);
+            progress(err, "Left out: " + String.join(", ", leftOut.subList(0, shown))
+                    + (leftOut.size() > shown ? " and " + (leftOut.size() - shown) + " more" : ""));
+        }
+        Reported reported = new Reported(jobs, listed, leftOut);
+        int completed = reported.completedRuns();
         progress(err, "Reported " + total + " run" + (total == 1 ? "" : "s") + " of " + jobs.size() + " job"
-                + (jobs.size() == 1 ? "" : "s"));
-        return jobs;
+                + (jobs.size() == 1 ? "" : "s") + (completed == total ? "" : ", " + completed + " completed; "
+                + (total - completed == 1 ? "1 run without an end is" : total - completed + " runs without an end are")
+                + " left out of the figures"));
+        return reported;
     }
 
     /** The listing cut to the last {@code --runs} runs. */
@@ -326,14 +357,21 @@ final class ReportCommand implements Callable<Integer> {
         return name.endsWith(".html") || name.endsWith(".htm") ? Format.html : Format.json;
     }
 
-    private void write(List<JobReport> jobs, RunSource runSource, PrintWriter err) throws ReportFailure {
+    private void write(Reported reported, RunSource runSource, PrintWriter err) throws ReportFailure {
+        List<JobReport> jobs = reported.jobs();
         OutputWriter writer;
         if (format() == Format.html) {
             String page = new HtmlReport(title(jobs), Instant.ofEpochMilli(runSource.now()), Theme.parse(theme))
                     .render(jobs);
             writer = stream -> stream.write(page.getBytes(StandardCharsets.UTF_8));
         } else {
-            writer = stream -> ReportJson.write(jobs, stream);
+            ObjectNode tree = metadata(reported, runSource);
+            tree.setAll(ReportJson.toTree(jobs));
+            writer = stream -> {
+                Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                ReportJson.write(tree, text);
+                text.flush();
+            };
         }
         if (out == null) {
             PrintWriter stdout = spec().commandLine().getOut();
@@ -351,6 +389,30 @@ final class ReportCommand implements Callable<Integer> {
         progress(err, "Wrote " + out);
     }
 
+    /**
+     * What the JSON says about itself before its jobs: when and by which version it was made, from what, and how many
+     * runs it holds of how many listed.
+     */
+    private ObjectNode metadata(Reported reported, RunSource runSource) {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        tree.put("generatedAt", Instant.ofEpochMilli(runSource.now()).toString());
+        tree.put("version", ValueStreamCommand.version());
+        ObjectNode from = tree.putObject("source");
+        Source given = source();
+        from.put("kind", given.demo ? "demo" : given.url != null ? "url" : given.jenkinsHome != null
+                ? "jenkins-home" : "builds-dir");
+        from.put("location", given.demo ? "demo" : given.url != null ? runSource.describe()
+                : String.valueOf(given.jenkinsHome != null ? given.jenkinsHome : given.buildsDir));
+        ObjectNode counts = tree.putObject("runs");
+        counts.put("listed", reported.listed());
+        counts.put("reported", reported.reportedRuns());
+        counts.put("completed", reported.completedRuns());
+        counts.put("skipped", reported.listed() - reported.reportedRuns());
+        ArrayNode leftOut = tree.putArray("leftOut");
+        reported.leftOut().forEach(leftOut::add);
+        return tree;
+    }
+
     private static String title(List<JobReport> jobs) {
         return jobs.size() == 1 ? "Value stream of " + jobs.get(0).name() : "Value streams of " + jobs.size()
                 + " jobs";
@@ -361,10 +423,17 @@ final class ReportCommand implements Callable<Integer> {
         if (out == null) {
             return;
         }
+        if (Files.isDirectory(out)) {
+            throw new ReportFailure(ExitCode.OUTPUT, "Cannot write " + out + ": it is a folder; name the file, e.g. "
+                    + out.resolve(format() == Format.html ? "report.html" : "report.json"));
+        }
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new ReportFailure(ExitCode.OUTPUT, "Cannot write " + out + ": the folder " + folder
                     + " does not exist");
+        }
+        if (!Files.isWritable(folder) || Files.exists(out) && !Files.isWritable(out)) {
+            throw new ReportFailure(ExitCode.OUTPUT, "Cannot write " + out + ": permission denied");
         }
     }
 

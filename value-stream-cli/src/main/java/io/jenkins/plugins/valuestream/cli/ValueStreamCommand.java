@@ -36,6 +36,8 @@ public final class ValueStreamCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new ValueStreamCommand(Map.copyOf(environment)));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(ValueStreamCommand::usageError);
         commandLine.setExecutionExceptionHandler((e, line, parseResult) -> {
             line.getErr().println("value-stream: internal error: " + e);
             return ExitCode.INTERNAL;
@@ -44,6 +46,24 @@ public final class ValueStreamCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A wrong command line in one line with the command's prefix, the nearest option where one was mistyped, and where
+     * the options are described: not the whole usage, which would hide the line that matters.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        String message = String.valueOf(e.getMessage());
+        err.println("value-stream: " + (message.startsWith("Error: ") ? message.substring("Error: ".length())
+                : message));
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            err.println("Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
+        err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return ExitCode.NO_DATA;
     }
 
     /** The environment variables the command sees. */
@@ -59,12 +79,17 @@ public final class ValueStreamCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'report --help'");
     }
 
-    /** The version from the jar's manifest. */
+    /** The version from the jar's manifest; {@code development} where the classes run from a build folder. */
+    static String version() {
+        String version = ValueStreamCommand.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    /** {@code value-stream 0.1.0}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = ValueStreamCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"value-stream " + (version == null ? "(development build)" : version)};
+            return new String[] {"value-stream " + version()};
         }
     }
 }

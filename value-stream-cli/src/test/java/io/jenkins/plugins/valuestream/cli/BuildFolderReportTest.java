@@ -97,6 +97,56 @@ public class BuildFolderReportTest {
                 + " (it holds 2 builds of other job types, which the report leaves out)");
     }
 
+    private void freestyleJob(String name, int builds) throws IOException {
+        for (int n = 1; n <= builds; n++) {
+            Path run = Files.createDirectories(home.resolve("jobs/" + name + "/builds/" + n));
+            Files.writeString(run.resolve("build.xml"), "<?xml version='1.1' encoding='UTF-8'?>\n<build>\n  <number>"
+                    + n + "</number>\n  <result>SUCCESS</result>\n</build>\n");
+        }
+    }
+
+    @Test
+    public void aFreestyleJobGivenAsTheJobIsNamedAsNotAPipeline() throws IOException {
+        freestyleJob("legacy", 3);
+
+        oneLineError(run("report", "--jenkins-home", home.toString(), "--job", "legacy"), "'legacy' in " + home
+                + " is not a Pipeline job: its 3 builds are of another job type (freestyle, Maven, ...); the report"
+                + " reads Pipeline runs only");
+    }
+
+    @Test
+    public void jobsThatAreNotPipelinesAreNamedOnceBesideTheReport() throws Exception {
+        Path real = realHome("saikirangude-backup");
+        Path mixed = folder.newFolder("mixed").toPath();
+        copy(real.resolve("jobs/Shared-Library-Pipelines/jobs/Sample-Pipeline-1"), mixed.resolve("jobs/pipeline"));
+        home = mixed;
+        freestyleJob("legacy", 2);
+
+        Result result = run("report", "--jenkins-home", mixed.toString(), "--no-cache");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err().lines().filter(line -> line.contains("legacy")))
+                .containsExactly("Left out: legacy (2 builds, not a Pipeline job)");
+        assertThat(result.json().path("leftOut")).extracting(JsonNode::asText)
+                .containsExactly("legacy (2 builds, not a Pipeline job)");
+        assertThat(result.json().path("jobs")).extracting(job -> job.path("name").asText())
+                .containsExactly("pipeline");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        assumeTrue("the real job " + from, Files.isDirectory(from));
+        try (var paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
     @Test
     public void anUnknownJobListsTheJobsThere() throws IOException {
         Files.createDirectories(home.resolve("jobs/app/builds"));

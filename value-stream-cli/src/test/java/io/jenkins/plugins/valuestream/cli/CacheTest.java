@@ -65,7 +65,7 @@ public class CacheTest {
         int runs = first.json().path("jobs").get(0).path("runs").size();
         assertThat(first.err()).contains(job + ": 0 runs from the cache, " + runs + " read");
         assertThat(second.err()).contains(job + ": " + runs + " runs from the cache, 0 read");
-        assertThat(second.json()).isEqualTo(first.json());
+        assertThat(second.json().path("jobs")).isEqualTo(first.json().path("jobs"));
         assertThat(stores(cache)).hasSize(1);
     }
 
@@ -109,7 +109,7 @@ public class CacheTest {
         Result second = run("report", "--jenkins-home", home.toString(), "--job", job, "--cache", cache.toString());
 
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.json()).isEqualTo(first.json());
+        assertThat(second.json().path("jobs")).isEqualTo(first.json().path("jobs"));
         assertThat(second.err()).containsPattern(job + ": \\d+ runs from the cache, [1-9]\\d* read");
     }
 

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
@@ -139,6 +140,58 @@ public class ReportCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.OUTPUT);
         assertThat(result.err().strip()).isEqualTo("value-stream: Cannot write " + file + ": the folder "
                 + file.getParent() + " does not exist");
+    }
+
+    @Test
+    public void aMistypedOptionIsOneLineWithTheNearestOptionAndWhereTheOptionsAre() {
+        Result result = run("report", "--dem");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.NO_DATA);
+        assertThat(result.err().lines()).containsExactly("value-stream: Unknown option: '--dem'",
+                "Did you mean --demo?", "Try 'value-stream report --help' for the options.");
+    }
+
+    @Test
+    public void optionValuesAreReadInAnyCase() {
+        Result result = run("report", "--demo", "--format", "HTML");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
+    public void anOutThatIsAFolderFailsBeforeAnyRunIsRead() {
+        Path out = folder.getRoot().toPath();
+
+        Result result = run("report", "--demo", "--out", out.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.OUTPUT);
+        assertThat(result.err().strip()).isEqualTo("value-stream: Cannot write " + out
+                + ": it is a folder; name the file, e.g. " + out.resolve("report.json"));
+    }
+
+    @Test
+    public void theJsonSaysWhenByWhichVersionFromWhatAndHowManyRuns() throws Exception {
+        JsonNode json = run("report", "--demo", "--format", "json").json();
+
+        assertThat(Instant.parse(json.path("generatedAt").asText())).isNotNull();
+        assertThat(json.path("version").asText()).isNotBlank();
+        assertThat(json.path("source").path("kind").asText()).isEqualTo("demo");
+        assertThat(json.path("runs").path("listed").asInt()).isEqualTo(60);
+        assertThat(json.path("runs").path("reported").asInt()).isEqualTo(60);
+        assertThat(json.path("runs").path("completed").asInt()).isEqualTo(59);
+        assertThat(json.path("runs").path("skipped").asInt()).isZero();
+    }
+
+    @Test
+    public void theRunsAreCountedAlikeOnStandardErrorInTheJsonAndOnThePage() throws Exception {
+        Result json = run("report", "--demo", "--format", "json");
+        Result html = run("report", "--demo", "--format", "html");
+
+        assertThat(json.err()).contains("Reported 60 runs of 1 job, 59 completed; 1 run without an end is left out"
+                + " of the figures");
+        assertThat(json.json().path("jobs").get(0).path("runs")).hasSize(60);
+        assertThat(html.out()).contains("1 job \u00b7 60 runs, 59 completed");
     }
 
     @Test

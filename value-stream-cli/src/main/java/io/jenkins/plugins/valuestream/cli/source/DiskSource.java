@@ -39,6 +39,8 @@ public final class DiskSource implements RunSource {
     /** Job name → build number → run folder. */
     private final Map<String, Map<Integer, Path>> runFolders = new LinkedHashMap<>();
     private int otherBuilds;
+    /** Job name → how many of its builds were of another job type, for the jobs with no Pipeline run at all. */
+    private final Map<String, Integer> otherJobs = new TreeMap<>();
 
     private DiskSource(Path root, boolean home, @Nullable String job, Consumer<String> progress) {
         this.root = root;
@@ -113,8 +115,10 @@ public final class DiskSource implements RunSource {
     }
 
     @Override
-    public JobRuns read(JobListing listing, Set<Integer> skip) {
+    public JobRuns read(JobListing listing, Set<Integer> skip) throws ReportFailure {
         BuildFolderReader reader = new BuildFolderReader();
+        int othersOfThisJob = 0;
+        int pipelineRuns = 0;
         Map<Integer, Path> folders = runFolders.getOrDefault(listing.name(), Map.of());
         List<SourceRun> runs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -125,6 +129,8 @@ public final class DiskSource implements RunSource {
             }
             ReadReport report = reader.readRun(listing.name(), folder);
             otherBuilds += report.otherBuilds();
+            othersOfThisJob += report.otherBuilds();
+            pipelineRuns += report.runs().size() + report.skipped().size();
             for (SkippedRun skipped : report.skipped()) {
                 warnings.add("Run #" + number + " skipped: " + skipped.reason());
             }
@@ -141,7 +147,27 @@ public final class DiskSource implements RunSource {
                 runs.add(SourceRun.fromFiles(run.info(), run.graph()));
             }
         }
+        if (othersOfThisJob > 0 && pipelineRuns == 0 && skip.isEmpty()) {
+            if (job != null) {
+                throw new ReportFailure(ExitCode.NO_DATA, "'" + listing.name() + "' in " + root
+                        + " is not a Pipeline job: its " + builds(othersOfThisJob) + " of another job type"
+                        + " (freestyle, Maven, ...); the report reads Pipeline runs only");
+            }
+            otherJobs.put(listing.name(), othersOfThisJob);
+        }
         return new JobRuns(listing.name(), runs, warnings);
+    }
+
+    private static String builds(int count) {
+        return count == 1 ? "1 build is" : count + " builds are";
+    }
+
+    @Override
+    public List<String> leftOut() {
+        List<String> lines = new ArrayList<>();
+        otherJobs.forEach((name, count) -> lines.add(name + " (" + (count == 1 ? "1 build" : count + " builds")
+                + ", not a Pipeline job)"));
+        return lines;
     }
 
     /** How many of the builds read were not Pipeline runs (freestyle, Maven, ...). */

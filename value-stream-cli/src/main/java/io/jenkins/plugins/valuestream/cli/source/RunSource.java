@@ -17,6 +17,14 @@ public interface RunSource {
     /** Reads one listed job's runs but those in {@code skip}; unreadable runs become warnings. */
     JobRuns read(JobListing job, Set<Integer> skip) throws ReportFailure, InterruptedException;
 
+    /**
+     * What the source left out of the report and why, one line each (e.g. a job that is not a Pipeline), known once
+     * its jobs have been read; empty where nothing was left out.
+     */
+    default List<String> leftOut() {
+        return List.of();
+    }
+
     /** The instant running runs are measured against. */
     long now();
 

@@ -136,7 +136,12 @@ public final class HtmlReport {
         out.element("h1", title);
         StringBuilder meta = new StringBuilder();
         meta.append(jobs.size()).append(jobs.size() == 1 ? " job" : " jobs");
-        meta.append(" \u00b7 ").append(runs(jobs.stream().mapToInt(job -> job.valueStream().runs()).sum()));
+        int listed = jobs.stream().mapToInt(job -> job.runs().size()).sum();
+        int completed = jobs.stream().mapToInt(job -> job.valueStream().runs()).sum();
+        meta.append(" \u00b7 ").append(runs(listed));
+        if (completed != listed) {
+            meta.append(", ").append(completed).append(" completed");
+        }
         if (generatedAt != null) {
             meta.append(" \u00b7 generated ").append(HumanText.instant(generatedAt.toEpochMilli()));
         }
