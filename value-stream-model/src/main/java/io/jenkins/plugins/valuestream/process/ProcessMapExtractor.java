@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * segment belongs to the innermost process-map step it ran in, and {@link Timeline} splits the run and every step
  * over their segments in one sweep.
  *
- * <p>In steps, each a class of its own: {@link NodeTable} reads the nodes once, parents first; {@link StepScopes}
+ * <p>The parts, one idea each: {@link NodeTable} reads the nodes once, parents first; {@link StepScopes}
  * finds the block each node ran in and defines the steps; {@link Segments} cuts the run into segments and collects
  * the work items and agent allocations; {@link Timeline} splits the time; this class puts the map together.
  *
