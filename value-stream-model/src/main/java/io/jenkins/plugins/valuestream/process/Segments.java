@@ -1,0 +1,248 @@
+package io.jenkins.plugins.valuestream.process;
+
+import io.jenkins.plugins.valuestream.graph.FlowGraph;
+import io.jenkins.plugins.valuestream.graph.GraphNode;
+import io.jenkins.plugins.valuestream.graph.Pause;
+import io.jenkins.plugins.valuestream.graph.RunInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cuts a run into segments, one a node (or more, for a paused one), from the node's start to the start of the node
+ * that follows it in its branch, each with its state (working, or waiting for a cause) and its step, into a {@link
+ * Timeline}. The same pass over the nodes collects the work items and the agent allocations, and marks the steps
+ * that hold rework or a warning.
+ */
+final class Segments {
+    private final NodeTable table;
+    private final StepScopes scopes;
+    private final FlowGraph graph;
+    private final long runStart;
+    private final long asOf;
+    private final Timeline timeline;
+    private final List<WorkItem> work;
+    private final List<AgentAllocation> agents = new ArrayList<>();
+
+    /** Cuts the segments of every placed node, and the controller time before the first one. */
+    Segments(RunInfo info, NodeTable table, StepScopes scopes) {
+        this.table = table;
+        this.scopes = scopes;
+        this.graph = table.graph();
+        this.runStart = info.startedAt();
+        this.asOf = table.asOf();
+        this.timeline = new Timeline(runStart, asOf, graph.size() + 1);
+        this.work = new ArrayList<>(table.atoms());
+        collect();
+        addPreFlowGap();
+    }
+
+    Timeline timeline() {
+        return timeline;
+    }
+
+    /** The work items by start, ties in node order. */
+    List<WorkItem> work() {
+        return inStartOrder(work, runStart, asOf);
+    }
+
+    /** The agent allocations by start. */
+    List<AgentAllocation> agents() {
+        sortIfNeeded(agents, Comparator.comparingLong(AgentAllocation::startedAt));
+        return agents;
+    }
+
+    private void collect() {
+        for (int i : table.order()) {
+            byte kind = table.kind(i);
+            long from = table.start(i);
+            long to = segmentEnd(i, from);
+            StepBuilder step = scopes.stepOf(i);
+            int owner = step == null ? -1 : step.slot;
+            boolean rework = scopes.inRework(i);
+            if (rework) {
+                timeline.add(from, to, WaitCause.REWORK.ordinal(), owner);
+                if (step != null) {
+                    step.markRework();
+                }
+            } else {
+                int cause = causeOf(i, kind);
+                if (cause < 0 && table.marked(i, NodeTable.PAUSED)) {
+                    addPausedSegments(owner, table.node(i), from, to);
+                } else {
+                    timeline.add(from, to, cause < 0 ? Timeline.WORKING : cause, owner);
+                }
+            }
+            String function = table.function(i);
+            // Work of a failed attempt is already counted as REWORK: it is no duplicate of the attempt that passed.
+            if (!rework && kind == NodeTable.ATOM && function != null && !table.has(i, FunctionRoles.NOT_WORK)) {
+                work.add(new WorkItem(function, table.normalizedArguments(i),
+                        step == null ? StepPath.OUTSIDE : step.path, scopes.branchOf(i), from, to - from,
+                        scopes.contextOf(i)));
+            }
+            if (kind == NodeTable.BLOCK_START && !scopes.isBody(i) && table.has(i, FunctionRoles.AGENT_BLOCK)) {
+                agents.add(allocation(i, table.node(i), step, from));
+            }
+            if (table.marked(i, NodeTable.WARNED) && step != null) {
+                step.warned = true;
+            }
+        }
+    }
+
+    /** A paused node waits for a person during its pauses (INPUT) and works the rest of its time. */
+    private void addPausedSegments(int owner, GraphNode node, long from, long to) {
+        long cursor = from;
+        for (Pause pause : node.pauses()) {
+            long pauseStart = Math.max(cursor, Math.min(pause.startMillis(), to));
+            long pauseEnd = Math.max(pauseStart, Math.min(pause.endOr(asOf), to));
+            if (pauseStart > cursor) {
+                timeline.add(cursor, pauseStart, Timeline.WORKING, owner);
+            }
+            if (pauseEnd > pauseStart) {
+                timeline.add(pauseStart, pauseEnd, WaitCause.INPUT.ordinal(), owner);
+            }
+            cursor = pauseEnd;
+        }
+        if (to > cursor) {
+            timeline.add(cursor, to, Timeline.WORKING, owner);
+        }
+    }
+
+    /**
+     * A node lasts until the next node of its branch starts. A branch that ends in a {@code parallel} join stops
+     * at its own end, except the one that finished last, whose time until the join is the join's overhead.
+     */
+    long segmentEnd(int i, long from) {
+        int[] children = graph.childIndexes(i);
+        if (children.length == 1) {
+            // The common case: one child, which has no other parent.
+            int child = children[0];
+            if (table.isPlaced(child) && graph.parentIndexes(child).length <= 1) {
+                return Math.max(from, table.start(child));
+            }
+        }
+        long end = Long.MAX_VALUE;
+        boolean any = false;
+        for (int child : children) {
+            if (!table.isPlaced(child)) {
+                continue;
+            }
+            any = true;
+            int[] parents = graph.parentIndexes(child);
+            if (parents.length > 1 && lastParent(parents) != i) {
+                end = Math.min(end, from);
+            } else {
+                end = Math.min(end, table.start(child));
+            }
+        }
+        return Math.max(from, any ? end : asOf);
+    }
+
+    private int lastParent(int[] parents) {
+        int best = -1;
+        for (int parent : parents) {
+            if (table.isPlaced(parent) && (best < 0 || table.start(parent) > table.start(best))) {
+                best = parent;
+            }
+        }
+        return best;
+    }
+
+    /** The wait cause of a node's own time ({@link WaitCause#ordinal()}), or {@code -1} where it works. */
+    int causeOf(int i, byte kind) {
+        if (kind == NodeTable.BLOCK_START) {
+            if (scopes.isBody(i) || table.function(i) == null) {
+                return -1;
+            }
+            if (table.has(i, FunctionRoles.AGENT_BLOCK)) {
+                return WaitCause.AGENT.ordinal();
+            }
+            if (table.has(i, FunctionRoles.LOCK)) {
+                return WaitCause.LOCK.ordinal();
+            }
+            return table.has(i, FunctionRoles.WAIT_UNTIL) ? WaitCause.SLEEP.ordinal() : -1;
+        }
+        if (kind == NodeTable.ATOM) {
+            if (table.has(i, FunctionRoles.INPUT)) {
+                return WaitCause.INPUT.ordinal();
+            }
+            return table.has(i, FunctionRoles.SLEEP_STEP) ? WaitCause.SLEEP.ordinal() : -1;
+        }
+        if (kind == NodeTable.BLOCK_END) {
+            int ended = graph.blockStartIndex(i);
+            int around = ended < 0 ? -1 : scopes.enclosing(ended);
+            if (ended >= 0 && scopes.isBody(ended) && around >= 0 && table.has(around, FunctionRoles.WAIT_UNTIL)) {
+                return WaitCause.SLEEP.ordinal(); // between two evaluations of a waitUntil condition
+            }
+            return WaitCause.GAP.ordinal();
+        }
+        return kind == NodeTable.FLOW_END ? WaitCause.GAP.ordinal() : -1;
+    }
+
+    private AgentAllocation allocation(int i, GraphNode outer, @Nullable StepBuilder step, long from) {
+        int bodyStart = table.bodyOf(i);
+        long bodyFrom = bodyStart < 0 ? asOf : table.start(bodyStart);
+        int bodyEnd = bodyStart < 0 ? -1 : table.endOf(bodyStart);
+        long bodyTo = bodyEnd < 0 ? asOf : table.start(bodyEnd);
+        String label = outer.arguments().get("label");
+        if (label == null) {
+            label = outer.arguments().getOrDefault("image", "");
+        }
+        return new AgentAllocation(label, step == null ? StepPath.OUTSIDE : step.path, from,
+                Math.max(0, bodyFrom - from), Math.max(0, bodyTo - bodyFrom));
+    }
+
+    /** The run's time before its first flow node (loading the Pipeline) is controller overhead. */
+    private void addPreFlowGap() {
+        long first = table.firstStart();
+        if (first > runStart) {
+            timeline.add(runStart, first, WaitCause.GAP.ordinal(), -1);
+        }
+    }
+
+    /**
+     * Work items by start, ties in list order. Nodes of parallel branches interleave, so this usually sorts: by
+     * packed (start, position) keys where they fit a long, which they do for items that start in {@code [from, to]}.
+     */
+    static List<WorkItem> inStartOrder(List<WorkItem> work, long from, long to) {
+        int count = work.size();
+        int positionBits = 32 - Integer.numberOfLeadingZeros(Math.max(count - 1, 1));
+        int timeBits = 64 - Long.numberOfLeadingZeros(to - from);
+        boolean inRun = true;
+        boolean sorted = true;
+        for (int i = 0; i < count; i++) {
+            long startedAt = work.get(i).startedAt();
+            inRun &= startedAt >= from && startedAt <= to;
+            sorted &= i == 0 || work.get(i - 1).startedAt() <= startedAt;
+        }
+        if (sorted) {
+            return work;
+        }
+        if (!inRun || timeBits + positionBits > 63) {
+            work.sort(Comparator.comparingLong(WorkItem::startedAt));
+            return work;
+        }
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = (work.get(i).startedAt() - from) << positionBits | i;
+        }
+        TimeOrder.sortByHighBits(keys, count, positionBits, timeBits);
+        List<WorkItem> ordered = new ArrayList<>(count);
+        long positionMask = (1L << positionBits) - 1;
+        for (long key : keys) {
+            ordered.add(work.get((int) (key & positionMask)));
+        }
+        return ordered;
+    }
+
+    /** Nodes come mostly in time order already: checking is cheaper than sorting. */
+    private static <T> void sortIfNeeded(List<T> list, Comparator<T> order) {
+        for (int i = 1; i < list.size(); i++) {
+            if (order.compare(list.get(i - 1), list.get(i)) > 0) {
+                list.sort(order);
+                return;
+            }
+        }
+    }
+}
