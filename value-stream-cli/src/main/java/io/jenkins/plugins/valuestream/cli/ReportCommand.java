@@ -13,10 +13,8 @@ import io.jenkins.plugins.valuestream.cli.rest.RestJobReader;
 import io.jenkins.plugins.valuestream.cli.rest.RestSource;
 import io.jenkins.plugins.valuestream.cli.source.DiskSource;
 import io.jenkins.plugins.valuestream.cli.source.JobListing;
-import io.jenkins.plugins.valuestream.cli.source.JobRuns;
-import io.jenkins.plugins.valuestream.cli.source.RunExtraction;
+import io.jenkins.plugins.valuestream.cli.source.JobMaps;
 import io.jenkins.plugins.valuestream.cli.source.RunSource;
-import io.jenkins.plugins.valuestream.cli.source.SourceRun;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
@@ -301,11 +299,8 @@ final class ReportCommand implements Callable<Integer> {
                         .toList();
                 cached = runCache.lookup(cacheKey, listing.name(), completed);
             }
-            JobRuns read = runSource.read(listing, cached.skip());
-            List<ProcessMap> fresh = new ArrayList<>(read.runs().size());
-            for (SourceRun run : read.runs()) {
-                fresh.add(RunExtraction.processMap(run, runSource.now()));
-            }
+            JobMaps read = runSource.readMaps(listing, cached.skip());
+            List<ProcessMap> fresh = read.maps();
             warn(err, read.name(), read.warnings());
             if (runCache != null && cacheKey != null) {
                 runCache.keep(cacheKey, listing.name(), fresh);

@@ -6,6 +6,7 @@ import io.jenkins.plugins.valuestream.graph.xml.BuildFolderReader;
 import io.jenkins.plugins.valuestream.graph.xml.ReadReport;
 import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
 import io.jenkins.plugins.valuestream.graph.xml.SkippedRun;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -17,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -117,45 +122,161 @@ public final class DiskSource implements RunSource {
     @Override
     public JobRuns read(JobListing listing, Set<Integer> skip) throws ReportFailure {
         BuildFolderReader reader = new BuildFolderReader();
-        int othersOfThisJob = 0;
-        int pipelineRuns = 0;
-        Map<Integer, Path> folders = runFolders.getOrDefault(listing.name(), Map.of());
         List<SourceRun> runs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        int others = 0;
+        int pipelineRuns = 0;
+        for (RunFolder folder : foldersToRead(listing, skip)) {
+            FolderRead read = readFolder(reader, listing.name(), folder);
+            runs.addAll(read.runs());
+            warnings.addAll(read.warnings());
+            others += read.otherBuilds();
+            pipelineRuns += read.pipelineRuns();
+        }
+        checkPipeline(listing.name(), others, pipelineRuns, skip);
+        return new JobRuns(listing.name(), runs, warnings);
+    }
+
+    /**
+     * The job's runs as process maps, read and extracted on every core: each run's flow graph is dropped as soon as
+     * its map is made, so a job of thousands of runs never holds more than a few graphs at once. Says how far it has
+     * come every few seconds.
+     */
+    @Override
+    public JobMaps readMaps(JobListing listing, Set<Integer> skip) throws ReportFailure, InterruptedException {
+        List<RunFolder> folders = foldersToRead(listing, skip);
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), folders.size()));
+        ThreadLocal<BuildFolderReader> readers = ThreadLocal.withInitial(BuildFolderReader::new);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "value-stream-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Progress shown = new Progress(listing.name(), folders.size());
+        try {
+            List<Future<MapsRead>> pending = new ArrayList<>(folders.size());
+            for (RunFolder folder : folders) {
+                pending.add(pool.submit(() -> {
+                    FolderRead read = readFolder(readers.get(), listing.name(), folder);
+                    List<ProcessMap> maps = new ArrayList<>(read.runs().size());
+                    for (SourceRun run : read.runs()) {
+                        maps.add(RunExtraction.processMap(run, now));
+                    }
+                    return new MapsRead(maps, read);
+                }));
+            }
+            List<ProcessMap> maps = new ArrayList<>(folders.size());
+            List<String> warnings = new ArrayList<>();
+            int others = 0;
+            int pipelineRuns = 0;
+            for (Future<MapsRead> each : pending) {
+                MapsRead done = join(each);
+                maps.addAll(done.maps());
+                warnings.addAll(done.read().warnings());
+                others += done.read().otherBuilds();
+                pipelineRuns += done.read().pipelineRuns();
+                shown.oneMore();
+            }
+            checkPipeline(listing.name(), others, pipelineRuns, skip);
+            return new JobMaps(listing.name(), maps, warnings);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static MapsRead join(Future<MapsRead> read) throws InterruptedException {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            // readFolder turns every unreadable file into a warning; what reaches here is a defect.
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** One folder's maps and what reading it said. */
+    private record MapsRead(List<ProcessMap> maps, FolderRead read) {
+    }
+
+    /** What one run folder gave: its Pipeline runs, the warnings about it, and whether it was of another job type. */
+    private record FolderRead(List<SourceRun> runs, List<String> warnings, int otherBuilds, int pipelineRuns) {
+    }
+
+    /** A run folder and the build number it was listed under. */
+    private record RunFolder(int number, Path folder) {
+    }
+
+    private List<RunFolder> foldersToRead(JobListing listing, Set<Integer> skip) {
+        Map<Integer, Path> folders = runFolders.getOrDefault(listing.name(), Map.of());
+        List<RunFolder> toRead = new ArrayList<>(listing.runs().size());
         for (int number : listing.runs()) {
             Path folder = folders.get(number);
-            if (folder == null || skip.contains(number)) {
+            if (folder != null && !skip.contains(number)) {
+                toRead.add(new RunFolder(number, folder));
+            }
+        }
+        return toRead;
+    }
+
+    private static FolderRead readFolder(BuildFolderReader reader, String job, RunFolder folder) {
+        ReadReport report = reader.readRun(job, folder.folder());
+        List<SourceRun> runs = new ArrayList<>(1);
+        List<String> warnings = new ArrayList<>();
+        for (SkippedRun skipped : report.skipped()) {
+            warnings.add("Run #" + folder.number() + " skipped: " + skipped.reason());
+        }
+        for (RunRecord run : report.runs()) {
+            for (String warning : run.warnings()) {
+                warnings.add("Run #" + run.number() + ": " + warning);
+            }
+            if (run.graph() == null) {
+                if (run.warnings().isEmpty()) {
+                    warnings.add("Run #" + run.number() + " has no flow graph: left out");
+                }
                 continue;
             }
-            ReadReport report = reader.readRun(listing.name(), folder);
-            otherBuilds += report.otherBuilds();
-            othersOfThisJob += report.otherBuilds();
-            pipelineRuns += report.runs().size() + report.skipped().size();
-            for (SkippedRun skipped : report.skipped()) {
-                warnings.add("Run #" + number + " skipped: " + skipped.reason());
-            }
-            for (RunRecord run : report.runs()) {
-                for (String warning : run.warnings()) {
-                    warnings.add("Run #" + run.number() + ": " + warning);
-                }
-                if (run.graph() == null) {
-                    if (run.warnings().isEmpty()) {
-                        warnings.add("Run #" + run.number() + " has no flow graph: left out");
-                    }
-                    continue;
-                }
-                runs.add(SourceRun.fromFiles(run.info(), run.graph()));
-            }
+            runs.add(SourceRun.fromFiles(run.info(), run.graph()));
         }
-        if (othersOfThisJob > 0 && pipelineRuns == 0 && skip.isEmpty()) {
+        return new FolderRead(runs, warnings, report.otherBuilds(), report.runs().size() + report.skipped().size());
+    }
+
+    /** Counts a job's builds of other types, and fails where the one job asked for is not a Pipeline. */
+    private void checkPipeline(String name, int others, int pipelineRuns, Set<Integer> skip) throws ReportFailure {
+        otherBuilds += others;
+        if (others > 0 && pipelineRuns == 0 && skip.isEmpty()) {
             if (job != null) {
-                throw new ReportFailure(ExitCode.NO_DATA, "'" + listing.name() + "' in " + root
-                        + " is not a Pipeline job: its " + builds(othersOfThisJob) + " of another job type"
+                throw new ReportFailure(ExitCode.NO_DATA, "'" + name + "' in " + root
+                        + " is not a Pipeline job: its " + builds(others) + " of another job type"
                         + " (freestyle, Maven, ...); the report reads Pipeline runs only");
             }
-            otherJobs.put(listing.name(), othersOfThisJob);
+            otherJobs.put(name, others);
         }
-        return new JobRuns(listing.name(), runs, warnings);
+    }
+
+    /** How far the reading of a job has come, on the progress stream at most every few seconds. */
+    private final class Progress {
+        private static final long EVERY_MILLIS = 3_000;
+        private final String job;
+        private final int total;
+        private int done;
+        private long lastShown = System.nanoTime();
+
+        Progress(String job, int total) {
+            this.job = job;
+            this.total = total;
+        }
+
+        void oneMore() {
+            done++;
+            long nowNanos = System.nanoTime();
+            if (done < total && nowNanos - lastShown >= EVERY_MILLIS * 1_000_000) {
+                lastShown = nowNanos;
+                progress.accept(job + ": " + done + " of " + total + " runs read");
+            }
+        }
     }
 
     private static String builds(int count) {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.valuestream.cli.source;
 
 import io.jenkins.plugins.valuestream.cli.exit.ReportFailure;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,19 @@ public interface RunSource {
 
     /** Reads one listed job's runs but those in {@code skip}; unreadable runs become warnings. */
     JobRuns read(JobListing job, Set<Integer> skip) throws ReportFailure, InterruptedException;
+
+    /**
+     * Reads one listed job's runs but those in {@code skip} as process maps, measured against {@link #now()}. A
+     * source that reads much (build folders) does it on every core and keeps no flow graph longer than it needs.
+     */
+    default JobMaps readMaps(JobListing job, Set<Integer> skip) throws ReportFailure, InterruptedException {
+        JobRuns read = read(job, skip);
+        List<ProcessMap> maps = new ArrayList<>(read.runs().size());
+        for (SourceRun run : read.runs()) {
+            maps.add(RunExtraction.processMap(run, now()));
+        }
+        return new JobMaps(read.name(), maps, read.warnings());
+    }
 
     /**
      * What the source left out of the report and why, one line each (e.g. a job that is not a Pipeline), known once
