@@ -227,9 +227,7 @@ public class HtmlReportTest {
     @Test
     public void explainsARunWithoutAnEnd() {
         ProcessMap ended = WEB_SHOP.runs().get(0).map();
-        ProcessMap running = new ProcessMap(ended.number(), null, ended.queuedAt(), ended.startedAt(), null,
-                ended.asOf(), ended.processMillis(), ended.waits(), ended.steps(), ended.work(), ended.agents(),
-                ended.notes());
+        ProcessMap running = ended.withoutEnd();
         JobReport job = new JobReport("acme/web-shop/main", WEB_SHOP.valueStream(), List.of(RunReport.of(running)),
                 List.of());
         ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(job)));
