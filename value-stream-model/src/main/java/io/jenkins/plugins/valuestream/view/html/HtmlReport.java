@@ -186,11 +186,7 @@ public final class HtmlReport {
         if (!notes.isEmpty()) {
             out.open("div", "class", "vs-callout", "role", "note");
             out.element("strong", "What the data could not tell");
-            out.open("ul");
-            for (String note : notes) {
-                out.element("li", note);
-            }
-            out.close();
+            lines(out, null, notes);
             out.close();
         }
 
@@ -450,13 +446,18 @@ public final class HtmlReport {
         if (view.evidence().isEmpty()) {
             out.element("span", "\u2014", "class", "vs-muted");
         } else {
-            out.open("ul", "class", "vs-evidence");
-            for (String evidence : view.evidence()) {
-                out.element("li", evidence);
-            }
-            out.close();
+            lines(out, "vs-evidence", view.evidence());
         }
         out.close();
+        out.close();
+    }
+
+    /** A list of lines of text, of the given class or none. */
+    private static void lines(MarkupWriter out, @Nullable String listClass, List<String> lines) {
+        out.open("ul", "class", listClass);
+        for (String line : lines) {
+            out.element("li", line);
+        }
         out.close();
     }
 
@@ -586,11 +587,7 @@ public final class HtmlReport {
         }
         if (!view.notes().isEmpty()) {
             out.element("h4", "What the source could not tell");
-            out.open("ul", "class", "vs-list vs-notes");
-            for (String note : view.notes()) {
-                out.element("li", note);
-            }
-            out.close();
+            lines(out, "vs-list vs-notes", view.notes());
         }
         out.close();
         out.close();
