@@ -70,6 +70,39 @@ public record ProcessMap(
         return lead <= 0 ? 1.0 : (double) processMillis / lead;
     }
 
+    /** The same map with other steps. */
+    public ProcessMap withSteps(List<ProcessStep> otherSteps) {
+        return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, otherSteps,
+                work, agents, notes);
+    }
+
+    /** The same map with other waits of the run. */
+    public ProcessMap withWaits(WaitBreakdown otherWaits) {
+        return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, otherWaits, steps,
+                work, agents, notes);
+    }
+
+    /** The same map with other work items. */
+    public ProcessMap withWork(List<WorkItem> otherWork) {
+        return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
+                otherWork, agents, notes);
+    }
+
+    /** The same map with other notes. */
+    public ProcessMap withNotes(List<String> otherNotes) {
+        return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
+                work, agents, otherNotes);
+    }
+
+    /**
+     * The same map with no end recorded, no result and no completion, as a run still going reads (or one whose
+     * controller stopped before it ended); its times still run to {@link #asOf}.
+     */
+    public ProcessMap withoutEnd() {
+        return new ProcessMap(number, null, queuedAt, startedAt, null, asOf, processMillis, waits, steps, work, agents,
+                notes);
+    }
+
     /** The first occurrence of the step with the given path. */
     public Optional<ProcessStep> step(StepPath path) {
         return steps.stream().filter(s -> s.path().equals(path) && s.occurrence() == 0).findFirst();

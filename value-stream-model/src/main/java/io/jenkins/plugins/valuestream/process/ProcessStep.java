@@ -46,6 +46,18 @@ public record ProcessStep(
         }
     }
 
+    /** The same step with other waits. */
+    public ProcessStep withWaits(WaitBreakdown otherWaits) {
+        return new ProcessStep(path, occurrence, kind, result, startedAt, elapsedMillis, processMillis, otherWaits,
+                effortMillis, firstTime, nodeId, parallelGroup);
+    }
+
+    /** The same step with another result. */
+    public ProcessStep withResult(StepResult otherResult) {
+        return new ProcessStep(path, occurrence, kind, otherResult, startedAt, elapsedMillis, processMillis, waits,
+                effortMillis, firstTime, nodeId, parallelGroup);
+    }
+
     /** The total wait of the step. */
     public long waitMillis() {
         return waits.total();

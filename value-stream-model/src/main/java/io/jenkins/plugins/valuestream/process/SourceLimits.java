@@ -31,21 +31,11 @@ public record SourceLimits(Set<WaitCause> unknownCauses, List<String> notes, boo
         }
         List<WorkItem> work = map.work();
         if (!contextsKnown) {
-            work = new ArrayList<>(map.work().size());
-            for (WorkItem item : map.work()) {
-                work.add(new WorkItem(item.function(), item.arguments(), item.step(), item.branch(),
-                        item.startedAt(), item.durationMillis(), null));
-            }
+            work = map.work().stream().map(WorkItem::withUnknownContext).toList();
         }
         List<ProcessStep> steps = map.steps();
         if (!unknownCauses.isEmpty()) {
-            steps = new ArrayList<>(map.steps().size());
-            for (ProcessStep step : map.steps()) {
-                steps.add(new ProcessStep(step.path(), step.occurrence(), step.kind(), step.result(),
-                        step.startedAt(), step.elapsedMillis(), step.processMillis(),
-                        step.waits().withUnknown(unknownCauses), step.effortMillis(), step.firstTime(),
-                        step.nodeId(), step.parallelGroup()));
-            }
+            steps = map.steps().stream().map(step -> step.withWaits(step.waits().withUnknown(unknownCauses))).toList();
         }
         List<String> allNotes = new ArrayList<>(map.notes());
         for (String note : notes) {
@@ -53,8 +43,7 @@ public record SourceLimits(Set<WaitCause> unknownCauses, List<String> notes, boo
                 allNotes.add(note);
             }
         }
-        return new ProcessMap(map.number(), map.result(), map.queuedAt(), map.startedAt(), map.completedAt(),
-                map.asOf(), map.processMillis(), map.waits().withUnknown(unknownCauses), steps, work, map.agents(),
-                allNotes);
+        return map.withWaits(map.waits().withUnknown(unknownCauses)).withSteps(steps).withWork(work)
+                .withNotes(allNotes);
     }
 }

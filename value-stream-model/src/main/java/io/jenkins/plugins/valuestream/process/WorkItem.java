@@ -37,4 +37,9 @@ public record WorkItem(String function, String arguments, StepPath step, String 
     public boolean comparable() {
         return context != null && !arguments.isEmpty();
     }
+
+    /** The same work with its context unknown, as a source that does not show where work ran tells it. */
+    public WorkItem withUnknownContext() {
+        return new WorkItem(function, arguments, step, branch, startedAt, durationMillis, null);
+    }
 }

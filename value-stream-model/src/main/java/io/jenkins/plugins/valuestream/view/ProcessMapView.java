@@ -80,97 +80,142 @@ public record ProcessMapView(
     /** The map of a run with its flags and budget verdicts, with real intervals where {@code timed} knows them. */
     public static ProcessMapView of(ProcessMap map, List<Flag> flags, List<VerdictView> verdicts,
             TimedSegments timed) {
-        List<ProcessStep> steps = map.steps();
-        int count = steps.size();
-        int[] parent = new int[count];
-        for (int i = 0; i < count; i++) {
-            parent[i] = parentOf(steps, i);
-        }
-        List<Integer> order = new ArrayList<>(count);
-        int[] indent = new int[count];
-        for (int i = 0; i < count; i++) {
-            if (parent[i] < 0) {
-                addTree(parent, i, 0, order, indent);
-            }
-        }
-
-        List<Flag> unplacedFlags = new ArrayList<>(flags);
-        List<VerdictView> unplacedVerdicts = new ArrayList<>();
-        for (VerdictView verdict : verdicts) {
-            if (verdict.step() == null || map.step(verdict.step()).isEmpty()) {
-                unplacedVerdicts.add(verdict);
-            }
-        }
-        long leadStart = map.leadStart();
-        long span = Math.max(0, map.leadTimeMillis());
-        Legend.Collector legend = new Legend.Collector();
-        List<GanttRow> rows = new ArrayList<>(count);
-        for (int index : order) {
-            ProcessStep step = steps.get(index);
-            List<FlagView> rowFlags = new ArrayList<>();
-            List<VerdictView> rowVerdicts = new ArrayList<>();
-            if (step.occurrence() == 0) {
-                for (Flag flag : flags) {
-                    if (flag.step().equals(step.path())) {
-                        rowFlags.add(FlagView.of(flag));
-                        unplacedFlags.remove(flag);
-                    }
-                }
-                for (VerdictView verdict : verdicts) {
-                    if (step.path().equals(verdict.step())) {
-                        rowVerdicts.add(verdict);
-                    }
-                }
-            }
-            List<BarSegment> segments = timed.of(step);
-            boolean segmentsTimed = segments != null;
-            if (segments == null) {
-                segments = BarSegment.shares(step.processMillis(), step.waits());
-            }
-            for (BarSegment segment : segments) {
-                if (segment.cause() != null && segment.millis() > 0) {
-                    legend.known(segment.cause());
-                }
-            }
-            legend.unknown(step.waits().unknown());
-            long offset = Math.max(0, step.startedAt() - leadStart);
-            span = Math.max(span, offset + step.elapsedMillis());
-            String name = step.occurrence() == 0 ? step.path().name()
-                    : step.path().name() + " #" + (step.occurrence() + 1);
-            rows.add(new GanttRow("r" + index, name, step.displayName(), indent[index], step.kind(), step.result(),
-                    step.parallelGroup(), offset, Durations.format(offset), step.elapsedMillis(), Durations.format(step.elapsedMillis()),
-                    step.processMillis(), Durations.format(step.processMillis()), step.waitMillis(),
-                    Durations.format(step.waitMillis()), WaitPart.of(step.waits()),
-                    Durations.format(step.effortMillis()), step.firstTime(), segments, segmentsTimed, rowFlags,
-                    rowVerdicts));
-        }
+        List<GanttRow> rows = rows(map, flags, verdicts, timed);
         Long queue = map.queuedAt() == null ? null : map.waits().millisOrNull(WaitCause.QUEUE);
-        List<WaitPart> waits = WaitPart.of(map.waits());
-        if (queue == null && waits.stream().noneMatch(part -> part.cause() == WaitCause.QUEUE)) {
-            List<WaitPart> withQueue = new ArrayList<>();
-            withQueue.add(WaitPart.unknown(WaitCause.QUEUE));
-            withQueue.addAll(waits);
-            waits = withQueue;
-        }
-        legend.addAll(waits);
-        List<FlagView> runFlags = unplacedFlags.stream().map(FlagView::of).toList();
+        List<WaitPart> waits = runWaits(map, queue);
+        // A flag or verdict on a step the map does not have (or on no step) is shown for the whole run.
+        List<FlagView> runFlags = flags.stream().filter(flag -> map.step(flag.step()).isEmpty()).map(FlagView::of)
+                .toList();
+        List<VerdictView> runVerdicts = verdicts.stream()
+                .filter(verdict -> verdict.step() == null || map.step(verdict.step()).isEmpty()).toList();
         return new ProcessMapView(map.number(), map.result(), map.running(), HumanText.instant(map.startedAt()),
-                span, queue, queue == null ? WaitPart.UNKNOWN : Durations.format(queue),
+                span(map, rows), queue, queue == null ? WaitPart.UNKNOWN : Durations.format(queue),
                 map.leadTimeMillis(), Durations.format(map.leadTimeMillis()),
                 map.processMillis(), Durations.format(map.processMillis()),
                 map.waitMillis(), Durations.format(map.waitMillis()),
                 map.flowEfficiency(), HumanText.percent(map.flowEfficiency()),
-                waits, rows, runFlags, unplacedVerdicts, legend.build(), map.notes());
+                waits, rows, runFlags, runVerdicts, legend(rows, waits), map.notes());
     }
 
-    private static void addTree(int[] parent, int index, int depth, List<Integer> order, int[] indent) {
-        order.add(index);
-        indent[index] = depth;
-        for (int child = 0; child < parent.length; child++) {
-            if (parent[child] == index) {
-                addTree(parent, child, depth + 1, order, indent);
+    /** The rows of the steps, each nested step right under the step it is nested in. */
+    private static List<GanttRow> rows(ProcessMap map, List<Flag> flags, List<VerdictView> verdicts,
+            TimedSegments timed) {
+        List<ProcessStep> steps = map.steps();
+        List<GanttRow> rows = new ArrayList<>(steps.size());
+        for (RowPlace place : treeOrder(steps)) {
+            ProcessStep step = steps.get(place.index());
+            rows.add(row(step, place, map.leadStart(), timed.of(step), flagsOn(step, flags),
+                    verdictsOn(step, verdicts)));
+        }
+        return rows;
+    }
+
+    /**
+     * Where a step's row goes.
+     *
+     * @param index the step's index in the map, which makes the row's id
+     * @param indent how deep the step is nested
+     */
+    private record RowPlace(int index, int indent) {
+    }
+
+    /** The steps in the rows' order: each top-level step, then the steps nested in it, depth first. */
+    private static List<RowPlace> treeOrder(List<ProcessStep> steps) {
+        int[] parent = new int[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            parent[i] = parentOf(steps, i);
+        }
+        List<RowPlace> order = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            if (parent[i] < 0) {
+                addTree(parent, i, 0, order);
             }
         }
+        return order;
+    }
+
+    private static void addTree(int[] parent, int index, int depth, List<RowPlace> order) {
+        order.add(new RowPlace(index, depth));
+        for (int child = 0; child < parent.length; child++) {
+            if (parent[child] == index) {
+                addTree(parent, child, depth + 1, order);
+            }
+        }
+    }
+
+    /**
+     * A step's row: its bar from the start of the lead time, split into the intervals {@code timedSegments} gives
+     * or, without them, into shares of the step's process time and waits.
+     */
+    private static GanttRow row(ProcessStep step, RowPlace place, long leadStart,
+            @Nullable List<BarSegment> timedSegments, List<FlagView> flags, List<VerdictView> verdicts) {
+        List<BarSegment> segments = timedSegments != null ? timedSegments
+                : BarSegment.shares(step.processMillis(), step.waits());
+        long offset = Math.max(0, step.startedAt() - leadStart);
+        String name = step.occurrence() == 0 ? step.path().name()
+                : step.path().name() + " #" + (step.occurrence() + 1);
+        return new GanttRow("r" + place.index(), name, step.displayName(), place.indent(), step.kind(),
+                step.result(), step.parallelGroup(), offset, Durations.format(offset),
+                step.elapsedMillis(), Durations.format(step.elapsedMillis()),
+                step.processMillis(), Durations.format(step.processMillis()),
+                step.waitMillis(), Durations.format(step.waitMillis()), WaitPart.of(step.waits()),
+                Durations.format(step.effortMillis()), step.firstTime(), segments, timedSegments != null, flags,
+                verdicts);
+    }
+
+    /** The flags on a step's row; a flag names a path, so only the path's first occurrence shows it. */
+    private static List<FlagView> flagsOn(ProcessStep step, List<Flag> flags) {
+        if (step.occurrence() != 0) {
+            return List.of();
+        }
+        return flags.stream().filter(flag -> flag.step().equals(step.path())).map(FlagView::of).toList();
+    }
+
+    /** The budget verdicts on a step's row; like flags, on the path's first occurrence only. */
+    private static List<VerdictView> verdictsOn(ProcessStep step, List<VerdictView> verdicts) {
+        if (step.occurrence() != 0) {
+            return List.of();
+        }
+        return verdicts.stream().filter(verdict -> step.path().equals(verdict.step())).toList();
+    }
+
+    /** The run's wait per cause, the queue wait listed as unknown where the source did not record it. */
+    private static List<WaitPart> runWaits(ProcessMap map, @Nullable Long queue) {
+        List<WaitPart> waits = WaitPart.of(map.waits());
+        if (queue != null || waits.stream().anyMatch(part -> part.cause() == WaitCause.QUEUE)) {
+            return waits;
+        }
+        List<WaitPart> withQueue = new ArrayList<>();
+        withQueue.add(WaitPart.unknown(WaitCause.QUEUE));
+        withQueue.addAll(waits);
+        return withQueue;
+    }
+
+    /** The length of the chart's time axis: the lead time, stretched to the end of every bar. */
+    private static long span(ProcessMap map, List<GanttRow> rows) {
+        long span = Math.max(0, map.leadTimeMillis());
+        for (GanttRow row : rows) {
+            span = Math.max(span, row.offsetMillis() + row.elapsedMillis());
+        }
+        return span;
+    }
+
+    /** The causes with time in some bar, the causes some step or the run could not tell, and the run's causes. */
+    private static Legend legend(List<GanttRow> rows, List<WaitPart> runWaits) {
+        Legend.Collector legend = new Legend.Collector();
+        for (GanttRow row : rows) {
+            for (BarSegment segment : row.segments()) {
+                if (segment.cause() != null && segment.millis() > 0) {
+                    legend.known(segment.cause());
+                }
+            }
+            for (WaitPart part : row.waits()) {
+                if (part.millis() == null) {
+                    legend.add(part);
+                }
+            }
+        }
+        return legend.addAll(runWaits).build();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jenkins.plugins.valuestream.view;
 
 import io.jenkins.plugins.valuestream.process.StepKind;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,5 +59,123 @@ public record StepBox(
 
     public StepBox {
         waits = List.copyOf(waits);
+    }
+
+    /**
+     * A box built figure by figure, each figure with its words, rather than from 23 values in a row. Left out, a box
+     * is at the top (no parent, indent 0), shows no wait by cause, is no bottleneck and in no parallel group; its
+     * process, wait and elapsed time, %C&amp;A and flow efficiency must be given.
+     */
+    public static Builder builder(String id, String name, String path, StepKind kind) {
+        return new Builder(id, name, path, kind);
+    }
+
+    /** Builds a {@link StepBox}: see {@link StepBox#builder}. */
+    public static final class Builder {
+        private final String id;
+        private final String name;
+        private final String path;
+        private final StepKind kind;
+        private @Nullable String parent;
+        private int indent;
+        private int runs;
+        private long processMillis;
+        private @Nullable String processText;
+        private @Nullable String processP90Text;
+        private long waitMillis;
+        private @Nullable String waitText;
+        private @Nullable String waitP90Text;
+        private List<WaitPart> waits = List.of();
+        private long elapsedMillis;
+        private @Nullable String elapsedText;
+        private double successRate;
+        private @Nullable String successRateText;
+        private double flowEfficiency;
+        private @Nullable String flowEfficiencyText;
+        private boolean bottleneck;
+        private boolean waitBottleneck;
+        private @Nullable String parallelGroup;
+
+        private Builder(String id, String name, String path, StepKind kind) {
+            this.id = id;
+            this.name = name;
+            this.path = path;
+            this.kind = kind;
+        }
+
+        /** The step it is nested in ({@code null} at the top) and how deep under its column's top step. */
+        public Builder nestedIn(@Nullable String parentPath, int depth) {
+            parent = parentPath;
+            indent = depth;
+            return this;
+        }
+
+        public Builder runs(int count) {
+            runs = count;
+            return this;
+        }
+
+        public Builder process(long medianMillis, String medianText, String p90Text) {
+            processMillis = medianMillis;
+            processText = medianText;
+            processP90Text = p90Text;
+            return this;
+        }
+
+        public Builder waitTime(long medianMillis, String medianText, String p90Text, List<WaitPart> byCause) {
+            waitMillis = medianMillis;
+            waitText = medianText;
+            waitP90Text = p90Text;
+            waits = byCause;
+            return this;
+        }
+
+        public Builder elapsed(long medianMillis, String medianText) {
+            elapsedMillis = medianMillis;
+            elapsedText = medianText;
+            return this;
+        }
+
+        public Builder successRate(double rate, String text) {
+            successRate = rate;
+            successRateText = text;
+            return this;
+        }
+
+        public Builder flowEfficiency(double efficiency, String text) {
+            flowEfficiency = efficiency;
+            flowEfficiencyText = text;
+            return this;
+        }
+
+        public Builder bottleneck(boolean value) {
+            bottleneck = value;
+            return this;
+        }
+
+        public Builder waitBottleneck(boolean value) {
+            waitBottleneck = value;
+            return this;
+        }
+
+        public Builder parallelGroup(@Nullable String group) {
+            parallelGroup = group;
+            return this;
+        }
+
+        /** The box; fails where a figure that every box has was not given. */
+        public StepBox build() {
+            return new StepBox(id, name, path, parent, indent, kind, runs,
+                    processMillis, given(processText, "process time"), given(processP90Text, "process time"),
+                    waitMillis, given(waitText, "wait time"), given(waitP90Text, "wait time"),
+                    elapsedMillis, given(elapsedText, "elapsed time"), waits,
+                    successRate, given(successRateText, "%C&A"),
+                    flowEfficiency, given(flowEfficiencyText, "flow efficiency"),
+                    bottleneck, waitBottleneck, parallelGroup);
+        }
+
+        private String given(@Nullable String text, String figure) {
+            return Objects.requireNonNull(text, () -> "The box of " + path + " needs its " + figure);
+        }
     }
 }

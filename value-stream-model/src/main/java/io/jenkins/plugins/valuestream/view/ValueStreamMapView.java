@@ -210,17 +210,20 @@ public record ValueStreamMapView(
         StepStats step = steps.get(index);
         String name = step.occurrence() == 0 ? step.path().name()
                 : step.path().name() + " #" + (step.occurrence() + 1);
-        return new StepBox("s" + index, name, step.displayName(),
-                parent[index] < 0 ? null : steps.get(parent[index]).displayName(), indent, step.kind(), step.runs(),
-                step.process().median(), Durations.format(step.process().median()),
-                Durations.format(step.process().p90()),
-                step.waitTime().median(), Durations.format(step.waitTime().median()),
-                Durations.format(step.waitTime().p90()),
-                step.elapsed().median(), Durations.format(step.elapsed().median()),
-                WaitPart.ofMedians(step.waitByCause(), unknownInSteps),
-                step.successRate(), HumanText.percent(step.successRate()),
-                step.flowEfficiency(), HumanText.percent(step.flowEfficiency()),
-                same(step, bottleneck), same(step, waitBottleneck), step.parallelGroup());
+        return StepBox.builder("s" + index, name, step.displayName(), step.kind())
+                .nestedIn(parent[index] < 0 ? null : steps.get(parent[index]).displayName(), indent)
+                .runs(step.runs())
+                .process(step.process().median(), Durations.format(step.process().median()),
+                        Durations.format(step.process().p90()))
+                .waitTime(step.waitTime().median(), Durations.format(step.waitTime().median()),
+                        Durations.format(step.waitTime().p90()), WaitPart.ofMedians(step.waitByCause(), unknownInSteps))
+                .elapsed(step.elapsed().median(), Durations.format(step.elapsed().median()))
+                .successRate(step.successRate(), HumanText.percent(step.successRate()))
+                .flowEfficiency(step.flowEfficiency(), HumanText.percent(step.flowEfficiency()))
+                .bottleneck(same(step, bottleneck))
+                .waitBottleneck(same(step, waitBottleneck))
+                .parallelGroup(step.parallelGroup())
+                .build();
     }
 
     private static boolean same(StepStats step, @Nullable StepStats other) {

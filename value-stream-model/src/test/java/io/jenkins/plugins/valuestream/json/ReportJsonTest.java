@@ -122,9 +122,7 @@ public class ReportJsonTest {
                 first.elapsedMillis(), first.processMillis() + first.waits().millis(WaitCause.AGENT),
                 first.waits().withUnknown(java.util.Set.of(WaitCause.AGENT)), first.effortMillis(), true,
                 first.nodeId(), null);
-        ProcessMap changed = new ProcessMap(map.number(), map.result(), map.queuedAt(), map.startedAt(),
-                map.completedAt(), map.asOf(), map.processMillis(), map.waits(), List.of(unknownAgent), List.of(),
-                List.of(), List.of("agent waits unknown"));
+        ProcessMap changed = map.withSteps(List.of(unknownAgent)).withNotes(List.of("agent waits unknown"));
         JsonNode json = firstRun(changed, List.of());
 
         assertThat(json.path("steps").get(0).path("waitByCause").path("AGENT").isNull()).isTrue();

@@ -103,8 +103,7 @@ public class JobStoreDamageTest {
         List<ProcessStep> steps = new ArrayList<>(map.steps());
         steps.add(0, new ProcessStep(StepPath.of(name), 0, first.kind(), first.result(), first.startedAt(), 10, 10,
                 first.waits(), 10, true, "999", null));
-        return new ProcessMap(map.number(), map.result(), map.queuedAt(), map.startedAt(), map.completedAt(),
-                map.asOf(), map.processMillis(), map.waits(), steps, map.work(), map.agents(), map.notes());
+        return map.withSteps(steps);
     }
 
     private Path copy(History history, String name) throws IOException {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.view;
 
+import static io.jenkins.plugins.valuestream.testing.RunFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,5 +92,51 @@ public class ProcessMapViewTest {
                 StepPath.of("Build"), "twice", 1_000, List.of("a", "b"))),
                 List.of(new VerdictView(true, "over", StepPath.of("Build"))));
         assertThat(json.readValue(json.writeValueAsString(view), ProcessMapView.class)).isEqualTo(view);
+    }
+
+    @Test
+    public void putsFlagsAndVerdictsOnTheFirstTurnOfARepeatedStepOnly() {
+        ProcessMap loop = run(3).queued(1_000)
+                .step("Deploy", s -> s.at(0).process(10_000))
+                .step("Deploy", s -> s.at(20_000).process(10_000).occurrence(1))
+                .build();
+        Flag slow = new Flag(FlagKind.SLOW_PROCESS, StepPath.of("Deploy"), "slow", 1_000, List.of());
+        VerdictView over = new VerdictView(true, "over", StepPath.of("Deploy"));
+        VerdictView gone = new VerdictView(false, "within", StepPath.of("Gone"));
+        ProcessMapView view = ProcessMapView.of(loop, List.of(slow), List.of(over, gone));
+
+        assertThat(view.rows()).extracting(GanttRow::name).containsExactly("Deploy", "Deploy #2");
+        assertThat(view.rows().get(0).flags()).extracting(FlagView::step).containsExactly("Deploy");
+        assertThat(view.rows().get(0).verdicts()).containsExactly(over);
+        assertThat(view.rows().get(1).flags()).isEmpty();
+        assertThat(view.rows().get(1).verdicts()).isEmpty();
+        assertThat(view.runFlags()).isEmpty();
+        assertThat(view.runVerdicts()).containsExactly(gone);
+    }
+
+    @Test
+    public void stretchesTheTimeAxisToTheEndOfTheLongestBar() {
+        ProcessMap overrun = run(4).queued(1_000).step("Build", s -> s.at(0).process(10_000).elapsed(60_000))
+                .duration(30_000).build();
+        ProcessMapView view = ProcessMapView.of(overrun, List.of(), List.of());
+
+        assertThat(overrun.leadTimeMillis()).isEqualTo(31_000);
+        assertThat(view.spanMillis()).isEqualTo(61_000);
+    }
+
+    @Test
+    public void listsTheCausesOfTheBarsAndTheCausesNobodyCouldTellInTheLegend() {
+        ProcessMap unknowns = run(5).queueUnknown()
+                .step("Build", s -> s.at(0).process(10_000).waited(WaitCause.LOCK, 5_000))
+                .step("Test", s -> s.at(15_000).process(1_000).unknown(WaitCause.AGENT))
+                .build();
+        List<BarSegment> slept = List.of(BarSegment.waiting(WaitCause.SLEEP, 0, 1_000),
+                BarSegment.process(1_000, 1_000));
+        ProcessMapView view = ProcessMapView.of(unknowns, List.of(), List.of(),
+                step -> step.path().equals(StepPath.of("Test")) ? slept : null);
+
+        // SLEEP is in no wait of the run: only the timed bar of Test shows it.
+        assertThat(view.legend().known()).containsExactly(WaitCause.LOCK, WaitCause.SLEEP);
+        assertThat(view.legend().unknown()).containsExactly(WaitCause.QUEUE, WaitCause.AGENT);
     }
 }

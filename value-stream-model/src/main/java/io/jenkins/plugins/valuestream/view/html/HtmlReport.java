@@ -191,11 +191,7 @@ public final class HtmlReport {
         if (!notes.isEmpty()) {
             out.open("div", "class", "vs-callout", "role", "note");
             out.element("strong", "What the data could not tell");
-            out.open("ul");
-            for (String note : notes) {
-                out.element("li", note);
-            }
-            out.close();
+            lines(out, null, notes);
             out.close();
         }
 
@@ -341,18 +337,33 @@ public final class HtmlReport {
         return groups;
     }
 
+    /**
+     * The flags of the job's runs: what they would have saved, the ledger of their kinds and steps, then every flag
+     * with its evidence.
+     */
     private static void flags(MarkupWriter out, List<RunReport> runs, String jobId) {
         int count = runs.stream().mapToInt(run -> run.flags().size()).sum();
-        out.open("h3", "id", jobId + "-flags");
-        out.text("Flags ");
-        out.element("span", "(" + count + ")", "class", "vs-count");
-        out.close();
+        headingWithCount(out, jobId + "-flags", "Flags", "(" + count + ")");
         if (count == 0) {
             out.element("p", "No slow steps or redundant work flagged in these runs.", "class", "vs-empty");
             return;
         }
-        long flaggedRuns = runs.stream().filter(run -> !run.flags().isEmpty()).count();
         List<FlagGroup> groups = groups(runs);
+        avoidableWork(out, runs, groups, count);
+        ledger(out, groups, runs.size(), jobId);
+        flagList(out, runs, count, jobId);
+    }
+
+    private static void headingWithCount(MarkupWriter out, String id, String title, String count) {
+        out.open("h3", "id", id);
+        out.text(title + " ");
+        out.element("span", count, "class", "vs-count");
+        out.close();
+    }
+
+    /** What the flags would have saved, and how many runs they are on. */
+    private static void avoidableWork(MarkupWriter out, List<RunReport> runs, List<FlagGroup> groups, int count) {
+        long flaggedRuns = runs.stream().filter(run -> !run.flags().isEmpty()).count();
         // The groups are the ledger's lines (kind and step): their totals add up to what the flags would have saved.
         long avoidable = groups.stream().mapToLong(FlagGroup::totalMillis).sum();
         out.open("p", "class", "vs-ledger-total");
@@ -363,87 +374,112 @@ public final class HtmlReport {
         out.element("p", count + (count == 1 ? " flag in " : " flags in ") + flaggedRuns + " of " + runs(runs.size())
                 + ". Below, the ledger: one line per kind of finding and step, the costliest first, with what to do;"
                 + " then every flag with the evidence that raised it.", "class", "vs-muted");
+    }
+
+    /** The ledger: a line per kind of finding and step, the costliest first. */
+    private static void ledger(MarkupWriter out, List<FlagGroup> groups, int runCount, String jobId) {
         out.open("table", "class", "vs-table vs-flag-summary");
-        out.open("thead").open("tr");
-        for (String heading : List.of("Finding", "Step", "Runs", "Total cost", "Typical cost", "What to do",
-                "Latest")) {
-            out.element("th", heading, "scope", "col");
-        }
-        out.close().close();
+        tableHead(out, List.of("Finding", "Step", "Runs", "Total cost", "Typical cost", "What to do", "Latest"));
         out.open("tbody");
         for (FlagGroup group : groups) {
             out.open("tr", "data-step", group.step(), "data-kind", group.kind().name());
             out.open("td");
-            out.element("span", group.label(), "class", "vs-pill vs-pill-flag", "title", kindMeaning(group.kind()));
+            flagPill(out, group.kind(), group.label());
             out.close();
             out.element("td", group.step(), "class", "vs-step-name");
             out.open("td", "class", "vs-num");
-            out.text(group.runs().size() + " of " + runs.size());
+            out.text(group.runs().size() + " of " + runCount);
             out.close();
             out.element("td", Durations.format(group.totalMillis()), "class", "vs-num");
             out.element("td", Durations.format(group.typicalMillis()), "class", "vs-num",
                     "title", "median cost of one flag");
             out.element("td", group.latest().remedy(), "class", "vs-remedy");
-            out.open("td", "class", "vs-latest");
-            int shown = Math.min(LATEST_RUNS, group.runs().size());
-            for (int i = 0; i < shown; i++) {
-                int number = group.runs().get(i);
-                out.text(i == 0 ? "" : ", ");
-                out.element("a", "#" + number, "href", "#" + runId(jobId, number), "class", "vs-run-link");
-            }
-            if (group.runs().size() > shown) {
-                out.text(" and " + (group.runs().size() - shown) + " more");
-            }
-            out.element("div", group.latest().finding(), "class", "vs-muted vs-latest-finding");
-            out.close();
+            latestRuns(out, group, jobId);
             out.close();
         }
         out.close();
         out.close();
+    }
 
+    /** A ledger line's newest runs as links to their maps, how many more there are, and the newest finding. */
+    private static void latestRuns(MarkupWriter out, FlagGroup group, String jobId) {
+        out.open("td", "class", "vs-latest");
+        int shown = Math.min(LATEST_RUNS, group.runs().size());
+        for (int i = 0; i < shown; i++) {
+            out.text(i == 0 ? "" : ", ");
+            runLink(out, jobId, group.runs().get(i));
+        }
+        if (group.runs().size() > shown) {
+            out.text(" and " + (group.runs().size() - shown) + " more");
+        }
+        out.element("div", group.latest().finding(), "class", "vs-muted vs-latest-finding");
+        out.close();
+    }
+
+    /** Every flag with its evidence, newest run first, folded away under the ledger that sums them up. */
+    private static void flagList(MarkupWriter out, List<RunReport> runs, int count, String jobId) {
         out.open("details", "class", "vs-flag-list");
         out.element("summary", "Every flag with its evidence (" + count + ", newest run first)");
         out.open("table", "class", "vs-table vs-flags");
-        out.open("thead").open("tr");
-        for (String heading : List.of("Run", "Step", "Finding", "Cost", "Evidence")) {
-            out.element("th", heading, "scope", "col");
-        }
-        out.close().close();
+        tableHead(out, List.of("Run", "Step", "Finding", "Cost", "Evidence"));
         out.open("tbody");
         for (RunReport run : runs) {
             for (Flag flag : run.flags()) {
-                FlagView view = FlagView.of(flag);
-                int number = run.map().number();
-                out.open("tr", "data-step", view.step(), "data-run", number);
-                out.open("td", "class", "vs-num");
-                out.element("a", "#" + number, "href", "#" + runId(jobId, number), "class", "vs-run-link");
-                out.close();
-                out.element("td", view.step(), "class", "vs-step-name");
-                out.open("td");
-                out.element("span", view.label(), "class", "vs-pill vs-pill-flag", "title", kindMeaning(view.kind()));
-                out.text(" " + view.finding());
-                if (!view.remedy().isEmpty()) {
-                    out.element("p", view.remedy(), "class", "vs-remedy");
-                }
-                out.close();
-                out.element("td", view.costText(), "class", "vs-num");
-                out.open("td");
-                if (view.evidence().isEmpty()) {
-                    out.element("span", "\u2014", "class", "vs-muted");
-                } else {
-                    out.open("ul", "class", "vs-evidence");
-                    for (String evidence : view.evidence()) {
-                        out.element("li", evidence);
-                    }
-                    out.close();
-                }
-                out.close();
-                out.close();
+                flagRow(out, run.map().number(), FlagView.of(flag), jobId);
             }
         }
         out.close();
         out.close();
         out.close();
+    }
+
+    private static void flagRow(MarkupWriter out, int number, FlagView view, String jobId) {
+        out.open("tr", "data-step", view.step(), "data-run", number);
+        out.open("td", "class", "vs-num");
+        runLink(out, jobId, number);
+        out.close();
+        out.element("td", view.step(), "class", "vs-step-name");
+        out.open("td");
+        flagPill(out, view.kind(), view.label());
+        out.text(" " + view.finding());
+        if (!view.remedy().isEmpty()) {
+            out.element("p", view.remedy(), "class", "vs-remedy");
+        }
+        out.close();
+        out.element("td", view.costText(), "class", "vs-num");
+        out.open("td");
+        if (view.evidence().isEmpty()) {
+            out.element("span", "\u2014", "class", "vs-muted");
+        } else {
+            lines(out, "vs-evidence", view.evidence());
+        }
+        out.close();
+        out.close();
+    }
+
+    /** A list of lines of text, of the given class or none. */
+    private static void lines(MarkupWriter out, @Nullable String listClass, List<String> lines) {
+        out.open("ul", "class", listClass);
+        for (String line : lines) {
+            out.element("li", line);
+        }
+        out.close();
+    }
+
+    private static void tableHead(MarkupWriter out, List<String> headings) {
+        out.open("thead").open("tr");
+        for (String heading : headings) {
+            out.element("th", heading, "scope", "col");
+        }
+        out.close().close();
+    }
+
+    private static void flagPill(MarkupWriter out, FlagKind kind, String label) {
+        out.element("span", label, "class", "vs-pill vs-pill-flag", "title", kindMeaning(kind));
+    }
+
+    private static void runLink(MarkupWriter out, String jobId, int number) {
+        out.element("a", "#" + number, "href", "#" + runId(jobId, number), "class", "vs-run-link");
     }
 
     /** What a kind of flag means, for its tooltip. */
@@ -468,11 +504,8 @@ public final class HtmlReport {
     }
 
     private static void runList(MarkupWriter out, List<RunReport> runs, String jobId, int chartWidth) {
-        out.open("h3", "id", jobId + "-runs");
-        out.text("Runs ");
-        out.element("span", "(" + runs.size() + ", newest first; open one for its process map)", "class",
-                "vs-count");
-        out.close();
+        headingWithCount(out, jobId + "-runs", "Runs",
+                "(" + runs.size() + ", newest first; open one for its process map)");
         if (runs.isEmpty()) {
             out.element("p", "No runs to show.", "class", "vs-empty");
             return;
@@ -559,11 +592,7 @@ public final class HtmlReport {
         }
         if (!view.notes().isEmpty()) {
             out.element("h4", "What the source could not tell");
-            out.open("ul", "class", "vs-list vs-notes");
-            for (String note : view.notes()) {
-                out.element("li", note);
-            }
-            out.close();
+            lines(out, "vs-list vs-notes", view.notes());
         }
         out.close();
         out.close();

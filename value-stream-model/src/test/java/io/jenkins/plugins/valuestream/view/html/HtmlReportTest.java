@@ -3,7 +3,10 @@ package io.jenkins.plugins.valuestream.view.html;
 import static io.jenkins.plugins.valuestream.view.ParsedXml.hasClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.view.HumanText;
@@ -224,9 +227,7 @@ public class HtmlReportTest {
     @Test
     public void explainsARunWithoutAnEnd() {
         ProcessMap ended = WEB_SHOP.runs().get(0).map();
-        ProcessMap running = new ProcessMap(ended.number(), null, ended.queuedAt(), ended.startedAt(), null,
-                ended.asOf(), ended.processMillis(), ended.waits(), ended.steps(), ended.work(), ended.agents(),
-                ended.notes());
+        ProcessMap running = ended.withoutEnd();
         JobReport job = new JobReport("acme/web-shop/main", WEB_SHOP.valueStream(), List.of(RunReport.of(running)),
                 List.of());
         ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(job)));
@@ -248,5 +249,57 @@ public class HtmlReportTest {
 
         assertThat(page.text("//section/p[1]")).startsWith("12 completed runs \u00b7 #1 to #12")
                 .endsWith("\u00b7 1 run without an end, left out of the figures");
+    }
+
+    @Test
+    public void countsTheFlagsAndTheRunsTheyAreOn() {
+        assertThat(TWENTY.text("//h3[@id='vs-job-1-flags']")).isEqualTo("Flags (5)");
+        assertThat(TWENTY.text("//p[" + hasClass("vs-ledger-total") + "]/following-sibling::p[1]"))
+                .startsWith("5 flags in 5 of 20 runs. Below, the ledger:");
+        assertThat(TWENTY.texts("//table[" + hasClass("vs-flag-summary") + "]/thead/tr/th")).containsExactly(
+                "Finding", "Step", "Runs", "Total cost", "Typical cost", "What to do", "Latest");
+        assertThat(TWENTY.texts("//table[" + hasClass("vs-flags") + "]/thead/tr/th")).containsExactly(
+                "Run", "Step", "Finding", "Cost", "Evidence");
+    }
+
+    @Test
+    public void saysSoWhenNoRunIsFlagged() {
+        Element matrix = section(2);
+        assertThat(ParsedXml.elements(matrix, ".//h3[@id='vs-job-2-flags']").get(0).getTextContent())
+                .isEqualTo("Flags (0)");
+        assertThat(ParsedXml.elements(matrix, ".//h3[@id='vs-job-2-flags']/following-sibling::*[1]").get(0)
+                .getTextContent()).isEqualTo("No slow steps or redundant work flagged in these runs.");
+        assertThat(ParsedXml.elements(matrix, ".//table")).isEmpty();
+    }
+
+    @Test
+    public void namesTheFiveLatestRunsOfALedgerLineAndCountsTheRest() {
+        ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO)
+                .render(List.of(ViewFixtures.webShopReport(40))));
+        Element latest = page.element("//table[" + hasClass("vs-flag-summary") + "]/tbody"
+                + "/tr[@data-kind='DUPLICATE_WORK']/td[" + hasClass("vs-latest") + "]");
+
+        assertThat(ParsedXml.elements(latest, "a")).extracting(Element::getTextContent)
+                .containsExactly("#40", "#35", "#30", "#25", "#20");
+        assertThat(latest.getTextContent()).isEqualTo("#40, #35, #30, #25, #20 and 3 more"
+                + "checkout scm ran 3 times in this run");
+    }
+
+    @Test
+    public void showsAFlagWithoutEvidenceWithADashAndItsRemedyUnderTheFinding() {
+        ProcessMap map = WEB_SHOP.runs().get(0).map();
+        Flag flag = new Flag(FlagKind.NO_OP, StepPath.of("Build"), "Build: did next to nothing", 2_000, List.of(),
+                "Drop the step.");
+        JobReport job = new JobReport("acme/web-shop/main", WEB_SHOP.valueStream(),
+                List.of(new RunReport(map, List.of(flag), List.of())), List.of());
+        ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(job)));
+        List<Element> cells = page.elements("//table[" + hasClass("vs-flags") + "]/tbody/tr/td");
+
+        assertThat(cells).extracting(Element::getTextContent)
+                .containsExactly("#" + map.number(), "Build", "No-op step did next to nothingDrop the step.", "2s",
+                        "\u2014");
+        assertThat(ParsedXml.elements(cells.get(2), "p[" + hasClass("vs-remedy") + "]")).hasSize(1);
+        assertThat(ParsedXml.elements(cells.get(2), "span").get(0).getAttribute("title"))
+                .startsWith("The step did next to nothing");
     }
 }

@@ -117,11 +117,8 @@ public class ProcessMapSvgTest {
         ProcessMap done = ViewFixtures.hostileRuns(1).get(0);
         List<ProcessStep> steps = new java.util.ArrayList<>(done.steps());
         ProcessStep last = steps.remove(steps.size() - 1);
-        steps.add(new ProcessStep(last.path(), 0, last.kind(), StepResult.RUNNING, last.startedAt(),
-                last.elapsedMillis(), last.processMillis(), last.waits(), last.effortMillis(), true, last.nodeId(),
-                null));
-        ProcessMap running = new ProcessMap(done.number(), null, done.queuedAt(), done.startedAt(), null,
-                done.asOf(), done.processMillis(), done.waits(), steps, List.of(), List.of(), List.of());
+        steps.add(last.withResult(StepResult.RUNNING));
+        ProcessMap running = done.withSteps(steps).withoutEnd();
         ParsedXml doc = ParsedXml.parse(ProcessMapSvg.render(ProcessMapView.of(running, List.of(), List.of())));
         Element lane = doc.elements("//g[" + hasClass("vs-lane") + "]").get(3);
         assertThat(ParsedXml.elements(lane, "rect[" + hasClass("vs-bar-running") + "]")).hasSize(1);

@@ -93,4 +93,69 @@ public class TrendSvgTest {
         assertThat(empty.allText()).contains("No completed runs yet");
         assertThat(empty.text("/svg/desc")).contains("no runs yet");
     }
+
+    @Test
+    public void saysWhichRunsItShowsOldestFirst() {
+        assertThat(parsed.text("/svg/text[2]")).isEqualTo("10 runs, #1 to #10, oldest first");
+        ValueStream one = ViewFixtures.aggregate("web-shop", ViewFixtures.webShopRuns(1));
+        assertThat(ParsedXml.parse(TrendSvg.render(TrendView.of(one))).text("/svg/text[2]"))
+                .isEqualTo("1 run, #1, oldest first");
+    }
+
+    @Test
+    public void labelsTheLeadTimeAxisInRoundTimesUpToTheTopOfThePanel() {
+        // The longest of the ten lead times is 33m 54s: five ticks of 10 minutes cover it.
+        List<Element> labels = parsed.elements("//text[@text-anchor='end']");
+        assertThat(labels.subList(0, 5)).extracting(Element::getTextContent)
+                .containsExactly("0", "10m", "20m", "30m", "40m");
+        List<Element> lines = parsed.elements("//line");
+        assertThat(lines.get(0).getAttribute("class")).isEqualTo("vs-axis");
+        double top = number(lines.get(4), "y1");
+        double bottom = number(lines.get(0), "y1");
+        Element slot = parsed.elements("//rect[" + hasClass("vs-hit") + "]").get(0);
+        assertThat(top).isEqualTo(number(slot, "y"));
+        assertThat(bottom).isEqualTo(number(slot, "y") + number(slot, "height"));
+    }
+
+    @Test
+    public void joinsTheDotsWithALineOverAnAreaDownToTheAxis() {
+        List<Element> dots = parsed.elements("//circle[" + hasClass("vs-eff-dot") + "]");
+        StringBuilder through = new StringBuilder();
+        for (Element dot : dots) {
+            through.append(through.length() == 0 ? "M" : " L").append(dot.getAttribute("cx")).append(' ')
+                    .append(dot.getAttribute("cy"));
+        }
+        String line = parsed.element("//path[" + hasClass("vs-eff-line") + "]").getAttribute("d");
+        assertThat(line).isEqualTo(through.toString());
+        String axis = parsed.elements("//line[" + hasClass("vs-axis") + "]").get(1).getAttribute("y1");
+        assertThat(parsed.element("//path[" + hasClass("vs-eff-area") + "]").getAttribute("d")).isEqualTo(line
+                + " L" + dots.get(dots.size() - 1).getAttribute("cx") + " " + axis
+                + " L" + dots.get(0).getAttribute("cx") + " " + axis + " Z");
+    }
+
+    @Test
+    public void drawsOnlyADotForASingleRun() {
+        ValueStream one = ViewFixtures.aggregate("web-shop", ViewFixtures.webShopRuns(1));
+        ParsedXml chart = ParsedXml.parse(TrendSvg.render(TrendView.of(one)));
+        assertThat(chart.elements("//path")).isEmpty();
+        assertThat(chart.elements("//circle[" + hasClass("vs-eff-dot") + "]")).hasSize(1);
+    }
+
+    @Test
+    public void numbersAsManyBarsAsThereIsRoomFor() {
+        assertThat(parsed.texts("//g[" + hasClass("vs-run") + "]/text[starts-with(., '#')]"))
+                .containsExactly("#1", "#2", "#3", "#4", "#5", "#6", "#7", "#8", "#9", "#10");
+        ValueStream many = ViewFixtures.aggregate("web-shop", ViewFixtures.webShopRuns(150));
+        List<Element> numbers = ParsedXml.parse(TrendSvg.render(TrendView.of(many)))
+                .elements("//g[" + hasClass("vs-run") + "]/text[starts-with(., '#')]");
+        assertThat(numbers).hasSizeBetween(10, 30);
+        assertThat(numbers.get(0).getTextContent()).isEqualTo("#1");
+        for (int i = 1; i < numbers.size(); i++) {
+            assertThat(number(numbers.get(i), "x") - number(numbers.get(i - 1), "x")).isGreaterThanOrEqualTo(48);
+        }
+    }
+
+    private static double number(Element element, String attribute) {
+        return Double.parseDouble(element.getAttribute(attribute));
+    }
 }

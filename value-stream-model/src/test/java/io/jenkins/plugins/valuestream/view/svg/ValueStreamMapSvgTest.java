@@ -143,9 +143,10 @@ public class ValueStreamMapSvgTest {
         List<MapColumn> columns = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             WaitPart agent = WaitPart.known(WaitCause.AGENT, 12_000);
-            StepBox box = new StepBox("s" + i, names[i], names[i], null, 0, StepKind.STAGE, 10, 65_000, "1m 5s",
-                    "1m 40s", 12_000, "12s", "30s", 77_000, "1m 17s", List.of(agent), 1.0, "100%", 0.84, "84%",
-                    i == 1, false, null);
+            StepBox box = StepBox.builder("s" + i, names[i], names[i], StepKind.STAGE).runs(10)
+                    .process(65_000, "1m 5s", "1m 40s").waitTime(12_000, "12s", "30s", List.of(agent))
+                    .elapsed(77_000, "1m 17s").successRate(1.0, "100%").flowEfficiency(0.84, "84%")
+                    .bottleneck(i == 1).build();
             columns.add(new MapColumn(i, null, false, List.of(box),
                     new LadderRung("s" + i, names[i], 12_000, "12s", List.of(agent), 65_000, "1m 5s")));
         }
