@@ -1,6 +1,6 @@
 package io.jenkins.plugins.valuestream;
 
-import static org.junit.Assert.assertNotNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.recording.ProcessMapAction;
@@ -37,9 +37,9 @@ public final class Jenkinsfiles {
     /** The process map recorded for a completed run; fails the test where there is none. */
     public static ProcessMap processMap(WorkflowRun run) {
         ProcessMapAction action = run.getAction(ProcessMapAction.class);
-        assertNotNull("no process map recorded for " + run, action);
+        assertThat(action).as("no process map recorded for %s", run).isNotNull();
         ProcessMap map = action.getProcessMap();
-        assertNotNull("the process map of " + run + " cannot be read: " + action.getUnavailableReason(), map);
+        assertThat(map).as("the process map of %s cannot be read: %s", run, action.getUnavailableReason()).isNotNull();
         return map;
     }
 }

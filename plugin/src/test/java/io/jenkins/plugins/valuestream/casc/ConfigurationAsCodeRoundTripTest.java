@@ -1,7 +1,6 @@
 package io.jenkins.plugins.valuestream.casc;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.casc.misc.RoundTripAbstractTest;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
@@ -21,12 +20,12 @@ public class ConfigurationAsCodeRoundTripTest extends RoundTripAbstractTest {
     @Override
     protected void assertConfiguredAsExpected(RestartableJenkinsRule j, String configContent) {
         ValueStreamConfiguration configuration = ValueStreamConfiguration.get();
-        assertThat(configuration.isRecording(), is(false));
-        assertThat(configuration.getDefaultWaitBudget(), is("17m"));
-        assertThat(configuration.getBaselineRuns(), is(30));
-        assertThat(configuration.getNoOpThreshold(), is("2s"));
-        assertThat(configuration.getWindowSize(), is(200));
-        assertThat(configuration.isWindowSuccessfulOnly(), is(true));
+        assertThat(configuration.isRecording()).isFalse();
+        assertThat(configuration.getDefaultWaitBudget()).isEqualTo("17m");
+        assertThat(configuration.getBaselineRuns()).isEqualTo(30);
+        assertThat(configuration.getNoOpThreshold()).isEqualTo("2s");
+        assertThat(configuration.getWindowSize()).isEqualTo(200);
+        assertThat(configuration.isWindowSuccessfulOnly()).isTrue();
     }
 
     @Override

@@ -3,8 +3,7 @@ package io.jenkins.plugins.valuestream.casc;
 import static io.jenkins.plugins.casc.misc.Util.getUnclassifiedRoot;
 import static io.jenkins.plugins.casc.misc.Util.toStringFromYamlFile;
 import static io.jenkins.plugins.casc.misc.Util.toYamlString;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.casc.ConfigurationContext;
 import io.jenkins.plugins.casc.ConfiguratorRegistry;
@@ -26,25 +25,25 @@ public class ConfigurationAsCodeTest {
     public void everySettingIsAppliedFromYaml() {
         ValueStreamConfiguration configuration = ValueStreamConfiguration.get();
 
-        assertThat(configuration.isRecording(), is(false));
-        assertThat(configuration.getDefaultWaitBudget(), is("17m"));
-        assertThat(configuration.defaultWaitBudgetMillis(), is(17 * 60_000L));
-        assertThat(configuration.getWindowSize(), is(200));
-        assertThat(configuration.isWindowSuccessfulOnly(), is(true));
+        assertThat(configuration.isRecording()).isFalse();
+        assertThat(configuration.getDefaultWaitBudget()).isEqualTo("17m");
+        assertThat(configuration.defaultWaitBudgetMillis()).isEqualTo(17 * 60_000L);
+        assertThat(configuration.getWindowSize()).isEqualTo(200);
+        assertThat(configuration.isWindowSuccessfulOnly()).isTrue();
         DetectorSettings settings = configuration.detectorSettings();
-        assertThat(settings.baselineRuns(), is(30));
-        assertThat(settings.minSamples(), is(6));
-        assertThat(settings.madFactor(), is(2.5));
-        assertThat(settings.relativeFloor(), is(0.3));
-        assertThat(settings.absoluteFloorMillis(), is(10_000L));
-        assertThat(settings.waitAbsoluteFloorMillis(), is(45_000L));
-        assertThat(settings.noOpMillis(), is(2_000L));
-        assertThat(settings.noOpShare(), is(0.8));
-        assertThat(settings.noOpMinRuns(), is(7));
-        assertThat(settings.minDuplicateMillis(), is(3_000L));
-        assertThat(settings.repeatedAgentFloorMillis(), is(20_000L));
-        assertThat(settings.noOpWindowFloorMillis(), is(120_000L));
-        assertThat(settings.leadTimeShare(), is(0.02));
+        assertThat(settings.baselineRuns()).isEqualTo(30);
+        assertThat(settings.minSamples()).isEqualTo(6);
+        assertThat(settings.madFactor()).isEqualTo(2.5);
+        assertThat(settings.relativeFloor()).isEqualTo(0.3);
+        assertThat(settings.absoluteFloorMillis()).isEqualTo(10_000L);
+        assertThat(settings.waitAbsoluteFloorMillis()).isEqualTo(45_000L);
+        assertThat(settings.noOpMillis()).isEqualTo(2_000L);
+        assertThat(settings.noOpShare()).isEqualTo(0.8);
+        assertThat(settings.noOpMinRuns()).isEqualTo(7);
+        assertThat(settings.minDuplicateMillis()).isEqualTo(3_000L);
+        assertThat(settings.repeatedAgentFloorMillis()).isEqualTo(20_000L);
+        assertThat(settings.noOpWindowFloorMillis()).isEqualTo(120_000L);
+        assertThat(settings.leadTimeShare()).isEqualTo(0.02);
     }
 
     @Test
@@ -53,6 +52,6 @@ public class ConfigurationAsCodeTest {
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         CNode valueStream = getUnclassifiedRoot(context).get("valueStream");
 
-        assertThat(toYamlString(valueStream), is(toStringFromYamlFile(this, "expected-export.yml")));
+        assertThat(toYamlString(valueStream)).isEqualTo(toStringFromYamlFile(this, "expected-export.yml"));
     }
 }

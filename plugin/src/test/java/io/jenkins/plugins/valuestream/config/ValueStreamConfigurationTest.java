@@ -1,8 +1,6 @@
 package io.jenkins.plugins.valuestream.config;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.util.FormValidation;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
@@ -19,9 +17,9 @@ public class ValueStreamConfigurationTest {
     public void theDefaultsAreTheModelDefaults() {
         ValueStreamConfiguration config = ValueStreamConfiguration.get();
 
-        assertEquals(DetectorSettings.defaults(), config.detectorSettings());
-        assertEquals(new RunWindow(50, false), config.defaultWindow());
-        assertNull(config.getDefaultWaitBudget());
+        assertThat(config.detectorSettings()).isEqualTo(DetectorSettings.defaults());
+        assertThat(config.defaultWindow()).isEqualTo(new RunWindow(50, false));
+        assertThat(config.getDefaultWaitBudget()).isNull();
     }
 
     @Test
@@ -47,13 +45,12 @@ public class ValueStreamConfigurationTest {
 
         r.configRoundtrip();
 
-        assertFalse(config.isRecording());
-        assertEquals("20m", config.getDefaultWaitBudget());
-        assertEquals(Long.valueOf(1_200_000), config.defaultWaitBudgetMillis());
-        assertEquals(new DetectorSettings(30, 7, 2.5, 0.3, 10_000, 60_000, 2_000, 0.8, 6, 3_000, 20_000, 120_000,
-                0.02),
-                config.detectorSettings());
-        assertEquals(new RunWindow(200, true), config.defaultWindow());
+        assertThat(config.isRecording()).isFalse();
+        assertThat(config.getDefaultWaitBudget()).isEqualTo("20m");
+        assertThat(config.defaultWaitBudgetMillis()).isEqualTo(1_200_000L);
+        assertThat(config.detectorSettings()).isEqualTo(new DetectorSettings(30, 7, 2.5, 0.3, 10_000, 60_000, 2_000,
+                0.8, 6, 3_000, 20_000, 120_000, 0.02));
+        assertThat(config.defaultWindow()).isEqualTo(new RunWindow(200, true));
     }
 
     @Test
@@ -62,7 +59,7 @@ public class ValueStreamConfigurationTest {
         config.setBaselineRuns(10);
         config.setMinSamples(50); // more samples than baseline runs: no step could ever be flagged
 
-        assertEquals(DetectorSettings.defaults(), config.detectorSettings());
+        assertThat(config.detectorSettings()).isEqualTo(DetectorSettings.defaults());
     }
 
     @Test
@@ -70,24 +67,24 @@ public class ValueStreamConfigurationTest {
         ValueStreamConfiguration config = ValueStreamConfiguration.get();
         config.setAbsoluteFloor("0");
 
-        assertEquals(0, config.detectorSettings().absoluteFloorMillis());
+        assertThat(config.detectorSettings().absoluteFloorMillis()).isZero();
     }
 
     @Test
     public void aFloorOfZeroSecondsIsAcceptedAndANegativeOneIsNot() {
         ValueStreamConfiguration config = ValueStreamConfiguration.get();
 
-        assertEquals(FormValidation.Kind.OK, config.doCheckWaitAbsoluteFloor("0s").kind);
+        assertThat(config.doCheckWaitAbsoluteFloor("0s").kind).isEqualTo(FormValidation.Kind.OK);
         FormValidation negative = config.doCheckWaitAbsoluteFloor("-5s");
-        assertEquals(FormValidation.Kind.ERROR, negative.kind);
-        assertEquals(true, negative.getMessage().contains("waitAbsoluteFloor"));
+        assertThat(negative.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(negative.getMessage()).contains("waitAbsoluteFloor");
     }
 
     @Test
     public void aBadDefaultWaitBudgetIsShownWithTheAcceptedForms() {
         FormValidation check = ValueStreamConfiguration.get().doCheckDefaultWaitBudget("15x");
 
-        assertEquals(FormValidation.Kind.ERROR, check.kind);
-        assertEquals(true, check.getMessage().contains("accepted"));
+        assertThat(check.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(check.getMessage()).contains("accepted");
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.valuestream.history;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import java.nio.file.Files;
@@ -33,8 +32,8 @@ public class JobHistoryTest {
 
         List<ProcessMap> runs = await(job, 2);
 
-        assertThat(runs.stream().map(ProcessMap::number).toList(), is(List.of(1, 2)));
-        assertThat(Files.isRegularFile(job.getRootDir().toPath().resolve("value-stream/runs.vsj")), is(true));
+        assertThat(runs.stream().map(ProcessMap::number).toList()).containsExactly(1, 2);
+        assertThat(job.getRootDir().toPath().resolve("value-stream/runs.vsj")).isRegularFile();
     }
 
     @Test
@@ -46,7 +45,7 @@ public class JobHistoryTest {
 
         first.delete();
 
-        assertThat(JobHistory.read(job).runs().stream().map(ProcessMap::number).toList(), is(List.of(2)));
+        assertThat(JobHistory.read(job).runs().stream().map(ProcessMap::number).toList()).containsExactly(2);
     }
 
     @Test
@@ -56,14 +55,14 @@ public class JobHistoryTest {
         j.buildAndAssertSuccess(job);
         List<ProcessMap> before = await(job, 2);
         Files.delete(JobHistory.file(job));
-        assertThat(JobHistory.isMissing(job), is(true));
+        assertThat(JobHistory.isMissing(job)).isTrue();
 
         JobHistory.rebuildInBackground(job);
 
         List<ProcessMap> after = await(job, 2);
-        assertThat(after.stream().map(ProcessMap::number).toList(),
-                is(before.stream().map(ProcessMap::number).toList()));
-        assertThat(after.get(1).leadTimeMillis(), is(before.get(1).leadTimeMillis()));
+        assertThat(after.stream().map(ProcessMap::number).toList())
+                .isEqualTo(before.stream().map(ProcessMap::number).toList());
+        assertThat(after.get(1).leadTimeMillis()).isEqualTo(before.get(1).leadTimeMillis());
     }
 
     private WorkflowJob job() throws Exception {

@@ -1,12 +1,7 @@
 package io.jenkins.plugins.valuestream.recording;
 
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.job;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.GraphNode;
@@ -33,9 +28,10 @@ public class FlowGraphAdapterTest {
     private FlowGraph graphOf(String jenkinsfile) throws Exception {
         WorkflowRun run = r.buildAndAssertSuccess(job(r, "adapted", jenkinsfile));
         FlowExecution execution = run.getExecution();
-        assertThat(execution, notNullValue());
+        assertThat(execution).isNotNull();
         FlowGraph graph = FlowGraphAdapter.adapt(execution);
-        assertEquals("every node of the run", new DepthFirstScanner().allNodes(execution).size(), graph.size());
+        assertThat(graph.size()).as("every node of the run")
+                .isEqualTo(new DepthFirstScanner().allNodes(execution).size());
         return graph;
     }
 
@@ -49,17 +45,17 @@ public class FlowGraphAdapterTest {
     public void nodesComeInCreationOrderFromFlowStartToFlowEnd() throws Exception {
         List<GraphNode> nodes = graphOf("scripted-node.groovy").nodes();
 
-        assertThat(nodes.get(0).kind(), is(NodeKind.FLOW_START));
-        assertThat(nodes.get(nodes.size() - 1).kind(), is(NodeKind.FLOW_END));
+        assertThat(nodes.get(0).kind()).isEqualTo(NodeKind.FLOW_START);
+        assertThat(nodes.get(nodes.size() - 1).kind()).isEqualTo(NodeKind.FLOW_END);
         for (int i = 1; i < nodes.size(); i++) {
-            assertTrue(Long.parseLong(nodes.get(i - 1).id()) < Long.parseLong(nodes.get(i).id()));
+            assertThat(Long.parseLong(nodes.get(i).id())).isGreaterThan(Long.parseLong(nodes.get(i - 1).id()));
         }
     }
 
     @Test
     public void everyNodeHasItsStartTime() throws Exception {
         for (GraphNode node : graphOf("scripted-node.groovy").nodes()) {
-            assertThat("start of node " + node.id(), node.startMillis(), notNullValue());
+            assertThat(node.startMillis()).as("start of node %s", node.id()).isNotNull();
         }
     }
 
@@ -68,10 +64,10 @@ public class FlowGraphAdapterTest {
         FlowGraph graph = graphOf("scripted-node.groovy");
 
         GraphNode stage = outerBlockOf(graph, StepFunctions.STAGE);
-        assertEquals("Build", stage.arguments().get("name"));
+        assertThat(stage.arguments().get("name")).isEqualTo("Build");
         GraphNode body = graph.children(stage.id()).get(0);
-        assertTrue(body.body());
-        assertEquals("Build", body.label());
+        assertThat(body.body()).isTrue();
+        assertThat(body.label()).isEqualTo("Build");
     }
 
     @Test
@@ -83,15 +79,15 @@ public class FlowGraphAdapterTest {
                 .filter(n -> n.kind() == NodeKind.BLOCK_END && stage.id().equals(n.startId()))
                 .findFirst().orElseThrow();
 
-        assertThat(end.function(), is((String) null));
-        assertFalse(end.body());
+        assertThat(end.function()).isNull();
+        assertThat(end.body()).isFalse();
     }
 
     @Test
     public void aNodeBlockIsAnAgentBlock() throws Exception {
         GraphNode node = outerBlockOf(graphOf("scripted-node.groovy"), StepFunctions.NODE);
 
-        assertTrue(StepFunctions.AGENT_BLOCKS.contains(node.function()));
+        assertThat(StepFunctions.AGENT_BLOCKS).contains(node.function());
     }
 
     @Test
@@ -101,7 +97,7 @@ public class FlowGraphAdapterTest {
         List<String> branches = graph.nodes().stream()
                 .filter(n -> n.branchName() != null).map(GraphNode::branchName).toList();
 
-        assertEquals(List.of("Unit", "Integration"), branches);
+        assertThat(branches).containsExactly("Unit", "Integration");
     }
 
     @Test
@@ -116,8 +112,8 @@ public class FlowGraphAdapterTest {
         GraphNode inputNode = FlowGraphAdapter.adapt(run.getExecution()).nodes().stream()
                 .filter(n -> n.is(StepFunctions.INPUT)).findFirst().orElseThrow();
 
-        assertEquals(1, inputNode.pauses().size());
-        assertEquals("Input", inputNode.pauses().get(0).cause());
-        assertThat(inputNode.pauses().get(0).endMillis(), notNullValue());
+        assertThat(inputNode.pauses()).hasSize(1);
+        assertThat(inputNode.pauses().get(0).cause()).isEqualTo("Input");
+        assertThat(inputNode.pauses().get(0).endMillis()).isNotNull();
     }
 }

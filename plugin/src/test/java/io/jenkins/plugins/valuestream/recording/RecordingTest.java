@@ -2,17 +2,7 @@ package io.jenkins.plugins.valuestream.recording;
 
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.job;
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.processMap;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertNull;
-import static org.junit.Assert.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Label;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
@@ -48,7 +38,7 @@ public class RecordingTest {
 
     /** The run's numbers cover the whole run (docs/definitions.md), which holds only when the adapter lost no node. */
     private static void assertCoversTheRun(ProcessMap map) {
-        assertEquals(map.leadTimeMillis(), map.processMillis() + map.waitMillis());
+        assertThat(map.processMillis() + map.waitMillis()).isEqualTo(map.leadTimeMillis());
     }
 
     @Test
@@ -57,11 +47,12 @@ public class RecordingTest {
 
         ProcessMap map = processMap(r.buildAndAssertSuccess(job));
 
-        assertThat(map.steps().stream().map(ProcessStep::displayName).toList(), containsInAnyOrder(
-                "Build", "Tests", "Tests/Unit", "Tests/Integration", "(outside stages)"));
-        assertThat(step(map, "Tests", "Unit").parallelGroup(), notNullValue());
-        assertEquals(step(map, "Tests", "Unit").parallelGroup(), step(map, "Tests", "Integration").parallelGroup());
-        assertThat(step(map, "Tests", "Unit").waits().millis(WaitCause.SLEEP), greaterThanOrEqualTo(1500L));
+        assertThat(map.steps().stream().map(ProcessStep::displayName).toList()).containsExactlyInAnyOrder(
+                "Build", "Tests", "Tests/Unit", "Tests/Integration", "(outside stages)");
+        assertThat(step(map, "Tests", "Unit").parallelGroup()).isNotNull();
+        assertThat(step(map, "Tests", "Integration").parallelGroup())
+                .isEqualTo(step(map, "Tests", "Unit").parallelGroup());
+        assertThat(step(map, "Tests", "Unit").waits().millis(WaitCause.SLEEP)).isGreaterThanOrEqualTo(1500L);
         assertCoversTheRun(map);
     }
 
@@ -72,12 +63,12 @@ public class RecordingTest {
         WorkflowRun run = r.buildAndAssertSuccess(job);
         ProcessMap map = processMap(run);
 
-        assertThat(step(map, "Build").kind(), is(StepKind.STAGE));
-        assertThat(step(map, "Publish").kind(), is(StepKind.STAGE));
-        assertThat(map.agents().size(), is(1));
-        assertTrue("the build-queue wait was stamped", map.waits().known(WaitCause.QUEUE));
-        assertNotNull(run.getAction(QueueEntryAction.class));
-        assertEquals(RunResult.SUCCESS, map.result());
+        assertThat(step(map, "Build").kind()).isEqualTo(StepKind.STAGE);
+        assertThat(step(map, "Publish").kind()).isEqualTo(StepKind.STAGE);
+        assertThat(map.agents()).hasSize(1);
+        assertThat(map.waits().known(WaitCause.QUEUE)).as("the build-queue wait was stamped").isTrue();
+        assertThat(run.getAction(QueueEntryAction.class)).isNotNull();
+        assertThat(map.result()).isEqualTo(RunResult.SUCCESS);
         assertCoversTheRun(map);
     }
 
@@ -88,9 +79,9 @@ public class RecordingTest {
 
         ProcessMap map = Recording.record(run);
 
-        assertNotNull(map);
-        assertEquals(Long.valueOf(run.getTimeInMillis() - 4_000), map.queuedAt());
-        assertTrue(map.waits().known(WaitCause.QUEUE));
+        assertThat(map).isNotNull();
+        assertThat(map.queuedAt()).isEqualTo(run.getTimeInMillis() - 4_000);
+        assertThat(map.waits().known(WaitCause.QUEUE)).isTrue();
         assertCoversTheRun(map);
     }
 
@@ -100,9 +91,9 @@ public class RecordingTest {
 
         ProcessMap map = Recording.record(run);
 
-        assertNotNull(map);
-        assertNull(map.queuedAt());
-        assertFalse(map.waits().known(WaitCause.QUEUE));
+        assertThat(map).isNotNull();
+        assertThat(map.queuedAt()).isNull();
+        assertThat(map.waits().known(WaitCause.QUEUE)).isFalse();
     }
 
     /** A completed run as one recorded before this plugin or the Metrics plugin stamped its queue wait. */
@@ -124,8 +115,8 @@ public class RecordingTest {
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
 
         ProcessStep approve = step(processMap(run), "Approve");
-        assertThat(approve.waits().millis(WaitCause.INPUT), greaterThanOrEqualTo(2_000L));
-        assertThat(step(processMap(run), "Ship").waits().millis(WaitCause.INPUT), is(0L));
+        assertThat(approve.waits().millis(WaitCause.INPUT)).isGreaterThanOrEqualTo(2_000L);
+        assertThat(step(processMap(run), "Ship").waits().millis(WaitCause.INPUT)).isZero();
     }
 
     private static InputAction waitForInput(WorkflowRun run) throws Exception {
@@ -151,10 +142,10 @@ public class RecordingTest {
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
 
         ProcessMap map = processMap(run);
-        assertThat(step(map, "Build").waits().millis(WaitCause.AGENT), greaterThanOrEqualTo(3_000L));
+        assertThat(step(map, "Build").waits().millis(WaitCause.AGENT)).isGreaterThanOrEqualTo(3_000L);
         AgentAllocation agent = map.agents().get(0);
-        assertEquals("added-later", agent.label());
-        assertThat(agent.waitMillis(), greaterThanOrEqualTo(3_000L));
+        assertThat(agent.label()).isEqualTo("added-later");
+        assertThat(agent.waitMillis()).isGreaterThanOrEqualTo(3_000L);
         assertCoversTheRun(map);
     }
 
@@ -166,7 +157,7 @@ public class RecordingTest {
 
         run.reload();
 
-        assertEquals(recorded, processMap(run));
+        assertThat(processMap(run)).isEqualTo(recorded);
     }
 
     @Test
@@ -178,7 +169,7 @@ public class RecordingTest {
 
         WorkflowRun run = r.buildAndAssertSuccess(job);
 
-        assertThat(run.getAction(ProcessMapAction.class), nullValue());
+        assertThat(run.getAction(ProcessMapAction.class)).isNull();
     }
 
     @Test
@@ -188,7 +179,7 @@ public class RecordingTest {
 
         WorkflowRun run = r.buildAndAssertSuccess(job);
 
-        assertThat(run.getAction(ProcessMapAction.class), nullValue());
+        assertThat(run.getAction(ProcessMapAction.class)).isNull();
     }
 
     @Test
@@ -196,7 +187,7 @@ public class RecordingTest {
         ValueStreamConfiguration.get().setRecording(false);
         WorkflowJob job = job(r, "older", "scripted-node.groovy");
         WorkflowRun older = r.buildAndAssertSuccess(job);
-        assertNull(older.getAction(ProcessMapAction.class));
+        assertThat(older.getAction(ProcessMapAction.class)).isNull();
         ValueStreamConfiguration.get().setRecording(true);
 
         BackFill.request(job);
@@ -204,7 +195,7 @@ public class RecordingTest {
             Thread.sleep(100);
         }
 
-        assertThat(step(processMap(older), "Build").kind(), is(StepKind.STAGE));
+        assertThat(step(processMap(older), "Build").kind()).isEqualTo(StepKind.STAGE);
     }
 
     @Test
@@ -215,8 +206,8 @@ public class RecordingTest {
 
         ProcessMapAction action = run.getAction(ProcessMapAction.class);
 
-        assertNotNull(action);
-        assertThat(action.getProcessMap(), nullValue());
-        assertThat(action.getUnavailableReason(), notNullValue());
+        assertThat(action).isNotNull();
+        assertThat(action.getProcessMap()).isNull();
+        assertThat(action.getUnavailableReason()).isNotNull();
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.valuestream.steps;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.Rule;
@@ -23,20 +22,20 @@ public class StepConfigRoundTripTest {
 
         ValueStreamStep back = new StepConfigTester(r).configRoundTrip(step);
 
-        assertEquals("15m", back.getWaitBudget());
-        assertEquals("1h30m", back.getLeadTimeBudget());
-        assertEquals("QUEUE, AGENT", back.getCountedWaits());
-        assertEquals("UNSTABLE", back.getBudgetResult());
+        assertThat(back.getWaitBudget()).isEqualTo("15m");
+        assertThat(back.getLeadTimeBudget()).isEqualTo("1h30m");
+        assertThat(back.getCountedWaits()).isEqualTo("QUEUE, AGENT");
+        assertThat(back.getBudgetResult()).isEqualTo("UNSTABLE");
     }
 
     @Test
     public void valueStreamWithoutParametersStaysWithout() throws Exception {
         ValueStreamStep back = new StepConfigTester(r).configRoundTrip(new ValueStreamStep());
 
-        assertNull(back.getWaitBudget());
-        assertNull(back.getLeadTimeBudget());
-        assertNull(back.getCountedWaits());
-        assertNull(back.getBudgetResult());
+        assertThat(back.getWaitBudget()).isNull();
+        assertThat(back.getLeadTimeBudget()).isNull();
+        assertThat(back.getCountedWaits()).isNull();
+        assertThat(back.getBudgetResult()).isNull();
     }
 
     @Test
@@ -48,19 +47,19 @@ public class StepConfigRoundTripTest {
 
         ProcessStepStep back = new StepConfigTester(r).configRoundTrip(step);
 
-        assertEquals("Manual QA", back.getName());
-        assertEquals("2h", back.getWaitBudget());
-        assertEquals("INPUT", back.getCountedWaits());
-        assertEquals("ABORTED", back.getBudgetResult());
+        assertThat(back.getName()).isEqualTo("Manual QA");
+        assertThat(back.getWaitBudget()).isEqualTo("2h");
+        assertThat(back.getCountedWaits()).isEqualTo("INPUT");
+        assertThat(back.getBudgetResult()).isEqualTo("ABORTED");
     }
 
     @Test
     public void processStepWithOnlyItsName() throws Exception {
         ProcessStepStep back = new StepConfigTester(r).configRoundTrip(new ProcessStepStep("Deploy"));
 
-        assertEquals("Deploy", back.getName());
-        assertNull(back.getWaitBudget());
-        assertNull(back.getCountedWaits());
-        assertNull(back.getBudgetResult());
+        assertThat(back.getName()).isEqualTo("Deploy");
+        assertThat(back.getWaitBudget()).isNull();
+        assertThat(back.getCountedWaits()).isNull();
+        assertThat(back.getBudgetResult()).isNull();
     }
 }

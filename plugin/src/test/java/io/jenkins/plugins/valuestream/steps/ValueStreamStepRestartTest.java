@@ -1,8 +1,7 @@
 package io.jenkins.plugins.valuestream.steps;
 
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.job;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -46,7 +45,7 @@ public class ValueStreamStepRestartTest {
             r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(run));
             r.assertLogContains("Wait budget 3s exceeded by", run);
             r.assertLogNotContains("this never runs", run);
-            assertThat(ValueStreamStepTest.onlyVerdict(run).within(), is(false));
+            assertThat(ValueStreamStepTest.onlyVerdict(run).within()).isFalse();
         });
     }
 }

@@ -2,11 +2,7 @@ package io.jenkins.plugins.valuestream.steps;
 
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.job;
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.processMap;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import io.jenkins.plugins.valuestream.budget.BudgetCheck;
@@ -17,7 +13,6 @@ import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitCause;
-import java.util.List;
 import org.jenkinsci.plugins.workflow.actions.BodyInvocationAction;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
@@ -74,11 +69,11 @@ public class ValueStreamStepTest {
 
         BudgetVerdict verdict = onlyVerdict(run);
 
-        assertThat(verdict.within(), is(false));
+        assertThat(verdict.within()).isFalse();
         BudgetCheck check = verdict.exceeded().get(0);
-        assertThat(check.kind(), is(BudgetKind.WAIT));
-        assertThat(check.limitMillis(), is(3_000L));
-        assertThat(check.mainCause(), is(WaitCause.AGENT));
+        assertThat(check.kind()).isEqualTo(BudgetKind.WAIT);
+        assertThat(check.limitMillis()).isEqualTo(3_000L);
+        assertThat(check.mainCause()).isEqualTo(WaitCause.AGENT);
     }
 
     @Test
@@ -89,7 +84,7 @@ public class ValueStreamStepTest {
         BudgetCheck check = onlyVerdict(run).exceeded().get(0);
 
         r.assertLogContains(check.message(), run);
-        assertThat(BudgetVerdicts.of(run), is(onlyVerdict(run).checks()));
+        assertThat(BudgetVerdicts.of(run)).isEqualTo(onlyVerdict(run).checks());
     }
 
     @Test
@@ -98,10 +93,10 @@ public class ValueStreamStepTest {
 
         BudgetVerdict verdict = onlyVerdict(run);
 
-        assertThat(verdict.within(), is(true));
-        assertThat(verdict.checks().stream().map(BudgetCheck::kind).toList(),
-                is(List.of(BudgetKind.WAIT, BudgetKind.LEAD_TIME)));
-        assertThat(verdict.asOf(), lessThanOrEqualTo(run.getStartTimeInMillis() + run.getDuration()));
+        assertThat(verdict.within()).isTrue();
+        assertThat(verdict.checks().stream().map(BudgetCheck::kind).toList())
+                .containsExactly(BudgetKind.WAIT, BudgetKind.LEAD_TIME);
+        assertThat(verdict.asOf()).isLessThanOrEqualTo(run.getStartTimeInMillis() + run.getDuration());
     }
 
     @Test
@@ -111,14 +106,14 @@ public class ValueStreamStepTest {
 
         run.reload();
 
-        assertThat(onlyVerdict(run), is(before));
+        assertThat(onlyVerdict(run)).isEqualTo(before);
     }
 
     @Test
     public void aRunWithoutBudgetsKeepsNoVerdict() throws Exception {
         WorkflowRun run = r.buildAndAssertSuccess(job(r, "unbudgeted", "process-step.groovy"));
 
-        assertThat(run.getAction(BudgetVerdictAction.class), nullValue());
+        assertThat(run.getAction(BudgetVerdictAction.class)).isNull();
     }
 
     @Test
@@ -141,8 +136,8 @@ public class ValueStreamStepTest {
         r.assertLogContains("largest cause: sleep", run);
         r.assertLogContains("went on after the budget was spent", run);
         FlowNode block = valueStreamNode(run);
-        assertThat(block.getPersistentAction(WarningAction.class), notNullValue());
-        assertThat(block.getPersistentAction(WarningAction.class).getResult(), is(Result.UNSTABLE));
+        assertThat(block.getPersistentAction(WarningAction.class)).isNotNull();
+        assertThat(block.getPersistentAction(WarningAction.class).getResult()).isEqualTo(Result.UNSTABLE);
     }
 
     @Test
@@ -206,7 +201,7 @@ public class ValueStreamStepTest {
 
         ProcessMap map = processMap(r.buildAndAssertSuccess(job));
 
-        assertThat(map.step(StepPath.of("Deploy", "Manual QA")).orElseThrow().kind(), is(StepKind.PROCESS_STEP));
+        assertThat(map.step(StepPath.of("Deploy", "Manual QA")).orElseThrow().kind()).isEqualTo(StepKind.PROCESS_STEP);
     }
 
     @Test
@@ -225,28 +220,28 @@ public class ValueStreamStepTest {
 
         BudgetVerdict verdict = onlyVerdict(run);
 
-        assertThat(verdict.checks().size(), is(1));
-        assertThat(verdict.checks().get(0).kind(), is(BudgetKind.STEP_WAIT));
-        assertThat(verdict.checks().get(0).step(), is(StepPath.of("Provision")));
-        assertThat(verdict.within(), is(false));
+        assertThat(verdict.checks()).hasSize(1);
+        assertThat(verdict.checks().get(0).kind()).isEqualTo(BudgetKind.STEP_WAIT);
+        assertThat(verdict.checks().get(0).step()).isEqualTo(StepPath.of("Provision"));
+        assertThat(verdict.within()).isFalse();
     }
 
     /** The one verdict kept on a run with one budgeted block. */
     static BudgetVerdict onlyVerdict(WorkflowRun run) {
         BudgetVerdictAction kept = run.getAction(BudgetVerdictAction.class);
-        assertThat("no budget verdict kept on " + run, kept, notNullValue());
-        assertThat(kept.getVerdicts().size(), is(1));
+        assertThat(kept).as("no budget verdict kept on %s", run).isNotNull();
+        assertThat(kept.getVerdicts()).hasSize(1);
         return kept.getVerdicts().get(0);
     }
 
     /** The node of the {@code valueStream} step itself: the outer start of its block, not its body. */
     private static FlowNode valueStreamNode(WorkflowRun run) {
         FlowExecution execution = run.getExecution();
-        assertThat(execution, notNullValue());
+        assertThat(execution).isNotNull();
         FlowNode node = new DepthFirstScanner().findFirstMatch(execution, n -> n instanceof BlockStartNode
                 && n instanceof StepNode step && step.getDescriptor() instanceof ValueStreamStep.DescriptorImpl
                 && n.getPersistentAction(BodyInvocationAction.class) == null);
-        assertThat(node, notNullValue());
+        assertThat(node).isNotNull();
         return node;
     }
 }

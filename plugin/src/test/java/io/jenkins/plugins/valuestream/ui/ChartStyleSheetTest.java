@@ -1,7 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.view.svg.SvgStyle;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,6 @@ public class ChartStyleSheetTest {
         String served = Files.readString(STYLE_SHEET, StandardCharsets.UTF_8);
         String withoutHeader = served.substring(served.indexOf("*/") + 2).stripLeading();
 
-        assertThat(withoutHeader, is(SvgStyle.css()));
+        assertThat(withoutHeader).isEqualTo(SvgStyle.css());
     }
 }

@@ -1,10 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,20 +64,20 @@ public class EscapingTest {
         // Served as application/json with X-Content-Type-Options: nosniff, as every Jenkins API: a browser never
         // reads it as markup. The name arrives as the user wrote it, as one JSON string.
         for (String json : List.of(jobJson, runJson)) {
-            assertThat(net.sf.json.JSONSerializer.toJSON(json).toString(), containsString(Pipelines.XSS_STAGE));
+            assertThat(net.sf.json.JSONSerializer.toJSON(json).toString()).contains(Pipelines.XSS_STAGE);
         }
     }
 
     private void assertShownAsText(HtmlPage page) {
         assertNoInjectedMarkup(page);
-        assertThat(ValueStreamTabTest.stepNames(page).contains(Pipelines.XSS_STAGE), is(true));
-        assertThat(page.asNormalizedText(), containsString(Pipelines.XSS_STAGE));
+        assertThat(ValueStreamTabTest.stepNames(page)).contains(Pipelines.XSS_STAGE);
+        assertThat(page.asNormalizedText()).contains(Pipelines.XSS_STAGE);
     }
 
     private void assertNoInjectedMarkup(HtmlPage page) {
-        assertThat(page.getByXPath("//img[@src='x']"), empty());
-        assertThat(page.getByXPath("//b[text()='bold']"), empty());
-        assertThat(alerts, empty());
-        assertThat(page.getWebResponse().getContentAsString(), not(containsString("<img src=x")));
+        assertThat(page.getByXPath("//img[@src='x']")).isEmpty();
+        assertThat(page.getByXPath("//b[text()='bold']")).isEmpty();
+        assertThat(alerts).isEmpty();
+        assertThat(page.getWebResponse().getContentAsString()).doesNotContain("<img src=x");
     }
 }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.is;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
 import io.jenkins.plugins.valuestream.history.JobHistory;
@@ -73,8 +71,8 @@ public class PermissionTest {
     public void readerSeesTheTabAndItsJson() throws Exception {
         JenkinsRule.WebClient web = j.createWebClient().login("reader");
 
-        assertThat(web.goTo(TAB).getWebResponse().getStatusCode(), is(HttpServletResponse.SC_OK));
-        assertThat(web.getJSON(TAB + "api/json").getStatusCode(), is(HttpServletResponse.SC_OK));
+        assertThat(web.goTo(TAB).getWebResponse().getStatusCode()).isEqualTo(HttpServletResponse.SC_OK);
+        assertThat(web.getJSON(TAB + "api/json").getStatusCode()).isEqualTo(HttpServletResponse.SC_OK);
     }
 
     @Test
@@ -82,7 +80,7 @@ public class PermissionTest {
         JenkinsRule.WebClient web = j.createWebClient().login("maintainer");
 
         web.assertFails(TAB + "resetBaseline", HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-        assertThat(BaselineStart.of(job).firstBuild(), is(0));
+        assertThat(BaselineStart.of(job).firstBuild()).isZero();
     }
 
     @Test
@@ -98,8 +96,8 @@ public class PermissionTest {
 
         WebResponse response = post(web, TAB + "resetBaseline", false);
 
-        assertThat(response.getStatusCode(), is(HttpServletResponse.SC_FORBIDDEN));
-        assertThat(BaselineStart.of(job).firstBuild(), is(0));
+        assertThat(response.getStatusCode()).isEqualTo(HttpServletResponse.SC_FORBIDDEN);
+        assertThat(BaselineStart.of(job).firstBuild()).isZero();
     }
 
     @Test
@@ -108,7 +106,7 @@ public class PermissionTest {
 
         WebResponse response = post(web, TAB + "rebuildStore", false);
 
-        assertThat(response.getStatusCode(), is(HttpServletResponse.SC_FORBIDDEN));
+        assertThat(response.getStatusCode()).isEqualTo(HttpServletResponse.SC_FORBIDDEN);
     }
 
     @Test
@@ -117,8 +115,8 @@ public class PermissionTest {
 
         WebResponse response = post(web, TAB + "resetBaseline", true);
 
-        assertThat(response.getStatusCode(), is(HttpServletResponse.SC_FORBIDDEN));
-        assertThat(BaselineStart.of(job).firstBuild(), is(0));
+        assertThat(response.getStatusCode()).isEqualTo(HttpServletResponse.SC_FORBIDDEN);
+        assertThat(BaselineStart.of(job).firstBuild()).isZero();
     }
 
     @Test
@@ -127,7 +125,7 @@ public class PermissionTest {
 
         WebResponse response = post(web, TAB + "rebuildStore", true);
 
-        assertThat(response.getStatusCode(), is(HttpServletResponse.SC_FORBIDDEN));
+        assertThat(response.getStatusCode()).isEqualTo(HttpServletResponse.SC_FORBIDDEN);
     }
 
     @Test
@@ -136,20 +134,20 @@ public class PermissionTest {
 
         WebResponse response = post(web, TAB + "resetBaseline", true);
 
-        assertThat(response.getStatusCode(), is(HttpServletResponse.SC_OK));
-        assertThat(BaselineStart.of(job).firstBuild(), is(2));
+        assertThat(response.getStatusCode()).isEqualTo(HttpServletResponse.SC_OK);
+        assertThat(BaselineStart.of(job).firstBuild()).isEqualTo(2);
     }
 
     @Test
     public void maintainerRebuildsTheStoreFromTheRuns() throws Exception {
         Files.delete(JobHistory.file(job));
-        assertThat(JobRecords.read(job).runs(), empty());
+        assertThat(JobRecords.read(job).runs()).isEmpty();
         JenkinsRule.WebClient web = j.createWebClient().login("maintainer");
 
         WebResponse response = post(web, TAB + "rebuildStore", true);
 
-        assertThat(response.getStatusCode(), is(HttpServletResponse.SC_OK));
-        assertThat(Pipelines.awaitRecorded(job, 1).get(0).number(), is(1));
+        assertThat(response.getStatusCode()).isEqualTo(HttpServletResponse.SC_OK);
+        assertThat(Pipelines.awaitRecorded(job, 1).get(0).number()).isEqualTo(1);
     }
 
     /** A POST as a form would send it, with or without the crumb; redirects followed, failures returned. */

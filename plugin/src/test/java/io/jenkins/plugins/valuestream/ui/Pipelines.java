@@ -1,6 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
-import static org.junit.Assert.fail;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import java.io.IOException;

@@ -1,10 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import io.jenkins.plugins.valuestream.Jenkinsfiles;
@@ -33,11 +29,11 @@ public class ProcessMapPageTest {
 
         HtmlPage page = j.createWebClient().getPage(run);
 
-        assertThat(page.querySelectorAll(".vsp-summary"), hasSize(1));
+        assertThat(page.querySelectorAll(".vsp-summary")).hasSize(1);
         String summary = page.querySelector(".vsp-summary").asNormalizedText();
-        assertThat(summary, containsString("Lead time"));
-        assertThat(summary, containsString("Flow efficiency"));
-        assertThat(page.getAnchorByHref(ProcessMapRunAction.URL_NAME + "/"), notNullValue());
+        assertThat(summary).contains("Lead time");
+        assertThat(summary).contains("Flow efficiency");
+        assertThat(page.getAnchorByHref(ProcessMapRunAction.URL_NAME + "/")).isNotNull();
     }
 
     @Test
@@ -48,9 +44,8 @@ public class ProcessMapPageTest {
         HtmlPage page = j.createWebClient().getPage(run, ProcessMapRunAction.URL_NAME + "/");
 
         List<String> steps = ValueStreamTabTest.stepNames(page);
-        assertThat(steps.toString(), steps.containsAll(List.of("Build", "Test/Unit", "Test/Integration", "Deploy")),
-                is(true));
-        assertThat(page.querySelectorAll(".vsp-picture--process-map svg"), hasSize(1));
+        assertThat(steps).contains("Build", "Test/Unit", "Test/Integration", "Deploy");
+        assertThat(page.querySelectorAll(".vsp-picture--process-map svg")).hasSize(1);
     }
 
     @Test
@@ -61,8 +56,8 @@ public class ProcessMapPageTest {
         HtmlPage page = j.createWebClient().getPage(run, ProcessMapRunAction.URL_NAME + "/");
 
         List<String> steps = ValueStreamTabTest.stepNames(page);
-        assertThat(steps.toString(), steps.containsAll(List.of("Checkout", "Build", "Package")), is(true));
-        assertThat(page.querySelectorAll(".vsp-picture--process-map svg"), hasSize(1));
+        assertThat(steps).contains("Checkout", "Build", "Package");
+        assertThat(page.querySelectorAll(".vsp-picture--process-map svg")).hasSize(1);
     }
 
     @Test
@@ -73,8 +68,8 @@ public class ProcessMapPageTest {
         HtmlPage page = j.createWebClient().getPage(run);
 
         String budget = page.querySelector(".vsp-summary .vsp-budget").asNormalizedText();
-        assertThat(budget, containsString("Budget kept"));
-        assertThat(budget, containsString("Wait budget 15m kept"));
+        assertThat(budget).contains("Budget kept");
+        assertThat(budget).contains("Wait budget 15m kept");
     }
 
     @Test
@@ -85,8 +80,8 @@ public class ProcessMapPageTest {
         HtmlPage page = j.createWebClient().getPage(run);
 
         String budget = page.querySelector(".vsp-summary .vsp-budget").asNormalizedText();
-        assertThat(budget, containsString("Budget exceeded"));
-        assertThat(budget, containsString("Wait budget 3s exceeded by"));
-        assertThat(budget, containsString("largest cause: agent"));
+        assertThat(budget).contains("Budget exceeded");
+        assertThat(budget).contains("Wait budget 3s exceeded by");
+        assertThat(budget).contains("largest cause: agent");
     }
 }

@@ -1,11 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
@@ -42,11 +37,10 @@ public class ValueStreamTabTest {
         HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
 
         List<String> steps = stepNames(page);
-        assertThat(steps.toString(), steps.containsAll(List.of("Build", "Test", "Test/Unit", "Test/Integration",
-                "Deploy")), is(true));
-        assertThat(page.getElementById("vsp-totals").asNormalizedText(), containsString("2 runs"));
-        assertThat(page.querySelectorAll(".vsp-picture--map svg"), hasSize(1));
-        assertThat(page.querySelectorAll(".vsp-picture--trend svg"), hasSize(1));
+        assertThat(steps).contains("Build", "Test", "Test/Unit", "Test/Integration", "Deploy");
+        assertThat(page.getElementById("vsp-totals").asNormalizedText()).contains("2 runs");
+        assertThat(page.querySelectorAll(".vsp-picture--map svg")).hasSize(1);
+        assertThat(page.querySelectorAll(".vsp-picture--trend svg")).hasSize(1);
     }
 
     @Test
@@ -58,8 +52,8 @@ public class ValueStreamTabTest {
         HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
 
         List<String> steps = stepNames(page);
-        assertThat(steps.toString(), steps.containsAll(List.of("Checkout", "Build", "Package")), is(true));
-        assertThat(page.querySelectorAll(".vsp-picture--map svg"), hasSize(1));
+        assertThat(steps).contains("Checkout", "Build", "Package");
+        assertThat(page.querySelectorAll(".vsp-picture--map svg")).hasSize(1);
     }
 
     @Test
@@ -71,7 +65,7 @@ public class ValueStreamTabTest {
         assertThat(page.getAnchors().stream().map(HtmlAnchor::getHrefAttribute)
                 .filter(href -> href.endsWith("/" + ValueStreamJobAction.URL_NAME)
                         || href.endsWith("/" + ValueStreamJobAction.URL_NAME + "/"))
-                .toList(), not(empty()));
+                .toList()).isNotEmpty();
     }
 
     @Test
@@ -80,8 +74,8 @@ public class ValueStreamTabTest {
 
         HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
 
-        assertThat(page.asNormalizedText(), containsString(Messages.ValueStreamPage_NoRunsRecorded()));
-        assertThat(page.querySelectorAll(".vsp-picture svg"), empty());
+        assertThat(page.asNormalizedText()).contains(Messages.ValueStreamPage_NoRunsRecorded());
+        assertThat(page.querySelectorAll(".vsp-picture svg")).isEmpty();
     }
 
     @Test
@@ -93,9 +87,9 @@ public class ValueStreamTabTest {
 
         HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
 
-        assertThat(page.querySelectorAll(".vsp-notice").stream().map(DomNode::asNormalizedText).toList().toString(),
-                containsString(Messages.ValueStreamJobAction_Backfilling()));
-        assertThat(Pipelines.awaitRecorded(job, 1).get(0).number(), is(1));
+        assertThat(page.querySelectorAll(".vsp-notice").stream().map(DomNode::asNormalizedText).toList().toString())
+                .contains(Messages.ValueStreamJobAction_Backfilling());
+        assertThat(Pipelines.awaitRecorded(job, 1).get(0).number()).isEqualTo(1);
     }
 
     @Test
@@ -104,11 +98,11 @@ public class ValueStreamTabTest {
         WorkflowJob job = Pipelines.job(j, "from-before-recording", Pipelines.SCRIPTED);
         j.buildAndAssertSuccess(job);
         ValueStreamConfiguration.get().setRecording(true);
-        assertThat(JobRecords.read(job).runs(), empty());
+        assertThat(JobRecords.read(job).runs()).isEmpty();
 
         j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
 
-        assertThat(Pipelines.awaitRecorded(job, 1).get(0).number(), is(1));
+        assertThat(Pipelines.awaitRecorded(job, 1).get(0).number()).isEqualTo(1);
     }
 
     @Test
@@ -123,9 +117,9 @@ public class ValueStreamTabTest {
         HtmlPage all = web.getPage(job, ValueStreamJobAction.URL_NAME + "/?runs=10&results=all");
         HtmlPage successful = web.getPage(job, ValueStreamJobAction.URL_NAME + "/?runs=10&results=successful");
 
-        assertThat(all.getElementById("vsp-totals").asNormalizedText(), containsString("2 runs"));
-        assertThat(successful.getElementById("vsp-totals").asNormalizedText(), containsString("1 run"));
-        assertThat(stepNames(successful).contains("Package"), is(true));
+        assertThat(all.getElementById("vsp-totals").asNormalizedText()).contains("2 runs");
+        assertThat(successful.getElementById("vsp-totals").asNormalizedText()).contains("1 run");
+        assertThat(stepNames(successful)).contains("Package");
     }
 
     @Test
@@ -138,24 +132,24 @@ public class ValueStreamTabTest {
 
         List<String> selected = page.querySelectorAll(".vsp-window__link--selected").stream()
                 .map(node -> ((DomElement) node).getAttribute("href")).toList();
-        assertThat(selected, is(List.of("?runs=200&results=successful", "?runs=200&results=successful")));
+        assertThat(selected).containsExactly("?runs=200&results=successful", "?runs=200&results=successful");
         List<String> sizeLinks = page.querySelectorAll(".vsp-window__group:first-child .vsp-window__link").stream()
                 .map(node -> ((DomElement) node).getAttribute("href")).toList();
-        assertThat(sizeLinks, is(List.of("?runs=10&results=successful", "?runs=50&results=successful",
-                "?runs=200&results=successful")));
+        assertThat(sizeLinks).containsExactly("?runs=10&results=successful", "?runs=50&results=successful",
+                "?runs=200&results=successful");
     }
 
     @Test
     public void jobMainPageShowsTheSmallTrendOnceARunIsRecorded() throws Exception {
         WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
         JenkinsRule.WebClient web = j.createWebClient();
-        assertThat(web.getPage(job).querySelectorAll(".vsp-floating-box"), empty());
+        assertThat(web.getPage(job).querySelectorAll(".vsp-floating-box")).isEmpty();
 
         j.buildAndAssertSuccess(job);
         Pipelines.awaitRecorded(job, 1);
 
         HtmlPage page = web.getPage(job);
-        assertThat(page.querySelectorAll(".vsp-floating-box svg"), hasSize(1));
+        assertThat(page.querySelectorAll(".vsp-floating-box svg")).hasSize(1);
     }
 
     @Test
@@ -168,11 +162,11 @@ public class ValueStreamTabTest {
 
         List<String> rows = page.querySelectorAll(".vsp-ledger tbody tr").stream()
                 .map(node -> node.getTextContent().replaceAll("\\s+", " ").trim()).toList();
-        assertThat(rows.toString(), rows, hasSize(1));
-        assertThat(rows.get(0), containsString("Duplicate work"));
-        assertThat(rows.get(0), containsString("Test"));
-        assertThat(rows.get(0), containsString("install once"));
-        assertThat(page.querySelectorAll(".vsp-flag__remedy"), hasSize(1));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).contains("Duplicate work");
+        assertThat(rows.get(0)).contains("Test");
+        assertThat(rows.get(0)).contains("install once");
+        assertThat(page.querySelectorAll(".vsp-flag__remedy")).hasSize(1);
     }
 
     @Test
@@ -185,12 +179,12 @@ public class ValueStreamTabTest {
                 .getJSONObject();
         net.sf.json.JSONObject only = report.getJSONArray("jobs").getJSONObject(0);
         net.sf.json.JSONObject entry = only.getJSONObject("avoidableWork").getJSONArray("entries").getJSONObject(0);
-        assertThat(entry.getString("kind"), is("DUPLICATE_WORK"));
-        assertThat(entry.getString("step"), is("Test"));
-        assertThat(entry.getInt("runs"), is(1));
+        assertThat(entry.getString("kind")).isEqualTo("DUPLICATE_WORK");
+        assertThat(entry.getString("step")).isEqualTo("Test");
+        assertThat(entry.getInt("runs")).isEqualTo(1);
         net.sf.json.JSONObject flag = only.getJSONArray("runs").getJSONObject(0).getJSONArray("flags")
                 .getJSONObject(0);
-        assertThat(flag.getString("remedy"), containsString("install once"));
+        assertThat(flag.getString("remedy")).contains("install once");
     }
 
     /** The step names in the tab's steps table. */
