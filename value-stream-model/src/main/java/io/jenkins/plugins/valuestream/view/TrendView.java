@@ -25,12 +25,20 @@ public record TrendView(String job, List<TrendPoint> points, long maxLeadTimeMil
         notes = List.copyOf(notes);
     }
 
-    /** The trends of a value stream. */
+    /**
+     * How many runs the trends show at most: the newest. A bar per run stays wider than a pixel on a wide page, and
+     * a report of thousands of runs stays a page a browser opens at once.
+     */
+    public static final int MAX_POINTS = 200;
+
+    /** The trends of a value stream: its newest {@link #MAX_POINTS} runs. */
     public static TrendView of(ValueStream stream) {
-        List<TrendPoint> points = new ArrayList<>(stream.trend().size());
+        List<RunTrend> shown = stream.trend().size() <= MAX_POINTS ? stream.trend()
+                : stream.trend().subList(stream.trend().size() - MAX_POINTS, stream.trend().size());
+        List<TrendPoint> points = new ArrayList<>(shown.size());
         Legend.Collector legend = new Legend.Collector();
         long max = 0;
-        for (RunTrend run : stream.trend()) {
+        for (RunTrend run : shown) {
             List<WaitPart> waits = WaitPart.of(run.waits());
             legend.addAll(waits);
             max = Math.max(max, run.leadTimeMillis());
@@ -39,8 +47,12 @@ public record TrendView(String job, List<TrendPoint> points, long maxLeadTimeMil
                     Durations.format(run.processMillis()), waits, run.flowEfficiency(),
                     HumanText.percent(run.flowEfficiency())));
         }
-        return new TrendView(stream.job(), points, max, legend.build(),
-                ValueStreamMapView.unknownNotes(ValueStreamMapView.unknownRuns(stream.trend()),
-                        stream.trend().size()));
+        List<String> notes = new ArrayList<>(ValueStreamMapView.unknownNotes(ValueStreamMapView.unknownRuns(shown),
+                shown.size()));
+        if (shown.size() < stream.trend().size()) {
+            notes.add("The trends show the newest " + shown.size() + " of the " + stream.trend().size()
+                    + " runs; the figures above cover them all.");
+        }
+        return new TrendView(stream.job(), points, max, legend.build(), notes);
     }
 }

@@ -34,4 +34,15 @@ public class TrendViewTest {
         TrendView view = TrendView.of(webShop);
         assertThat(json.readValue(json.writeValueAsString(view), TrendView.class)).isEqualTo(view);
     }
+
+    @Test
+    public void aLongHistoryShowsItsNewestRunsAndSaysSo() {
+        int runs = TrendView.MAX_POINTS + 30;
+        TrendView view = TrendView.of(ViewFixtures.aggregate("web-shop", ViewFixtures.webShopRuns(runs)));
+
+        assertThat(view.points()).hasSize(TrendView.MAX_POINTS);
+        assertThat(view.points().get(0).number()).isEqualTo(31);
+        assertThat(view.notes()).contains("The trends show the newest " + TrendView.MAX_POINTS + " of the " + runs
+                + " runs; the figures above cover them all.");
+    }
 }

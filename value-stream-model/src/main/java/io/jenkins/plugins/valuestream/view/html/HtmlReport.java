@@ -27,11 +27,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +54,11 @@ public final class HtmlReport {
     private static final int WIDE_CARD_NAME = 12;
     /** How many of a group's flagged runs the summary links to. */
     private static final int LATEST_RUNS = 5;
+    /**
+     * How many of a job's newest runs the page shows with their process maps (and the newest run of each ledger line
+     * besides): a report of thousands of runs stays a page of a few megabytes; the JSON report has every run.
+     */
+    static final int SHOWN_RUNS = 20;
     /** A run's process map sits inside the run's box, narrower by its padding and border. */
     private static final int RUN_INSET = 40;
     private final String title;
@@ -205,8 +212,10 @@ public final class HtmlReport {
         TrendSvg.write(trend, SvgOptions.inline(id + "-trend").withWidth(chartWidth), out);
         out.close();
 
-        flags(out, runs, id);
-        runList(out, runs, id, chartWidth);
+        List<FlagGroup> groups = groups(runs);
+        Set<Integer> shown = shownRuns(runs, groups);
+        flags(out, runs, groups, shown, id);
+        runList(out, runs, shown, id, chartWidth);
         out.close();
     }
 
@@ -341,17 +350,29 @@ public final class HtmlReport {
      * The flags of the job's runs: what they would have saved, the ledger of their kinds and steps, then every flag
      * with its evidence.
      */
-    private static void flags(MarkupWriter out, List<RunReport> runs, String jobId) {
+    private static void flags(MarkupWriter out, List<RunReport> runs, List<FlagGroup> groups, Set<Integer> shown,
+            String jobId) {
         int count = runs.stream().mapToInt(run -> run.flags().size()).sum();
         headingWithCount(out, jobId + "-flags", "Flags", "(" + count + ")");
         if (count == 0) {
             out.element("p", "No slow steps or redundant work flagged in these runs.", "class", "vs-empty");
             return;
         }
-        List<FlagGroup> groups = groups(runs);
         avoidableWork(out, runs, groups, count);
-        ledger(out, groups, runs.size(), jobId);
-        flagList(out, runs, count, jobId);
+        ledger(out, groups, runs.size(), shown, jobId);
+        flagList(out, runs, count, shown, jobId);
+    }
+
+    /** The runs shown with their maps: the newest, and the newest run of each ledger line. */
+    private static Set<Integer> shownRuns(List<RunReport> newestFirst, List<FlagGroup> groups) {
+        Set<Integer> shown = new HashSet<>();
+        for (int i = 0; i < Math.min(SHOWN_RUNS, newestFirst.size()); i++) {
+            shown.add(newestFirst.get(i).map().number());
+        }
+        for (FlagGroup group : groups) {
+            shown.add(group.runs().get(0));
+        }
+        return shown;
     }
 
     private static void headingWithCount(MarkupWriter out, String id, String title, String count) {
@@ -377,7 +398,8 @@ public final class HtmlReport {
     }
 
     /** The ledger: a line per kind of finding and step, the costliest first. */
-    private static void ledger(MarkupWriter out, List<FlagGroup> groups, int runCount, String jobId) {
+    private static void ledger(MarkupWriter out, List<FlagGroup> groups, int runCount, Set<Integer> shown,
+            String jobId) {
         out.open("table", "class", "vs-table vs-flag-summary");
         tableHead(out, List.of("Finding", "Step", "Runs", "Total cost", "Typical cost", "What to do", "Latest"));
         out.open("tbody");
@@ -394,7 +416,7 @@ public final class HtmlReport {
             out.element("td", Durations.format(group.typicalMillis()), "class", "vs-num",
                     "title", "median cost of one flag");
             out.element("td", group.latest().remedy(), "class", "vs-remedy");
-            latestRuns(out, group, jobId);
+            latestRuns(out, group, shown, jobId);
             out.close();
         }
         out.close();
@@ -402,34 +424,48 @@ public final class HtmlReport {
     }
 
     /** A ledger line's newest runs as links to their maps, how many more there are, and the newest finding. */
-    private static void latestRuns(MarkupWriter out, FlagGroup group, String jobId) {
+    private static void latestRuns(MarkupWriter out, FlagGroup group, Set<Integer> shown, String jobId) {
         out.open("td", "class", "vs-latest");
-        int shown = Math.min(LATEST_RUNS, group.runs().size());
-        for (int i = 0; i < shown; i++) {
+        int listed = Math.min(LATEST_RUNS, group.runs().size());
+        for (int i = 0; i < listed; i++) {
             out.text(i == 0 ? "" : ", ");
-            runLink(out, jobId, group.runs().get(i));
+            int number = group.runs().get(i);
+            if (shown.contains(number)) {
+                runLink(out, jobId, number);
+            } else {
+                out.text("#" + number);
+            }
         }
-        if (group.runs().size() > shown) {
-            out.text(" and " + (group.runs().size() - shown) + " more");
+        if (group.runs().size() > listed) {
+            out.text(" and " + (group.runs().size() - listed) + " more");
         }
         out.element("div", group.latest().finding(), "class", "vs-muted vs-latest-finding");
         out.close();
     }
 
     /** Every flag with its evidence, newest run first, folded away under the ledger that sums them up. */
-    private static void flagList(MarkupWriter out, List<RunReport> runs, int count, String jobId) {
+    private static void flagList(MarkupWriter out, List<RunReport> runs, int count, Set<Integer> shown,
+            String jobId) {
+        List<RunReport> listed = runs.stream().filter(run -> shown.contains(run.map().number())).toList();
+        int listedCount = listed.stream().mapToInt(run -> run.flags().size()).sum();
         out.open("details", "class", "vs-flag-list");
-        out.element("summary", "Every flag with its evidence (" + count + ", newest run first)");
+        out.element("summary", listedCount == count ? "Every flag with its evidence (" + count + ", newest run first)"
+                : "The flags of the runs shown below, with their evidence (" + listedCount + " of " + count
+                        + ", newest run first)");
         out.open("table", "class", "vs-table vs-flags");
         tableHead(out, List.of("Run", "Step", "Finding", "Cost", "Evidence"));
         out.open("tbody");
-        for (RunReport run : runs) {
+        for (RunReport run : listed) {
             for (Flag flag : run.flags()) {
                 flagRow(out, run.map().number(), FlagView.of(flag), jobId);
             }
         }
         out.close();
         out.close();
+        if (listedCount < count) {
+            out.element("p", (count - listedCount) + " more flags are on older runs; the JSON report"
+                    + " (--format json) has every flag with its evidence.", "class", "vs-muted");
+        }
         out.close();
     }
 
@@ -503,18 +539,28 @@ public final class HtmlReport {
         return jobId + "-run-" + number;
     }
 
-    private static void runList(MarkupWriter out, List<RunReport> runs, String jobId, int chartWidth) {
-        headingWithCount(out, jobId + "-runs", "Runs",
-                "(" + runs.size() + ", newest first; open one for its process map)");
+    private static void runList(MarkupWriter out, List<RunReport> runs, Set<Integer> shown, String jobId,
+            int chartWidth) {
+        headingWithCount(out, jobId + "-runs", "Runs", shown.size() >= runs.size()
+                ? "(" + runs.size() + ", newest first; open one for its process map)"
+                : "(" + shown.size() + " of " + runs.size() + ": the " + Math.min(SHOWN_RUNS, runs.size())
+                        + " newest and the newest of each ledger line; open one for its process map)");
         if (runs.isEmpty()) {
             out.element("p", "No runs to show.", "class", "vs-empty");
             return;
         }
         out.open("div", "class", "vs-runs");
         for (RunReport run : runs) {
-            run(out, run, jobId, chartWidth - RUN_INSET);
+            if (shown.contains(run.map().number())) {
+                run(out, run, jobId, chartWidth - RUN_INSET);
+            }
         }
         out.close();
+        if (shown.size() < runs.size()) {
+            out.element("p", "The other " + (runs.size() - shown.size()) + " runs are in the figures and the trends"
+                    + " above; the JSON report (--format json) has each of them with its process map.", "class",
+                    "vs-muted");
+        }
     }
 
     private static void run(MarkupWriter out, RunReport run, String jobId, int chartWidth) {

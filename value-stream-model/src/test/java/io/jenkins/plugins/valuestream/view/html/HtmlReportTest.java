@@ -19,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.Test;
 import org.w3c.dom.Element;
 
@@ -273,16 +275,49 @@ public class HtmlReportTest {
     }
 
     @Test
-    public void namesTheFiveLatestRunsOfALedgerLineAndCountsTheRest() {
+    public void namesTheFiveLatestRunsOfALedgerLineLinkingThoseShownAndCountsTheRest() {
         ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO)
                 .render(List.of(ViewFixtures.webShopReport(40))));
         Element latest = page.element("//table[" + hasClass("vs-flag-summary") + "]/tbody"
                 + "/tr[@data-kind='DUPLICATE_WORK']/td[" + hasClass("vs-latest") + "]");
 
+        // #20 is older than the newest 20 runs, whose maps the page shows: named, not linked to a map it lacks.
         assertThat(ParsedXml.elements(latest, "a")).extracting(Element::getTextContent)
-                .containsExactly("#40", "#35", "#30", "#25", "#20");
+                .containsExactly("#40", "#35", "#30", "#25");
         assertThat(latest.getTextContent()).isEqualTo("#40, #35, #30, #25, #20 and 3 more"
                 + "checkout scm ran 3 times in this run");
+    }
+
+    @Test
+    public void aReportOfManyRunsShowsTheNewestAndEachLedgerLinesNewestWithTheirMaps() {
+        ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO)
+                .render(List.of(ViewFixtures.webShopReport(40))));
+        List<String> shown = page.elements("//details[" + hasClass("vs-run") + "]").stream()
+                .map(run -> run.getAttribute("data-run")).toList();
+        List<String> ledgerNewest = page.elements("//td[" + hasClass("vs-latest") + "]").stream()
+                .map(cell -> cell.getTextContent().replaceFirst("^#(\\d+).*", "$1")).toList();
+        List<String> newest = IntStream.rangeClosed(21, 40).mapToObj(Integer::toString).toList();
+
+        assertThat(shown).containsAll(newest).containsAll(ledgerNewest)
+                .allSatisfy(run -> assertThat(newest.contains(run) || ledgerNewest.contains(run)).isTrue());
+        assertThat(shown.size()).isLessThan(40);
+        assertThat(page.text("//body")).contains("The other " + (40 - shown.size()) + " runs are in the figures and"
+                + " the trends above; the JSON report (--format json) has each of them with its process map.");
+    }
+
+    @Test
+    public void theFlagListHoldsTheFlagsOfTheRunsShownAndCountsTheOthers() {
+        JobReport report = ViewFixtures.webShopReport(40);
+        ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(report)));
+        Set<String> shown = page.elements("//details[" + hasClass("vs-run") + "]").stream()
+                .map(run -> run.getAttribute("data-run")).collect(Collectors.toSet());
+        int all = report.runs().stream().mapToInt(run -> run.flags().size()).sum();
+        int ofShown = report.runs().stream().filter(run -> shown.contains(Integer.toString(run.map().number())))
+                .mapToInt(run -> run.flags().size()).sum();
+
+        assertThat(ofShown).isLessThan(all);
+        assertThat(page.elements("//table[" + hasClass("vs-flags") + "]/tbody/tr")).hasSize(ofShown);
+        assertThat(page.text("//body")).contains((all - ofShown) + " more flags are on older runs");
     }
 
     @Test
