@@ -4,6 +4,7 @@ import static io.jenkins.plugins.valuestream.testing.RunFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.valuestream.critical.RunSchedule;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.WaitCause;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.Test;
 
 /**
@@ -77,5 +79,22 @@ public class DefinitionsTest {
 
         assertThat(figures).contains("successRate", "parallelGroup")
                 .allSatisfy(name -> assertThat(numbers).contains("`" + name + "`"));
+    }
+
+    @Test
+    public void theWorkedCriticalPathExampleIsWhatTheScheduleComputes() throws IOException {
+        assertThat(section("Critical path of a run")).contains("Halving linux gives a lead time of 130 s.");
+        ProcessMap example = run(1).step("Build", s -> s.at(0).process(60_000))
+                .step("Test", s -> s.at(60_000).process(100_000))
+                .step("Test/linux", s -> s.at(60_000).process(100_000).parallel("9"))
+                .step("Test/windows", s -> s.at(60_000).process(70_000).parallel("9"))
+                .step("Test/mac", s -> s.at(60_000).process(40_000).parallel("9"))
+                .build();
+
+        RunSchedule schedule = RunSchedule.of(example);
+
+        assertThat(IntStream.range(0, 5).mapToLong(schedule::exclusiveMillis).toArray())
+                .containsExactly(60_000, 100_000, 30_000, 0, 0);
+        assertThat(schedule.leadTimeIf(2, 50_000)).isEqualTo(130_000);
     }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * Turns one JMH run's JSON results into the figures of docs/performance.md, and measures the store's bytes per step
  * record on the benchmark's own data. Prints the allocation per operation and whether each target is met, then ends
  * with one line per figure: {@code RATIO extraction_vs_walk <x>}, {@code RATIO valuestream_vs_decode <x>},
- * {@code RATIO rederive_vs_valuestream <x>}, {@code BYTES per_step_record <n>}.
+ * {@code RATIO rederive_vs_valuestream <x>}, {@code RATIO criticalpath_vs_step_walk <x>},
+ * {@code RATIO criticalpath_vs_graph_walk <x>}, {@code BYTES per_step_record <n>}.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.jenkins.plugins.valuestream.benchmarks.Figures jmh-result.json}
  */
@@ -52,6 +53,10 @@ public final class Figures {
                 * ValueStreamBenchmark.RUNS;
         double rederiveInMemory = ratio(results, "ValueStreamBenchmark.rederiveInMemory",
                 "ValueStreamBenchmark.valueStreamFromStore");
+        double criticalPath = ratio(results, "CriticalPathBenchmark.criticalPath", "CriticalPathBenchmark.walkSteps");
+        // Issue 13's target: the critical path costs at most about one more walk of the run's flow graph.
+        double criticalPathVsGraph = ratio(results, "CriticalPathBenchmark.criticalPath",
+                "ExtractionBenchmark.walk");
         double bytes = bytesPerStepRecord();
         long folderBytes = bytesPerRunFolder();
 
@@ -73,9 +78,13 @@ public final class Figures {
         target("value stream within 2x reading and decoding the store", valueStream, valueStream <= 2);
         target("value stream at least 100x faster than re-deriving", rederive, rederive >= 100);
         target("at most 64 bytes per step record", bytes, bytes <= 64);
+        target("critical path within about one walk of the flow graph", criticalPathVsGraph,
+                criticalPathVsGraph <= 1);
         System.out.printf(Locale.ROOT, "RATIO extraction_vs_walk %.2f%n", extraction);
         System.out.printf(Locale.ROOT, "RATIO valuestream_vs_decode %.2f%n", valueStream);
         System.out.printf(Locale.ROOT, "RATIO rederive_vs_valuestream %.1f%n", rederive);
+        System.out.printf(Locale.ROOT, "RATIO criticalpath_vs_step_walk %.2f%n", criticalPath);
+        System.out.printf(Locale.ROOT, "RATIO criticalpath_vs_graph_walk %.2f%n", criticalPathVsGraph);
         System.out.printf(Locale.ROOT, "BYTES per_step_record %.1f%n", bytes);
     }
 

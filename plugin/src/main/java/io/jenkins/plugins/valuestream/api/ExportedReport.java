@@ -534,6 +534,16 @@ public final class ExportedReport {
         public @Nullable String getParallelGroup() {
             return stats.parallelGroup();
         }
+
+        @Exported
+        public double getCriticalShare() {
+            return stats.criticalShare();
+        }
+
+        @Exported(inline = true)
+        public Median getExclusiveMillis() {
+            return new Median(stats.exclusive());
+        }
     }
 
     /** A median and 90th percentile, in milliseconds. */

@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  *   "flags":[{"kind","step","message","costMillis","evidence","remedy"}]}],
  *  "avoidableWork":{"runs","totalMillis","entries":[{"kind","step","segments","totalMillis","runs","remedy"}]},
  *  "valueStream":{"steps":[{"path","runs","processMillis":{"median","p90"},"waitMillis":{...},
- *                 "elapsedMillis":{...},"successRate"}],"leadTimeMillis":{"median","p90"},"flowEfficiency",
+ *                 "elapsedMillis":{...},"successRate","criticalShare","exclusiveMillis":{...}}],"leadTimeMillis":{"median","p90"},"flowEfficiency",
  *                 "bottleneck"}}]}
  * }</pre>
  *
@@ -255,6 +255,8 @@ public final class ReportJson {
         node.put("flowEfficiency", stats.flowEfficiency());
         node.put("medianStartOffsetMillis", stats.medianStartOffset());
         node.put("parallelGroup", stats.parallelGroup());
+        node.put("criticalShare", stats.criticalShare());
+        node.set("exclusiveMillis", distribution(stats.exclusive()));
         return node;
     }
 

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param medianStartOffset median of (step start − run start), which orders the steps of the map
  * @param parallelGroup a key shared by the steps that ran side by side (branches of one {@code parallel}), or
  *     {@code null}
+ * @param criticalShare the share of those runs in which the step was on the run's critical path ({@code 0..1})
+ * @param exclusive its exclusive time over those runs (0 in a run where it was off the critical path)
  */
 public record StepStats(
         StepPath path,
@@ -39,10 +41,13 @@ public record StepStats(
         double successRate,
         double flowEfficiency,
         long medianStartOffset,
-        @Nullable String parallelGroup) {
+        @Nullable String parallelGroup,
+        double criticalShare,
+        Distribution exclusive) {
 
     public StepStats {
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(exclusive, "exclusive");
         waitByCause = Map.copyOf(waitByCause);
     }
 

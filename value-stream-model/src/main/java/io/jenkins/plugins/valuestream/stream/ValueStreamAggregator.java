@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.stream;
 
+import io.jenkins.plugins.valuestream.critical.RunSchedule;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
@@ -23,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns the process maps of a job's runs into its {@link ValueStream}, as docs/definitions.md ("Numbers of a job")
  * defines each figure: the window's runs, medians and p90, wait by cause over the runs that knew the cause, %C&amp;A,
- * flow efficiency as a ratio of sums, the order of the steps, parallel groups, the bottleneck and the wait
- * bottleneck. {@link #aggregate} leaves running runs out; {@link #aggregateIncludingRunning} takes them as they are at
+ * flow efficiency as a ratio of sums, the order of the steps, parallel groups, each step's share of critical paths
+ * and exclusive time, the bottleneck and the wait bottleneck. {@link #aggregate} leaves running runs out; {@link #aggregateIncludingRunning} takes them as they are at
  * their {@code asOf}.
  */
 public final class ValueStreamAggregator {
@@ -54,6 +55,7 @@ public final class ValueStreamAggregator {
             progress.seen++;
             totals.add(run);
             runGroups.clear();
+            RunSchedule schedule = RunSchedule.of(run);
             List<ProcessStep> runSteps = run.steps();
             for (int position = 0; position < runSteps.size(); position++) {
                 ProcessStep step = runSteps.get(position);
@@ -62,6 +64,7 @@ public final class ValueStreamAggregator {
                 }
                 StepAccumulator accumulator = accumulators.of(position, step.path(), step.occurrence());
                 accumulator.add(run, step);
+                accumulator.addCritical(schedule.onCriticalPath(position), schedule.exclusiveMillis(position));
                 String group = step.parallelGroup();
                 if (group != null) {
                     // Every step of one parallel block in this run joins the group of the first one.
@@ -337,6 +340,8 @@ public final class ValueStreamAggregator {
         private final Values effort;
         private final Values startOffset;
         private final CauseValues causes;
+        private int onCriticalPath;
+        private final Values exclusive;
 
         StepAccumulator(StepKey key, int index, Progress capacity) {
             this.key = key;
@@ -347,6 +352,7 @@ public final class ValueStreamAggregator {
             effort = new Values(capacity);
             startOffset = new Values(capacity);
             causes = new CauseValues(capacity);
+            exclusive = new Values(capacity);
         }
 
         void add(ProcessMap run, ProcessStep step) {
@@ -368,11 +374,19 @@ public final class ValueStreamAggregator {
             causes.add(step.waits());
         }
 
+        /** What the step was to the run's critical path, in a run {@link #add} counted. */
+        void addCritical(boolean onPath, long exclusiveMillis) {
+            if (onPath) {
+                onCriticalPath++;
+            }
+            exclusive.add(exclusiveMillis);
+        }
+
         StepStats stats(@Nullable String parallelGroup) {
             return new StepStats(key.path(), key.occurrence(), kind, runs, process.distribution(),
                     wait.distribution(), causes.distributions(), elapsed.distribution(), effort.distribution(),
                     (double) completeAndAccurate / runs, ratio(sumProcess, sumElapsed),
-                    startOffset.median(), parallelGroup);
+                    startOffset.median(), parallelGroup, (double) onCriticalPath / runs, exclusive.distribution());
         }
     }
 

@@ -22,6 +22,7 @@ import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
 import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.testing.RunFixture;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
@@ -203,10 +204,11 @@ public class ReportJsonTest {
     public void valueStreamStatisticsAndBottleneckAreWrittenAsGiven() throws Exception {
         StepStats build = new StepStats(StepPath.of("Build"), 0, StepKind.STAGE, 10, new Distribution(60_000, 80_000),
                 new Distribution(20_000, 45_000), Map.of(WaitCause.AGENT, new Distribution(20_000, 45_000)),
-                new Distribution(80_000, 125_000), new Distribution(60_000, 80_000), 0.9, 0.75, 0, null);
+                new Distribution(80_000, 125_000), new Distribution(60_000, 80_000), 0.9, 0.75, 0, null, 1.0,
+                new Distribution(80_000, 125_000));
         StepStats deploy = new StepStats(StepPath.of("Deploy"), 0, StepKind.STAGE, 9, new Distribution(30_000,
                 31_000), Distribution.EMPTY, Map.of(), new Distribution(30_000, 31_000), new Distribution(30_000,
-                31_000), 1.0, 1.0, 90_000, null);
+                31_000), 1.0, 1.0, 90_000, null, 0.5, new Distribution(15_000, 30_000));
         RunTrend point = new RunTrend(1, RunResult.SUCCESS, T0, 200_000, 90_000,
                 WaitBreakdown.of(Map.of(WaitCause.AGENT, 20_000L), java.util.Set.of(WaitCause.QUEUE)), 0.45);
         ValueStream stream = new ValueStream("app", 10, List.of(build, deploy), new Distribution(200_000, 260_000),
@@ -235,5 +237,16 @@ public class ReportJsonTest {
         assertThat(json.path("steps").get(1).path("waitByCause").size()).isZero();
         assertThat(json.path("trend").get(0).path("waitByCause").path("QUEUE").isNull()).isTrue();
         assertThat(job.path("warnings")).extracting(JsonNode::asText).containsExactly("run #3 skipped");
+    }
+
+    @Test
+    public void aStepOfTheValueStreamHasItsCriticalShareAndExclusiveTime() {
+        List<ProcessMap> runs = List.of(RunFixture.run(1).step("linux", s -> s.process(90_000).parallel("5"))
+                .step("windows", s -> s.process(60_000).parallel("5")).build());
+
+        JsonNode linux = ReportJson.valueStream(ValueStreamAggregator.aggregate("app", runs)).path("steps").get(0);
+
+        assertThat(linux.path("criticalShare").asDouble()).isEqualTo(1.0);
+        assertThat(linux.path("exclusiveMillis").path("median").asLong()).isEqualTo(30_000);
     }
 }

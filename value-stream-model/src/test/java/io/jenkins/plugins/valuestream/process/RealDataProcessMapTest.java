@@ -3,13 +3,10 @@ package io.jenkins.plugins.valuestream.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.graph.GraphNode;
-import io.jenkins.plugins.valuestream.graph.xml.BuildFolderReader;
-import io.jenkins.plugins.valuestream.graph.xml.ReadListener;
 import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
 import io.jenkins.plugins.valuestream.graph.xml.SkippedRun;
 import io.jenkins.plugins.valuestream.testing.RealData;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,25 +27,7 @@ public class RealDataProcessMapTest {
 
     @BeforeClass
     public static void extractEveryRun() throws IOException {
-        Path realData = RealData.folderOrSkip();
-        BuildFolderReader reader = new BuildFolderReader();
-        for (Path home : RealData.jenkinsHomes(realData, "jenkins-home", "plugin-fixtures")) {
-            reader.readJenkinsHome(home, new ReadListener() {
-                @Override
-                public void run(RunRecord run) {
-                    runs.add(run);
-                }
-
-                @Override
-                public void skipped(SkippedRun run) {
-                    skipped.add(run);
-                }
-
-                @Override
-                public void otherBuild(String job, Path folder, String root) {
-                }
-            });
-        }
+        runs.addAll(RealData.pipelineRuns(RealData.folderOrSkip(), skipped));
         for (RunRecord run : runs) {
             if (run.graph() == null) {
                 continue;

@@ -414,4 +414,40 @@ public class ValueStreamAggregatorTest {
 
         assertThat(ValueStreamAggregator.aggregate("app", runs).waitByCause()).containsOnlyKeys(WaitCause.AGENT);
     }
+
+    /** Runs of two branches: linux takes the given times, windows always 60 s. */
+    private static List<ProcessMap> branchRuns(long... linuxMillis) {
+        List<ProcessMap> runs = new ArrayList<>();
+        for (int i = 0; i < linuxMillis.length; i++) {
+            long linux = linuxMillis[i];
+            runs.add(run(i + 1).step("linux", s -> s.process(linux).parallel("5"))
+                    .step("windows", s -> s.process(60_000).parallel("5")).build());
+        }
+        return runs;
+    }
+
+    @Test
+    public void aStepsCriticalShareIsTheShareOfItsRunsInWhichItWasOnTheCriticalPath() {
+        ValueStream stream = ValueStreamAggregator.aggregate("app", branchRuns(90_000, 80_000, 70_000, 10_000));
+
+        assertThat(List.of(step(stream, "linux"), step(stream, "windows"))).extracting(StepStats::criticalShare)
+                .containsExactly(0.75, 0.25);
+    }
+
+    @Test
+    public void aStepsExclusiveTimeCountsTheRunsWhereItWasOffThePathAsZero() {
+        // linux outlasts windows by 30 s, 20 s and 10 s, and is off the path in the fourth run.
+        ValueStream stream = ValueStreamAggregator.aggregate("app", branchRuns(90_000, 80_000, 70_000, 10_000));
+
+        assertThat(step(stream, "linux").exclusive().median()).isEqualTo(15_000);
+    }
+
+    @Test
+    public void aSkippedStepAddsNothingToItsCriticalShare() {
+        List<ProcessMap> runs = List.of(
+                run(1).step("Deploy", s -> s.process(1_000)).build(),
+                run(2).step("Deploy", s -> s.result(StepResult.SKIPPED)).build());
+
+        assertThat(step(ValueStreamAggregator.aggregate("app", runs), "Deploy").criticalShare()).isEqualTo(1.0);
+    }
 }

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.valuestream.testing;
 
+import io.jenkins.plugins.valuestream.graph.xml.BuildFolderReader;
+import io.jenkins.plugins.valuestream.graph.xml.ReadReport;
+import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
+import io.jenkins.plugins.valuestream.graph.xml.SkippedRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,5 +54,20 @@ public final class RealData {
             }
         }
         return homes;
+    }
+
+    /**
+     * Every Pipeline run of the JENKINS_HOMEs the real data holds (its {@code jenkins-home} and
+     * {@code plugin-fixtures}), in reading order; the run folders the reader skipped go to {@code skipped}.
+     */
+    public static List<RunRecord> pipelineRuns(Path realData, List<SkippedRun> skipped) throws IOException {
+        List<RunRecord> runs = new ArrayList<>();
+        BuildFolderReader reader = new BuildFolderReader();
+        for (Path home : jenkinsHomes(realData, "jenkins-home", "plugin-fixtures")) {
+            ReadReport report = reader.readJenkinsHome(home);
+            runs.addAll(report.runs());
+            skipped.addAll(report.skipped());
+        }
+        return runs;
     }
 }

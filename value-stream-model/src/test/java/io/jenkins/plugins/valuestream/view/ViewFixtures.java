@@ -277,7 +277,7 @@ public final class ViewFixtures {
                             / (double) steps.size(),
                     elapsed == 0 ? 1 : process / (double) elapsed,
                     distribution(offsets.get(entry.getKey()).stream().mapToLong(Long::longValue).toArray()).median(),
-                    first.parallelGroup()));
+                    first.parallelGroup(), 0.0, Distribution.EMPTY));
         }
         stats.sort(Comparator.comparingLong(StepStats::medianStartOffset));
         StepStats bottleneck = null;

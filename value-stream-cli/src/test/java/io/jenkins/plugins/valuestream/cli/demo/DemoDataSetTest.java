@@ -2,6 +2,7 @@ package io.jenkins.plugins.valuestream.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.valuestream.cli.CriticalPathChecks;
 import io.jenkins.plugins.valuestream.cli.source.RunExtraction;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
 import io.jenkins.plugins.valuestream.graph.RunResult;
@@ -138,5 +139,19 @@ public class DemoDataSetTest {
                 .anyMatch(m -> m.waits().millis(c) > 0))).contains(WaitCause.values());
         assertThat(maps.stream().flatMap(m -> m.work().stream()).map(WorkItem::function).distinct())
                 .contains("org.jenkinsci.plugins.workflow.steps.durable_task.ShellStep");
+    }
+
+    @Test
+    public void everyDemoRunsCriticalPathAddsUpToItsLeadTime() {
+        maps.forEach(CriticalPathChecks::assertPartsAddUpToTheLeadTime);
+    }
+
+    @Test
+    public void everyDemoStepsExclusiveTimeIsTheDropOfTheLeadTimeWithoutIt() {
+        int branches = 0;
+        for (ProcessMap map : maps) {
+            branches += CriticalPathChecks.assertExclusiveTimesAreTheDropsWithoutTheStep(map);
+        }
+        assertThat(branches).isPositive();
     }
 }

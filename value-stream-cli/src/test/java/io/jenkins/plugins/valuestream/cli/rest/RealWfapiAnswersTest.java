@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.valuestream.cli.CriticalPathChecks;
 import io.jenkins.plugins.valuestream.cli.source.RunExtraction;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -77,22 +78,29 @@ public class RealWfapiAnswersTest {
         return runs;
     }
 
-    @Test
-    public void everyRealRunGivesAConsistentProcessMap() throws Exception {
-        List<JsonNode> answers = runAnswers(wfapi).stream().map(RunAnswer::run).toList();
-        int read = 0;
-        int steps = 0;
-        List<String> skipped = new ArrayList<>();
-        for (JsonNode answer : answers) {
+    /** The process map of every run answer that parses, numbered in order; why the others do not, in skipped. */
+    private static List<ProcessMap> processMaps(List<String> skipped) throws IOException {
+        List<ProcessMap> maps = new ArrayList<>();
+        for (RunAnswer answer : runAnswers(wfapi)) {
             WfapiRun run;
             try {
-                run = withEmbeddedNodes(answer);
+                run = withEmbeddedNodes(answer.run());
             } catch (MalformedAnswerException e) {
                 skipped.add(e.getMessage());
                 continue;
             }
-            ProcessMap map = RunExtraction.processMap(WfapiGraphSynthesizer.synthesize(run, read + 1),
-                    run.startTimeMillis() + 86_400_000L);
+            maps.add(RunExtraction.processMap(WfapiGraphSynthesizer.synthesize(run, maps.size() + 1),
+                    run.startTimeMillis() + 86_400_000L));
+        }
+        return maps;
+    }
+
+    @Test
+    public void everyRealRunGivesAConsistentProcessMap() throws Exception {
+        int read = 0;
+        int steps = 0;
+        List<String> skipped = new ArrayList<>();
+        for (ProcessMap map : processMaps(skipped)) {
             for (ProcessStep step : map.steps()) {
                 assertThat(step.processMillis() + step.waitMillis()).as(step.displayName())
                         .isEqualTo(step.elapsedMillis());
@@ -128,5 +136,20 @@ public class RealWfapiAnswersTest {
         // Four platforms worked side by side for hours: the run's process time is far below their summed effort.
         long effort = map.steps().stream().mapToLong(ProcessStep::effortMillis).sum();
         assertThat(map.processMillis()).isLessThan(effort / 2);
+    }
+
+    @Test
+    public void everyRealRunsCriticalPathAddsUpToItsLeadTime() throws Exception {
+        processMaps(new ArrayList<>()).forEach(CriticalPathChecks::assertPartsAddUpToTheLeadTime);
+    }
+
+    @Test
+    public void everyRealStepsExclusiveTimeIsTheDropOfTheLeadTimeWithoutIt() throws Exception {
+        int branches = 0;
+        for (ProcessMap map : processMaps(new ArrayList<>())) {
+            branches += CriticalPathChecks.assertExclusiveTimesAreTheDropsWithoutTheStep(map);
+        }
+        System.out.println("Critical path on real wfapi answers: " + branches + " parallel branches checked");
+        assertThat(branches).isPositive();
     }
 }
