@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.flags;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,7 +33,8 @@ public record BaselineReset(int firstBuild) {
      */
     public List<ProcessMap> sameBaseline(ProcessMap run, Collection<ProcessMap> runs) {
         if (firstBuild == 0) {
-            return List.copyOf(runs);
+            // No copy: a report asks this once per run, of the same thousands of runs.
+            return runs instanceof List<ProcessMap> list ? Collections.unmodifiableList(list) : List.copyOf(runs);
         }
         boolean newBaseline = run.number() >= firstBuild;
         List<ProcessMap> kept = new ArrayList<>();

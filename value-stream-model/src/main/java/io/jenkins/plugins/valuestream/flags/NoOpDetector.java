@@ -32,9 +32,11 @@ public final class NoOpDetector {
     public static List<Flag> detect(ProcessMap run, Collection<ProcessMap> history, DetectorSettings settings) {
         List<ProcessMap> before = RunHistory.before(run, history).runs();
         List<Flag> flags = new ArrayList<>();
-        for (ProcessStep step : run.steps()) {
+        List<ProcessStep> steps = run.steps();
+        for (int position = 0; position < steps.size(); position++) {
+            ProcessStep step = steps.get(position);
             if (candidate(step, settings)) {
-                Flag flag = check(run, step, before, settings);
+                Flag flag = check(run, step, position, before, settings);
                 if (flag != null) {
                     flags.add(flag);
                 }
@@ -49,7 +51,7 @@ public final class NoOpDetector {
                 && step.waits().millis(WaitCause.INPUT) == 0;
     }
 
-    private static @org.jspecify.annotations.Nullable Flag check(ProcessMap run, ProcessStep step,
+    private static @org.jspecify.annotations.Nullable Flag check(ProcessMap run, ProcessStep step, int position,
             List<ProcessMap> before, DetectorSettings settings) {
         List<ProcessStep> recent = new ArrayList<>();
         List<ProcessMap> recentRuns = new ArrayList<>();
@@ -59,7 +61,7 @@ public final class NoOpDetector {
             if (recent.size() == settings.baselineRuns()) {
                 break;
             }
-            ProcessStep same = RunHistory.countedStep(earlier, step.path(), step.occurrence());
+            ProcessStep same = RunHistory.countedStep(earlier, step.path(), step.occurrence(), position);
             if (same != null) {
                 recent.add(same);
                 recentRuns.add(earlier);

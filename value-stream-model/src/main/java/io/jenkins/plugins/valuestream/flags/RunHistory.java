@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.flags;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepPath;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,6 +25,10 @@ final class RunHistory {
      * history may be in any order and may contain the run itself or later runs.
      */
     static RunHistory before(ProcessMap run, Collection<ProcessMap> history) {
+        if (history instanceof List<ProcessMap> list && finishedInOrder(list)) {
+            // A job's runs as a report holds them: then the runs before this one are a prefix, read backwards.
+            return new RunHistory(newestFirst(list.subList(0, countBelow(list, run.number()))));
+        }
         Map<Integer, ProcessMap> byNumber = new HashMap<>();
         for (ProcessMap earlier : history) {
             if (!earlier.running() && earlier.number() < run.number()) {
@@ -35,13 +40,65 @@ final class RunHistory {
         return new RunHistory(sorted);
     }
 
+    /** Whether the runs are finished, one per build number, in ascending order (a cheap pass, no allocation). */
+    private static boolean finishedInOrder(List<ProcessMap> runs) {
+        int previous = Integer.MIN_VALUE;
+        for (ProcessMap each : runs) {
+            if (each.running() || each.number() <= previous) {
+                return false;
+            }
+            previous = each.number();
+        }
+        return true;
+    }
+
+    /** How many runs of an ascending list are numbered below {@code number}. */
+    private static int countBelow(List<ProcessMap> ascending, int number) {
+        int low = 0;
+        int high = ascending.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (ascending.get(middle).number() < number) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static List<ProcessMap> newestFirst(List<ProcessMap> ascending) {
+        return new AbstractList<>() {
+            @Override
+            public ProcessMap get(int index) {
+                return ascending.get(ascending.size() - 1 - index);
+            }
+
+            @Override
+            public int size() {
+                return ascending.size();
+            }
+        };
+    }
+
     List<ProcessMap> runs() {
         return before;
     }
 
-    /** The counted step of the given path and occurrence in a run, or {@code null} where it did not run. */
-    static @Nullable ProcessStep countedStep(ProcessMap run, StepPath path, int occurrence) {
-        for (ProcessStep step : run.steps()) {
+    /**
+     * The counted step of the given path and occurrence in a run, or {@code null} where it did not run. The runs of a
+     * job mostly have the same steps in the same order, so the step at {@code position} (where the step is in the run
+     * being flagged) is tried first.
+     */
+    static @Nullable ProcessStep countedStep(ProcessMap run, StepPath path, int occurrence, int position) {
+        List<ProcessStep> steps = run.steps();
+        if (position < steps.size()) {
+            ProcessStep there = steps.get(position);
+            if (there.occurrence() == occurrence && there.counted() && there.path().equals(path)) {
+                return there;
+            }
+        }
+        for (ProcessStep step : steps) {
             if (step.occurrence() == occurrence && step.counted() && step.path().equals(path)) {
                 return step;
             }

@@ -55,22 +55,24 @@ public final class SlowStepDetector {
             }
         }
         List<Flag> flags = new ArrayList<>();
-        for (ProcessStep step : run.steps()) {
+        List<ProcessStep> steps = run.steps();
+        for (int position = 0; position < steps.size(); position++) {
+            ProcessStep step = steps.get(position);
             if (step.counted()) {
-                checkProcess(step, successful, before, settings, flags);
-                checkWait(run, step, successful, before, settings, flags);
+                checkProcess(step, position, successful, before, settings, flags);
+                checkWait(run, step, position, successful, before, settings, flags);
             }
         }
         return flags;
     }
 
-    private static void checkProcess(ProcessStep step, List<ProcessMap> successful, List<ProcessMap> earlierRuns,
-            DetectorSettings settings, List<Flag> flags) {
+    private static void checkProcess(ProcessStep step, int position, List<ProcessMap> successful,
+            List<ProcessMap> earlierRuns, DetectorSettings settings, List<Flag> flags) {
         List<ProcessMap> sampleRuns = new ArrayList<>();
         long[] samples = new long[settings.baselineRuns()];
         int count = 0;
         for (ProcessMap earlier : successful) {
-            ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence());
+            ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence(), position);
             if (before != null) {
                 samples[count++] = before.processMillis();
                 sampleRuns.add(earlier);
@@ -82,13 +84,13 @@ public final class SlowStepDetector {
         Baseline baseline = Baseline.of(Arrays.copyOf(samples, count), sampleRuns, settings,
                 settings.absoluteFloorMillis());
         if (baseline != null && baseline.exceededBy(step.processMillis())) {
-            List<ProcessMap> streak = streak(step, earlierRuns, baseline, ProcessStep::processMillis);
+            List<ProcessMap> streak = streak(step, position, earlierRuns, baseline, ProcessStep::processMillis);
             flags.add(baseline.flag(FlagKind.SLOW_PROCESS, step, "process time", step.processMillis(), streak,
                     List.of(), Remedies.slowProcess()));
         }
     }
 
-    private static void checkWait(ProcessMap run, ProcessStep step, List<ProcessMap> successful,
+    private static void checkWait(ProcessMap run, ProcessStep step, int position, List<ProcessMap> successful,
             List<ProcessMap> earlierRuns, DetectorSettings settings, List<Flag> flags) {
         Set<WaitCause> known = EnumSet.allOf(WaitCause.class);
         known.removeAll(step.waits().unknown());
@@ -96,7 +98,7 @@ public final class SlowStepDetector {
         long[] samples = new long[settings.baselineRuns()];
         int count = 0;
         for (ProcessMap earlier : successful) {
-            ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence());
+            ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence(), position);
             if (before != null && known.stream().allMatch(before.waits()::known)) {
                 samples[count++] = before.waits().total(known);
                 sampleRuns.add(earlier);
@@ -113,7 +115,7 @@ public final class SlowStepDetector {
             List<String> extra = largest == null ? List.of()
                     : List.of("largest cause in this run: " + largest.name().toLowerCase(Locale.ROOT) + " "
                             + Durations.format(step.waits().millis(largest)));
-            List<ProcessMap> streak = streak(step, earlierRuns, baseline, s -> known.stream().allMatch(s.waits()::known)
+            List<ProcessMap> streak = streak(step, position, earlierRuns, baseline, s -> known.stream().allMatch(s.waits()::known)
                     ? s.waits().total(known) : -1);
             flags.add(baseline.flag(FlagKind.SLOW_WAIT, step, "wait", wait, streak, extra,
                     Remedies.slowWait(largest, agentLabel(run, step))));
@@ -124,14 +126,14 @@ public final class SlowStepDetector {
      * The runs right before this one, newest first, in which the step was also above the threshold: up to
      * {@value #STREAK_RUNS}, ending at the first run where it was not (or did not run).
      */
-    private static List<ProcessMap> streak(ProcessStep step, List<ProcessMap> before, Baseline baseline,
-            ToLongFunction<ProcessStep> value) {
+    private static List<ProcessMap> streak(ProcessStep step, int position, List<ProcessMap> before,
+            Baseline baseline, ToLongFunction<ProcessStep> value) {
         List<ProcessMap> streak = new ArrayList<>();
         for (ProcessMap earlier : before) {
             if (streak.size() == STREAK_RUNS) {
                 break;
             }
-            ProcessStep same = RunHistory.countedStep(earlier, step.path(), step.occurrence());
+            ProcessStep same = RunHistory.countedStep(earlier, step.path(), step.occurrence(), position);
             if (same == null || !baseline.exceededBy(value.applyAsLong(same))) {
                 break;
             }

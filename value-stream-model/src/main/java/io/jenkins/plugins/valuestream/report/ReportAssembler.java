@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Puts reports together, the same way for the command line, the plugin's pages and its REST API: the value stream
@@ -54,18 +55,11 @@ public record ReportAssembler(DetectorSettings settings, BaselineReset baseline,
         List<ProcessMap> ordered = new ArrayList<>(window);
         ordered.sort(Comparator.comparingInt(ProcessMap::number));
         int firstFlagged = Math.max(0, ordered.size() - maxFlaggedRuns);
-        List<RunReport> runs = new ArrayList<>(ordered.size());
-        List<List<Flag>> flagged = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            ProcessMap run = ordered.get(i);
-            if (i < firstFlagged) {
-                runs.add(RunReport.of(run));
-            } else {
-                RunReport report = run(run, history, List.of());
-                flagged.add(report.flags());
-                runs.add(report);
-            }
-        }
+        // Each run is flagged on its own against the same history: on every core, in the runs' order.
+        List<RunReport> runs = IntStream.range(0, ordered.size()).parallel()
+                .mapToObj(i -> i < firstFlagged ? RunReport.of(ordered.get(i)) : run(ordered.get(i), history, List.of()))
+                .toList();
+        List<List<Flag>> flagged = runs.subList(firstFlagged, runs.size()).stream().map(RunReport::flags).toList();
         ValueStream stream = ValueStreamAggregator.aggregate(name, ordered);
         return new JobReport(name, stream, runs, warnings, AvoidableWork.of(flagged));
     }
