@@ -54,7 +54,7 @@ public final class Figures {
         double rederiveInMemory = ratio(results, "ValueStreamBenchmark.rederiveInMemory",
                 "ValueStreamBenchmark.valueStreamFromStore");
         double criticalPath = ratio(results, "CriticalPathBenchmark.criticalPath", "CriticalPathBenchmark.walkSteps");
-        // Issue 13's target: the critical path costs at most about one more walk of the run's flow graph.
+        // The target: the critical path costs at most about one more walk of the run's flow graph.
         double criticalPathVsGraph = ratio(results, "CriticalPathBenchmark.criticalPath",
                 "ExtractionBenchmark.walk");
         double bytes = bytesPerStepRecord();

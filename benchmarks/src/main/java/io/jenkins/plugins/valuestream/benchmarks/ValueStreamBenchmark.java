@@ -150,7 +150,7 @@ public class ValueStreamBenchmark {
 
     /**
      * Without a store, with every flow graph already in memory (which a real controller cannot afford for 10,000
-     * runs): only extraction and aggregation, for all {@value #RUNS} runs. Not one of the issue's figures; it shows
+     * runs): only extraction and aggregation, for all {@value #RUNS} runs. Not one of the targets; it shows
      * how much of re-deriving is reading the build folders.
      */
     @Benchmark

@@ -265,7 +265,7 @@ public class ReportInBrowserTest {
         assertThat(box.getAttribute("textContent")).as("the box's text with its tooltip").contains(HOSTILE_STAGE);
     }
 
-    /** A server with one job whose name and stages are markup, one with the alert payload of the issue. */
+    /** A server with one job whose name and stages are markup, one with a script alert in its name. */
     private static FakeJenkins hostileJenkins() {
         FakeJenkins jenkins = new FakeJenkins();
         String job = "/jenkins/job/evil/";
