@@ -422,7 +422,7 @@ public final class ExportedReport {
 
         @Exported
         public @Nullable String getBottleneck() {
-            return stream.bottleneck() == null ? null : stream.bottleneck().path().toString();
+            return stream.bottleneck() == null ? null : stream.bottleneck().displayName();
         }
 
         @Exported
@@ -432,7 +432,7 @@ public final class ExportedReport {
 
         @Exported
         public @Nullable String getBottleneckByWait() {
-            return stream.waitBottleneck() == null ? null : stream.waitBottleneck().path().toString();
+            return stream.waitBottleneck() == null ? null : stream.waitBottleneck().displayName();
         }
 
         @Exported

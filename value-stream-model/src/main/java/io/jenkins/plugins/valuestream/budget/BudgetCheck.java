@@ -61,7 +61,7 @@ public record BudgetCheck(
      * largest cause: lock; longest wait in Deploy".
      */
     public String message() {
-        String stepName = step == null ? null : occurrence == 0 ? step.toString() : step + " #" + (occurrence + 1);
+        String stepName = step == null ? null : step.displayName(occurrence);
         StringBuilder text = new StringBuilder();
         text.append(kind == BudgetKind.LEAD_TIME ? "Lead-time budget " : "Wait budget ")
                 .append(Durations.format(limitMillis));

@@ -140,8 +140,8 @@ public final class DuplicateWorkDetector {
     }
 
     private static String place(WorkItem item) {
-        return item.branch().isEmpty() || item.step().name().equals(item.branch()) ? item.step().toString()
-                : item.step() + " (branch " + item.branch() + ")";
+        return item.branch().isEmpty() || item.step().name().equals(item.branch()) ? item.step().label()
+                : item.step().label() + " (branch " + item.branch() + ")";
     }
 
     /**

@@ -114,13 +114,13 @@ public final class RepeatedAgentDetector {
         String label = second.label().isEmpty() ? "any agent" : "agent '" + second.label() + "'";
         // The steps where the agents were asked for, which may lie inside the top-level steps compared.
         long setup = repeated.stream().mapToLong(WorkItem::durationMillis).sum();
-        String message = second.step() + ": asked for " + label + " again right after " + first.step()
-                + " gave one back; waited " + Durations.format(second.waitMillis())
+        String message = second.step().label() + ": asked for " + label + " again right after "
+                + first.step().label() + " gave one back; waited " + Durations.format(second.waitMillis())
                 + (setup > 0 ? " and repeated its setup for " + Durations.format(setup) : "");
         List<String> evidence = new ArrayList<>(List.of(
-                first.step() + ": " + label + " held " + Durations.format(first.holdMillis()) + " after a wait of "
+                first.step().label() + ": " + label + " held " + Durations.format(first.holdMillis()) + " after a wait of "
                         + Durations.format(first.waitMillis()),
-                second.step() + ": " + label + " asked for "
+                second.step().label() + ": " + label + " asked for "
                         + Durations.format(second.startedAt() - released(first)) + " after release, waited "
                         + Durations.format(second.waitMillis())));
         for (WorkItem item : repeated) {

@@ -50,7 +50,9 @@ import org.jspecify.annotations.Nullable;
  * {@code queuedAt} and the {@code QUEUE} cause of a run without a queue stamp, the {@code AGENT} cause of runs read
  * from the Stage View REST API; {@code unknownCauses} lists those causes. Step paths are written twice: {@code path}
  * in the escaped form of {@link StepPath#toString()} (a {@code /} inside a name written {@code \/}) and
- * {@code segments}, the names as they are.
+ * {@code segments}, the names as they are; those two are the keys. The fields people read ({@code name},
+ * {@code bottleneck}, {@code bottleneckByWait}, a flag's and a ledger entry's {@code step}) give the names as they were
+ * written ({@link StepPath#label()}): a stage named {@code Build / Test} reads {@code Build / Test}.
  *
  * <p>Strings are escaped by Jackson; {@code <}, {@code >}, {@code &} and the line separators U+2028/U+2029 are
  * written as {@code \}{@code uXXXX} as well, so the JSON can be embedded in an HTML page as it is.
@@ -160,10 +162,10 @@ public final class ReportJson {
         node.set("waitMillis", distribution(stream.waitTime()));
         node.set("waitByCause", distributions(stream.waitByCause()));
         node.put("flowEfficiency", stream.flowEfficiency());
-        node.put("bottleneck", stream.bottleneck() == null ? null : stream.bottleneck().path().toString());
+        node.put("bottleneck", stream.bottleneck() == null ? null : stream.bottleneck().displayName());
         node.put("bottleneckIndex", bottleneck < 0 ? null : bottleneck);
         node.put("bottleneckByWait",
-                stream.waitBottleneck() == null ? null : stream.waitBottleneck().path().toString());
+                stream.waitBottleneck() == null ? null : stream.waitBottleneck().displayName());
         node.put("bottleneckByWaitIndex", waitBottleneck < 0 ? null : waitBottleneck);
         ArrayNode trend = node.putArray("trend");
         for (RunTrend point : stream.trend()) {
@@ -195,7 +197,7 @@ public final class ReportJson {
         for (AvoidableWork.Entry entry : ledger.entries()) {
             ObjectNode each = entries.addObject();
             each.put("kind", entry.kind().name());
-            each.put("step", entry.step().toString());
+            each.put("step", entry.step().label());
             each.set("segments", segments(entry.step()));
             each.put("totalMillis", entry.totalMillis());
             each.put("runs", entry.flaggedRuns());
@@ -228,7 +230,7 @@ public final class ReportJson {
     private static ObjectNode flag(Flag flag) {
         ObjectNode node = NODES.objectNode();
         node.put("kind", flag.kind().name());
-        node.put("step", flag.step().toString());
+        node.put("step", flag.step().label());
         node.set("segments", segments(flag.step()));
         node.put("message", flag.message());
         node.put("costMillis", flag.costMillis());

@@ -65,7 +65,7 @@ public record ProcessStep(
 
     /** The name shown to users: the path, and {@code #2}, {@code #3}... for repeated occurrences. */
     public String displayName() {
-        return occurrence == 0 ? path.toString() : path + " #" + (occurrence + 1);
+        return path.displayName(occurrence);
     }
 
     /** Whether the step counts in aggregates (skipped Declarative stages do not). */

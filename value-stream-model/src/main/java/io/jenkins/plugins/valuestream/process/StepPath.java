@@ -74,6 +74,23 @@ public record StepPath(List<String> segments) implements Comparable<StepPath> {
         return new StepPath(parts);
     }
 
+    /**
+     * The path as people read it: the names as they were written, joined by {@code /} ({@code Deploy/Staging}; a
+     * stage named {@code Build / Test} stays {@code Build / Test}). For labels and messages only: two paths can read
+     * alike, so keys are {@link #segments()} or {@link #toString()}.
+     */
+    public String label() {
+        return String.join("/", segments);
+    }
+
+    /**
+     * The name of a step of this path shown to users: its {@link #label()}, and {@code #2}, {@code #3}... for the
+     * second, third occurrence in a run ({@code occurrence} counts from 0).
+     */
+    public String displayName(int occurrence) {
+        return occurrence == 0 ? label() : label() + " #" + (occurrence + 1);
+    }
+
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();

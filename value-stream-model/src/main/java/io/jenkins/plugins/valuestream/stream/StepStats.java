@@ -53,6 +53,6 @@ public record StepStats(
 
     /** The name shown to users: the path, and {@code #2}, {@code #3}... for repeated occurrences. */
     public String displayName() {
-        return occurrence == 0 ? path.toString() : path + " #" + (occurrence + 1);
+        return path.displayName(occurrence);
     }
 }

@@ -171,7 +171,7 @@ public final class ValueStreamAggregator {
 
     private record StepKey(StepPath path, int occurrence) {
         String displayName() {
-            return occurrence == 0 ? path.toString() : path + " #" + (occurrence + 1);
+            return path.displayName(occurrence);
         }
     }
 

@@ -24,7 +24,7 @@ public record FlagView(FlagKind kind, String label, String step, String message,
     }
 
     public static FlagView of(Flag flag) {
-        return new FlagView(flag.kind(), label(flag.kind()), flag.step().toString(), flag.message(),
+        return new FlagView(flag.kind(), label(flag.kind()), flag.step().label(), flag.message(),
                 flag.costMillis(), Durations.format(flag.costMillis()), flag.evidence(), flag.remedy());
     }
 

@@ -57,6 +57,33 @@ public class ReportJsonTest {
     }
 
     @Test
+    public void aStageNamedWithASlashIsShownAsWrittenAndKeyedBySegments() throws Exception {
+        // A stage named "Build / Test" (one name with a slash in it), not a stage Test inside a stage Build.
+        ProcessMap map = run(1, 0L, "Build / Test");
+        Flag flag = new Flag(FlagKind.SLOW_PROCESS, map.steps().get(0).path(), "Build / Test: slow", 1_000, List.of(),
+                "");
+        JsonNode job = parse(ReportJson.toJson(List.of(job("app", new RunReport(map, List.of(flag))))))
+                .path("jobs").get(0);
+        JsonNode stream = job.path("valueStream");
+
+        assertThat(stream.path("steps").get(0).path("name").asText()).isEqualTo("Build / Test");
+        assertThat(stream.path("steps").get(0).path("path").asText()).isEqualTo("Build \\/ Test");
+        assertThat(stream.path("steps").get(0).path("segments")).extracting(JsonNode::asText)
+                .containsExactly("Build / Test");
+        assertThat(job.path("runs").get(0).path("flags").get(0).path("step").asText()).isEqualTo("Build / Test");
+    }
+
+    @Test
+    public void theBottleneckIsNamedAsWritten() {
+        ProcessMap map = RunFixture.run(1).step("Build \\/ Test", s -> s.process(60_000))
+                .step("Lint", s -> s.process(1_000)).build();
+
+        JsonNode stream = ReportJson.valueStream(ValueStreamAggregator.aggregate("app", List.of(map)));
+
+        assertThat(stream.path("bottleneck").asText()).isEqualTo("Build / Test");
+    }
+
+    @Test
     public void runTotalsEqualTheProcessMap() throws Exception {
         ProcessMap map = run(12, 5_000L, "Build");
         JsonNode json = firstRun(map, List.of());
