@@ -84,6 +84,29 @@ public final class HtmlReport {
         return out.finish();
     }
 
+    /**
+     * Which job the page opens on (1 for the first): the one whose newest completed run started last, the first of
+     * them on a tie; the first job where none has a completed run. A reader opens on what has just happened, not on
+     * the alphabetically first job, which may have no completed run at all.
+     */
+    static int opening(List<JobReport> jobs) {
+        int opening = 1;
+        long newest = Long.MIN_VALUE;
+        for (int i = 0; i < jobs.size(); i++) {
+            long start = newestCompletedStart(jobs.get(i));
+            if (start > newest) {
+                newest = start;
+                opening = i + 1;
+            }
+        }
+        return opening;
+    }
+
+    private static long newestCompletedStart(JobReport job) {
+        return job.runs().stream().filter(run -> !run.map().running()).mapToLong(run -> run.map().startedAt())
+                .max().orElse(Long.MIN_VALUE);
+    }
+
     /** Writes the page for the given jobs to a writer. */
     public void write(List<JobReport> jobs, Appendable target) throws IOException {
         target.append(render(jobs));
@@ -97,7 +120,7 @@ public final class HtmlReport {
         out.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
         out.empty("meta", "name", "color-scheme", "content", "light dark");
         out.element("title", title);
-        out.open("style").trusted(PageStyle.css(jobs.size())).close();
+        out.open("style").trusted(PageStyle.css(jobs.size(), opening(jobs))).close();
         out.close();
         out.open("body", "class", "vs-body");
         for (Theme option : Theme.values()) {

@@ -23,7 +23,7 @@ final class PageStyle {
         return "vs-job-" + number;
     }
 
-    static String css(int jobs) {
+    static String css(int jobs, int opening) {
         StringBuilder css = new StringBuilder();
         css.append(ThemeCss.defaults());
         String light = "#" + THEME_INPUT + "light:checked ~ .vs-page";
@@ -44,7 +44,7 @@ final class PageStyle {
             css.append("@supports selector(:has(a)) {\n");
             css.append("  .vs-jobs .vs-job { display: none; }\n");
             css.append("  .vs-jobs .vs-job:target, .vs-jobs .vs-job:has(:target) { display: block; }\n");
-            css.append("  .vs-jobs:not(:has(:target)) .vs-job:first-child { display: block; }\n");
+            css.append("  .vs-jobs:not(:has(:target)) #").append(jobId(opening)).append(" { display: block; }\n");
             for (int i = 1; i <= jobs; i++) {
                 String id = jobId(i);
                 css.append("  .vs-page:has(#").append(id).append(":target) .vs-job-nav a[href=\"#").append(id)
@@ -52,8 +52,7 @@ final class PageStyle {
                         .append(id).append("\"] { border-color: ").append(c("accent")).append("; background: ")
                         .append(c("box")).append("; }\n");
             }
-            String first = jobId(1);
-            css.append("  .vs-page:not(:has(.vs-jobs :target)) .vs-job-nav a[href=\"#").append(first)
+            css.append("  .vs-page:not(:has(.vs-jobs :target)) .vs-job-nav a[href=\"#").append(jobId(opening))
                     .append("\"] { border-color: ").append(c("accent")).append("; background: ").append(c("box"))
                     .append("; }\n");
             css.append("}\n");

@@ -9,6 +9,8 @@ import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
+import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
+import io.jenkins.plugins.valuestream.testing.RunFixture;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.ParsedXml;
 import io.jenkins.plugins.valuestream.view.ViewFixtures;
@@ -318,6 +320,25 @@ public class HtmlReportTest {
         assertThat(ofShown).isLessThan(all);
         assertThat(page.elements("//table[" + hasClass("vs-flags") + "]/tbody/tr")).hasSize(ofShown);
         assertThat(page.text("//body")).contains((all - ofShown) + " more flags are on older runs");
+    }
+
+    @Test
+    public void thePageOpensOnTheJobWithTheMostRecentCompletedRun() {
+        ProcessMap old = RunFixture.run(1).step("Build", s -> s.process(1_000)).build();
+        ProcessMap recent = RunFixture.run(2).step("Build", s -> s.process(1_000)).build();
+        ProcessMap unfinished = RunFixture.run(3).runningFor(1_000).step("Build", s -> s.process(1_000)).build();
+        List<JobReport> jobs = List.of(report("a-old", old), report("b-unfinished", unfinished),
+                report("c-recent", recent));
+
+        String page = new HtmlReport("Report", null, Theme.AUTO).render(jobs);
+
+        assertThat(HtmlReport.opening(jobs)).isEqualTo(3);
+        assertThat(page).contains(".vs-jobs:not(:has(:target)) #" + PageStyle.jobId(3) + " { display: block; }");
+    }
+
+    private static JobReport report(String name, ProcessMap run) {
+        return new JobReport(name, ValueStreamAggregator.aggregate(name, List.of(run)), List.of(RunReport.of(run)),
+                List.of());
     }
 
     @Test
