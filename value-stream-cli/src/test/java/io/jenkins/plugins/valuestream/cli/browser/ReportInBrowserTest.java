@@ -212,6 +212,40 @@ public class ReportInBrowserTest {
         }
     }
 
+    @Test
+    public void everyWidthFromAPhoneToAWideScreenHasNoHorizontalScroll() {
+        for (String theme : List.of("light", "dark")) {
+            for (int width : new int[] {390, 768, 1024, 1600}) {
+                try {
+                    browser.manage().window().setSize(new Dimension(width, 1000));
+                    open(demoReport(theme));
+                    long scrollWidth = (Long) ((JavascriptExecutor) browser)
+                            .executeScript("return document.documentElement.scrollWidth");
+                    long viewport = (Long) ((JavascriptExecutor) browser)
+                            .executeScript("return document.documentElement.clientWidth");
+
+                    assertThat(scrollWidth).as("page width at %d px, %s", width, theme).isLessThanOrEqualTo(viewport);
+                } finally {
+                    browser.manage().window().setSize(new Dimension(1400, 1000));
+                }
+            }
+        }
+    }
+
+    @Test
+    public void aFlagsRunLinkShowsThatRunsProcessMap() {
+        open(demoReport("light"));
+        browser.findElement(By.cssSelector("details.vs-flag-list > summary")).click();
+        WebElement link = browser.findElement(By.cssSelector("table.vs-flags a.vs-run-link"));
+        String run = link.getText().substring(1);
+        WebElement map = browser.findElement(By.cssSelector("details.vs-run[data-run='" + run + "'] svg"));
+        assertThat(map.isDisplayed()).as("the map before the link is followed").isFalse();
+
+        link.click();
+
+        assertThat(map.isDisplayed()).as("the map of run #%s after its link was followed", run).isTrue();
+    }
+
     private static void assertInsideItsFrame(WebElement chart) {
         Rectangle frame = chart.findElement(By.xpath("..")).getRect();
         assertThat(chart.findElements(By.cssSelector("rect"))).isNotEmpty().allSatisfy(mark -> {

@@ -428,17 +428,17 @@ public final class HtmlReport {
         out.open("tbody");
         for (FlagGroup group : groups) {
             out.open("tr", "data-step", group.step(), "data-kind", group.kind().name());
-            out.open("td");
+            out.open("td", "data-label", "Finding");
             flagPill(out, group.kind(), group.label());
             out.close();
-            out.element("td", group.step(), "class", "vs-step-name");
-            out.open("td", "class", "vs-num");
+            out.element("td", group.step(), "class", "vs-step-name", "data-label", "Step");
+            out.open("td", "class", "vs-num", "data-label", "Runs");
             out.text(group.runs().size() + " of " + runCount);
             out.close();
-            out.element("td", Durations.format(group.totalMillis()), "class", "vs-num");
+            out.element("td", Durations.format(group.totalMillis()), "class", "vs-num", "data-label", "Total cost");
             out.element("td", Durations.format(group.typicalMillis()), "class", "vs-num",
-                    "title", "median cost of one flag");
-            out.element("td", group.latest().remedy(), "class", "vs-remedy");
+                    "title", "median cost of one flag", "data-label", "Typical cost");
+            out.element("td", group.latest().remedy(), "class", "vs-remedy", "data-label", "What to do");
             latestRuns(out, group, shown, jobId);
             out.close();
         }
@@ -448,7 +448,7 @@ public final class HtmlReport {
 
     /** A ledger line's newest runs as links to their maps, how many more there are, and the newest finding. */
     private static void latestRuns(MarkupWriter out, FlagGroup group, Set<Integer> shown, String jobId) {
-        out.open("td", "class", "vs-latest");
+        out.open("td", "class", "vs-latest", "data-label", "Latest");
         int listed = Math.min(LATEST_RUNS, group.runs().size());
         for (int i = 0; i < listed; i++) {
             out.text(i == 0 ? "" : ", ");
@@ -494,19 +494,19 @@ public final class HtmlReport {
 
     private static void flagRow(MarkupWriter out, int number, FlagView view, String jobId) {
         out.open("tr", "data-step", view.step(), "data-run", number);
-        out.open("td", "class", "vs-num");
+        out.open("td", "class", "vs-num", "data-label", "Run");
         runLink(out, jobId, number);
         out.close();
-        out.element("td", view.step(), "class", "vs-step-name");
-        out.open("td");
+        out.element("td", view.step(), "class", "vs-step-name", "data-label", "Step");
+        out.open("td", "data-label", "Finding");
         flagPill(out, view.kind(), view.label());
         out.text(" " + view.finding());
         if (!view.remedy().isEmpty()) {
             out.element("p", view.remedy(), "class", "vs-remedy");
         }
         out.close();
-        out.element("td", view.costText(), "class", "vs-num");
-        out.open("td");
+        out.element("td", view.costText(), "class", "vs-num", "data-label", "Cost");
+        out.open("td", "data-label", "Evidence");
         if (view.evidence().isEmpty()) {
             out.element("span", "\u2014", "class", "vs-muted");
         } else {
@@ -591,7 +591,7 @@ public final class HtmlReport {
         List<VerdictView> verdicts = VerdictView.of(run.budgets());
         ProcessMapView view = ProcessMapView.of(map, run.flags(), verdicts);
         String id = runId(jobId, map.number());
-        out.open("details", "class", "vs-run", "id", id, "data-run", map.number());
+        out.open("details", "class", "vs-run", "data-run", map.number());
         out.open("summary");
         out.element("span", "#" + map.number(), "class", "vs-run-number");
         String result = map.result() == null ? "Unfinished, last activity " + HumanText.instant(map.asOf())
@@ -622,7 +622,9 @@ public final class HtmlReport {
         }
         out.close();
         out.close();
-        out.open("div", "class", "vs-run-body");
+        // The link target is inside the details: following a link to it opens them (the browser reveals the target),
+        // so a flag's run link shows that run's map without a script.
+        out.open("div", "class", "vs-run-body", "id", id);
         out.open("div", "class", "vs-chart-frame");
         ProcessMapSvg.write(view, SvgOptions.inline(id + "-map").withWidth(chartWidth), out);
         out.close();

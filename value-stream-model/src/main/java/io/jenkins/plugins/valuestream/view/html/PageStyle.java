@@ -132,7 +132,7 @@ final class PageStyle {
             .vs-flag-list[open] > summary { border-bottom: 1px solid %border%; }
             .vs-run-link { font-weight: 600; text-decoration: none; }
             .vs-run-link:hover { text-decoration: underline; }
-            .vs-run:target { outline: 2px solid %accent%; outline-offset: 2px; }
+            .vs-run:has(:target) { outline: 2px solid %accent%; outline-offset: 2px; }
             .vs-pill { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px;
               border: 1px solid %border%; background: %surface%; white-space: nowrap; }
             .vs-pill-success { color: %ok%; border-color: %ok%; }
@@ -152,6 +152,20 @@ final class PageStyle {
             .vs-run > summary:hover { background: %surface%; border-radius: 10px; }
             .vs-run-badges { display: flex; flex-wrap: wrap; gap: 6px; justify-content: flex-end; }
             @media (max-width: 1180px) { .vs-run > summary { display: flex; flex-wrap: wrap; } }
+            @media (max-width: 960px) {
+              .vs-layout { flex-direction: column; align-items: stretch; gap: 12px; }
+              .vs-job-nav { position: static; flex: none; width: 100%; max-height: none; }
+              .vs-page-header { flex-wrap: wrap; gap: 8px; }
+              .vs-card-wide { grid-column: auto; }
+              .vs-table thead { display: none; }
+              .vs-table, .vs-table tbody, .vs-table tr, .vs-table td { display: block; width: auto; }
+              .vs-table tr { border-bottom: 1px solid %border%; padding: 8px 0; }
+              .vs-table td { border: none; padding: 2px 0; white-space: normal; }
+              .vs-table td[data-label]::before { content: attr(data-label) ": "; color: %muted%; font-size: 12px; }
+              .vs-flag-summary td.vs-latest { min-width: 0; }
+              .vs-chart-frame svg { min-width: 800px; }
+              .vs-pill { white-space: normal; max-width: 100%; }
+            }
             .vs-run[open] > summary { border-bottom: 1px solid %border%; }
             .vs-run-number { font-weight: 650; min-width: 48px; }
             .vs-run-fact { font-variant-numeric: tabular-nums; color: %muted%; white-space: nowrap; font-size: 13px; }

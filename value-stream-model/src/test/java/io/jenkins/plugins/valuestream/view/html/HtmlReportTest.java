@@ -193,7 +193,8 @@ public class HtmlReportTest {
         assertThat(links).isNotEmpty();
         for (Element link : links) {
             String target = link.getAttribute("href").substring(1);
-            Element run = TWENTY.element("//details[@id='" + target + "']");
+            // The target is the run's body, inside its details, so that following the link opens them.
+            Element run = (Element) TWENTY.element("//details/div[@id='" + target + "']").getParentNode();
             assertThat("#" + run.getAttribute("data-run")).isEqualTo(link.getTextContent());
         }
     }
