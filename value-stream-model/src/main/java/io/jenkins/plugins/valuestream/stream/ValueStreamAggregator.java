@@ -51,8 +51,10 @@ public final class ValueStreamAggregator {
         ParallelGroups groups = new ParallelGroups();
         JobAccumulator totals = new JobAccumulator(progress);
         Map<String, Integer> runGroups = new HashMap<>();
+        PipelineOrder pipelineOrder = new PipelineOrder();
         for (ProcessMap run : taken) {
             progress.seen++;
+            pipelineOrder.startRun();
             totals.add(run);
             runGroups.clear();
             RunSchedule schedule = RunSchedule.of(run);
@@ -64,6 +66,7 @@ public final class ValueStreamAggregator {
                 }
                 StepAccumulator accumulator = accumulators.of(position, step.path(), step.occurrence());
                 accumulator.add(run, step);
+                pipelineOrder.add(accumulator.index);
                 accumulator.addCritical(schedule.onCriticalPath(position), schedule.exclusiveMillis(position));
                 String group = step.parallelGroup();
                 if (group != null) {
@@ -75,11 +78,14 @@ public final class ValueStreamAggregator {
         }
         List<StepAccumulator> all = accumulators.inOrder();
         String[] groupKeys = groups.keys(all);
+        int[] ranks = pipelineOrder.ranks(all.size());
+        List<StepAccumulator> ordered = new ArrayList<>(all);
+        ordered.sort(Comparator.comparing(StepAccumulator::isOutside)
+                .thenComparingInt(step -> ranks[step.index]));
         List<StepStats> steps = new ArrayList<>(all.size());
-        for (StepAccumulator accumulator : all) {
+        for (StepAccumulator accumulator : ordered) {
             steps.add(accumulator.stats(groupKeys[accumulator.index]));
         }
-        steps.sort(REPRESENTATIVE_ORDER);
         return new ValueStream(job, taken.size(), steps, totals.lead(), totals.process(), totals.waitTime(),
                 totals.waitByCause(), totals.flowEfficiency(), bottleneck(steps), waitBottleneck(steps),
                 totals.trend());
@@ -117,12 +123,6 @@ public final class ValueStreamAggregator {
         return step.kind() == StepKind.OUTSIDE || step.path().equals(StepPath.OUTSIDE);
     }
 
-    /** By median start offset, ties by path and occurrence; the implicit outside step last. */
-    static final Comparator<StepStats> REPRESENTATIVE_ORDER = Comparator
-            .comparing(ValueStreamAggregator::isOutside)
-            .thenComparingLong(StepStats::medianStartOffset)
-            .thenComparing(StepStats::path)
-            .thenComparingInt(StepStats::occurrence);
 
     private static List<StepStats> innermost(List<StepStats> steps) {
         List<StepStats> inner = new ArrayList<>();
@@ -353,6 +353,11 @@ public final class ValueStreamAggregator {
             startOffset = new Values(capacity);
             causes = new CauseValues(capacity);
             exclusive = new Values(capacity);
+        }
+
+        /** Whether it is the implicit step outside every step, which the map shows last. */
+        boolean isOutside() {
+            return kind == StepKind.OUTSIDE || key.path().equals(StepPath.OUTSIDE);
         }
 
         void add(ProcessMap run, ProcessStep step) {

@@ -215,18 +215,18 @@ public class ValueStreamAggregatorTest {
     }
 
     @Test
-    public void ordersStepsStartingTogetherByPath() {
+    public void parallelBranchesKeepTheOrderTheRunListsThem() {
         List<ProcessMap> runs = List.of(run(1)
                 .step("Test/windows", s -> s.at(5_000).process(1_000).parallel("9"))
                 .step("Test/linux", s -> s.at(5_000).process(1_000).parallel("9"))
                 .build());
 
         assertThat(ValueStreamAggregator.aggregate("app", runs).steps()).extracting(StepStats::displayName)
-                .containsExactly("Test/linux", "Test/windows");
+                .containsExactly("Test/windows", "Test/linux");
     }
 
     @Test
-    public void placesAStepOnlySomeRunsHaveByItsMedianOffset() {
+    public void placesAStepOnlySomeRunsHaveAfterTheStepItFollowedThere() {
         List<ProcessMap> runs = List.of(
                 run(1).step("Build", s -> s.at(0).process(10_000)).step("Deploy", s -> s.at(20_000).process(1_000))
                         .build(),
@@ -235,6 +235,23 @@ public class ValueStreamAggregatorTest {
 
         assertThat(ValueStreamAggregator.aggregate("app", runs).steps()).extracting(StepStats::displayName)
                 .containsExactly("Build", "Scan", "Deploy");
+    }
+
+    @Test
+    public void followsThePipelineOrderWhereMedianStartTimesWouldNot() {
+        // Most runs skip Build and Deploy and run Test early (median start 1 s, Build's 2 s); the run that has them goes
+        // Build, Test, Deploy.
+        List<ProcessMap> runs = new ArrayList<>();
+        runs.add(run(1).step("Checkout", s -> s.at(0).process(2_000)).step("Build", s -> s.at(2_000).process(8_000))
+                .step("Test", s -> s.at(10_000).process(5_000)).step("Deploy", s -> s.at(15_000).process(1_000))
+                .build());
+        for (int number = 2; number <= 5; number++) {
+            runs.add(run(number).step("Checkout", s -> s.at(0).process(1_000))
+                    .step("Test", s -> s.at(1_000).process(5_000)).build());
+        }
+
+        assertThat(ValueStreamAggregator.aggregate("app", runs).steps()).extracting(StepStats::displayName)
+                .containsExactly("Checkout", "Build", "Test", "Deploy");
     }
 
     @Test
