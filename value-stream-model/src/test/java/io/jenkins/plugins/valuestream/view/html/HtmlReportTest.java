@@ -343,6 +343,14 @@ public class HtmlReportTest {
     }
 
     @Test
+    public void aStageNamedWithASlashReadsAsWritten() {
+        ProcessMap run = RunFixture.run(1).step("Build \\/ Test", s -> s.process(60_000)).build();
+        String page = new HtmlReport("Report", null, Theme.AUTO).render(List.of(report("app", run)));
+
+        assertThat(ParsedXml.parse(page).text("//body")).contains("Build / Test").doesNotContain("\\/");
+    }
+
+    @Test
     public void showsAFlagWithoutEvidenceWithADashAndItsRemedyUnderTheFinding() {
         ProcessMap map = WEB_SHOP.runs().get(0).map();
         Flag flag = new Flag(FlagKind.NO_OP, StepPath.of("Build"), "Build: did next to nothing", 2_000, List.of(),
