@@ -21,6 +21,7 @@ import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.ReportAssembler;
 import io.jenkins.plugins.valuestream.view.html.HtmlReport;
+import io.jenkins.plugins.valuestream.view.html.JenkinsLinks;
 import io.jenkins.plugins.valuestream.view.theme.Theme;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -356,8 +357,9 @@ final class ReportCommand implements Callable<Integer> {
         List<JobReport> jobs = reported.jobs();
         OutputWriter writer;
         if (format() == Format.html) {
-            String page = new HtmlReport(title(jobs), Instant.ofEpochMilli(runSource.now()), Theme.parse(theme))
-                    .render(jobs);
+            HtmlReport report = new HtmlReport(title(jobs), Instant.ofEpochMilli(runSource.now()), Theme.parse(theme));
+            String jenkins = runSource.jenkinsUrl();
+            String page = (jenkins == null ? report : report.withLinks(new JenkinsLinks(jenkins))).render(jobs);
             writer = stream -> stream.write(page.getBytes(StandardCharsets.UTF_8));
         } else {
             ObjectNode tree = metadata(reported, runSource);

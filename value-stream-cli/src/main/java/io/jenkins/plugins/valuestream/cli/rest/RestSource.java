@@ -74,6 +74,11 @@ public final class RestSource implements RunSource {
     }
 
     @Override
+    public String jenkinsUrl() {
+        return server;
+    }
+
+    @Override
     public String describe() {
         return server;
     }

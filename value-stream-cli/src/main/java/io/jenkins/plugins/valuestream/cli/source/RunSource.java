@@ -40,6 +40,11 @@ public interface RunSource {
         return List.of();
     }
 
+    /** The Jenkins root URL the runs can be opened at, for links back from the page, or {@code null}. */
+    default @Nullable String jenkinsUrl() {
+        return null;
+    }
+
     /** The instant running runs are measured against. */
     long now();
 

@@ -3,6 +3,8 @@ package io.jenkins.plugins.valuestream.view.html;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.time.Durations;
@@ -64,6 +66,7 @@ public final class HtmlReport {
     private final String title;
     private final @Nullable Instant generatedAt;
     private final Theme theme;
+    private final @Nullable JenkinsLinks links;
 
     /**
      * @param title the page's title
@@ -72,9 +75,19 @@ public final class HtmlReport {
      * @param theme the palette the page opens in
      */
     public HtmlReport(String title, @Nullable Instant generatedAt, Theme theme) {
+        this(title, generatedAt, theme, null);
+    }
+
+    private HtmlReport(String title, @Nullable Instant generatedAt, Theme theme, @Nullable JenkinsLinks links) {
         this.title = Objects.requireNonNull(title, "title");
         this.generatedAt = generatedAt;
         this.theme = Objects.requireNonNull(theme, "theme");
+        this.links = links;
+    }
+
+    /** The same page with links back to the runs, their consoles and their failed steps in Jenkins. */
+    public HtmlReport withLinks(JenkinsLinks jenkins) {
+        return new HtmlReport(title, generatedAt, theme, jenkins);
     }
 
     /** The page for the given jobs, in the order given. */
@@ -139,7 +152,7 @@ public final class HtmlReport {
             out.element("p", "No jobs to report.", "class", "vs-empty");
         }
         for (int i = 0; i < jobs.size(); i++) {
-            job(out, jobs.get(i), i + 1, jobs.size() > 1 ? WIDTH_BESIDE_NAV : WIDTH_ALONE);
+            job(out, jobs.get(i), i + 1, jobs.size() > 1 ? WIDTH_BESIDE_NAV : WIDTH_ALONE, links);
         }
         out.close();
         out.close();
@@ -206,7 +219,8 @@ public final class HtmlReport {
         out.close();
     }
 
-    private static void job(MarkupWriter out, JobReport job, int number, int chartWidth) {
+    private static void job(MarkupWriter out, JobReport job, int number, int chartWidth,
+            @Nullable JenkinsLinks links) {
         String id = PageStyle.jobId(number);
         ValueStreamMapView map = ValueStreamMapView.of(job.valueStream());
         TrendView trend = TrendView.of(job.valueStream());
@@ -238,7 +252,7 @@ public final class HtmlReport {
         List<FlagGroup> groups = groups(runs);
         Set<Integer> shown = shownRuns(runs, groups);
         flags(out, runs, groups, shown, id);
-        runList(out, runs, shown, id, chartWidth);
+        runList(out, runs, shown, id, chartWidth, links == null ? null : new JobLinks(links, job.name()));
         out.close();
     }
 
@@ -562,8 +576,29 @@ public final class HtmlReport {
         return jobId + "-run-" + number;
     }
 
+    /** A job's place in Jenkins, for the links of its runs. */
+    private record JobLinks(JenkinsLinks jenkins, String job) {
+    }
+
+    /** The run in Jenkins: its page, its console output, and the page of each step that failed. */
+    private static void jenkinsLinks(MarkupWriter out, ProcessMap map, JobLinks links) {
+        out.open("p", "class", "vs-jenkins-links");
+        out.text("In Jenkins: ");
+        out.element("a", "run #" + map.number(), "href", links.jenkins().run(links.job(), map.number()));
+        out.text(" \u00b7 ");
+        out.element("a", "console output", "href", links.jenkins().console(links.job(), map.number()));
+        for (ProcessStep step : map.steps()) {
+            if (step.result() == StepResult.FAILURE && step.nodeId() != null) {
+                out.text(" \u00b7 failed: ");
+                out.element("a", step.displayName(), "href", links.jenkins().node(links.job(), map.number(),
+                        step.nodeId()));
+            }
+        }
+        out.close();
+    }
+
     private static void runList(MarkupWriter out, List<RunReport> runs, Set<Integer> shown, String jobId,
-            int chartWidth) {
+            int chartWidth, @Nullable JobLinks links) {
         headingWithCount(out, jobId + "-runs", "Runs", shown.size() >= runs.size()
                 ? "(" + runs.size() + ", newest first; open one for its process map)"
                 : "(" + shown.size() + " of " + runs.size() + ": the " + Math.min(SHOWN_RUNS, runs.size())
@@ -575,7 +610,7 @@ public final class HtmlReport {
         out.open("div", "class", "vs-runs");
         for (RunReport run : runs) {
             if (shown.contains(run.map().number())) {
-                run(out, run, jobId, chartWidth - RUN_INSET);
+                run(out, run, jobId, chartWidth - RUN_INSET, links);
             }
         }
         out.close();
@@ -586,7 +621,8 @@ public final class HtmlReport {
         }
     }
 
-    private static void run(MarkupWriter out, RunReport run, String jobId, int chartWidth) {
+    private static void run(MarkupWriter out, RunReport run, String jobId, int chartWidth,
+            @Nullable JobLinks links) {
         ProcessMap map = run.map();
         List<VerdictView> verdicts = VerdictView.of(run.budgets());
         ProcessMapView view = ProcessMapView.of(map, run.flags(), verdicts);
@@ -625,6 +661,9 @@ public final class HtmlReport {
         // The link target is inside the details: following a link to it opens them (the browser reveals the target),
         // so a flag's run link shows that run's map without a script.
         out.open("div", "class", "vs-run-body", "id", id);
+        if (links != null) {
+            jenkinsLinks(out, map, links);
+        }
         out.open("div", "class", "vs-chart-frame");
         ProcessMapSvg.write(view, SvgOptions.inline(id + "-map").withWidth(chartWidth), out);
         out.close();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
+import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.StepPath;
+import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
@@ -348,6 +350,28 @@ public class HtmlReportTest {
         String page = new HtmlReport("Report", null, Theme.AUTO).render(List.of(report("app", run)));
 
         assertThat(ParsedXml.parse(page).text("//body")).contains("Build / Test").doesNotContain("\\/");
+    }
+
+    @Test
+    public void withLinksEachRunPointsBackToJenkinsAndToItsFailedSteps() {
+        ProcessMap run = RunFixture.run(7).result(RunResult.FAILURE)
+                .step("Build", s -> s.process(60_000).result(StepResult.FAILURE)).build();
+        String page = new HtmlReport("Report", null, Theme.AUTO)
+                .withLinks(new JenkinsLinks("https://ci.example.com/")).render(List.of(report("team/app", run)));
+        List<String> links = ParsedXml.parse(page).elements("//p[" + hasClass("vs-jenkins-links") + "]/a").stream()
+                .map(link -> link.getTextContent() + " " + link.getAttribute("href")).toList();
+
+        assertThat(links).startsWith("run #7 https://ci.example.com/job/team/job/app/7/",
+                "console output https://ci.example.com/job/team/job/app/7/console");
+        assertThat(links.stream().filter(link -> link.startsWith("Build ")).toList()).hasSize(1)
+                .allSatisfy(link -> assertThat(link).contains("/7/execution/node/"));
+    }
+
+    @Test
+    public void withoutLinksThePageLinksNothingOutside() {
+        String page = new HtmlReport("Report", null, Theme.AUTO).render(List.of(ViewFixtures.webShopReport(3)));
+
+        assertThat(page).doesNotContain("vs-jenkins-links");
     }
 
     @Test

@@ -1,0 +1,35 @@
+package io.jenkins.plugins.valuestream.view.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.Test;
+
+/** Links back to Jenkins, as Jenkins spells its URLs. */
+public class JenkinsLinksTest {
+    private final JenkinsLinks jenkins = new JenkinsLinks("https://ci.example.com/jenkins");
+
+    @Test
+    public void aJobInAFolderIsOneJobSegmentPerName() {
+        assertThat(jenkins.job("team/app")).isEqualTo("https://ci.example.com/jenkins/job/team/job/app/");
+    }
+
+    @Test
+    public void namesAreEncodedAsInAUrlPath() {
+        assertThat(jenkins.job("my app/feature/x")).isEqualTo(
+                "https://ci.example.com/jenkins/job/my%20app/job/feature/job/x/");
+    }
+
+    @Test
+    public void aRunItsConsoleAndAFlowNodeHangBelowTheJob() {
+        assertThat(jenkins.run("app", 12)).isEqualTo("https://ci.example.com/jenkins/job/app/12/");
+        assertThat(jenkins.console("app", 12)).isEqualTo("https://ci.example.com/jenkins/job/app/12/console");
+        assertThat(jenkins.node("app", 12, "17")).isEqualTo(
+                "https://ci.example.com/jenkins/job/app/12/execution/node/17/");
+    }
+
+    @Test
+    public void aUrlThatIsNotHttpIsRefused() {
+        assertThatThrownBy(() -> new JenkinsLinks("ftp://ci")).hasMessageContaining("http:// or https://");
+    }
+}
