@@ -77,6 +77,40 @@ public class CriticalPathPropertyTest {
     }
 
     @Test
+    public void withNothingCutEveryGeneratedRunIsRecomputedAsItWas() {
+        List<GeneratedRuns.Plan> pipelines = pipelines();
+        for (int i = 0; i < pipelines.size(); i++) {
+            ProcessMap map = GeneratedRuns.layOut(pipelines.get(i), queue(i), null);
+            Rescheduled same = RunSchedule.of(map).withOwnTimeCut(new long[map.steps().size()], 0);
+
+            assertThat(same.leadTimeMillis()).as("pipeline %d", i).isEqualTo(map.leadTimeMillis());
+            assertThat(same.elapsedMillis()).as("pipeline %d", i)
+                    .isEqualTo(map.steps().stream().map(ProcessStep::elapsedMillis).toList());
+        }
+    }
+
+    @Test
+    public void cuttingAllOfAStepWithoutChildrenIsTheLeadTimeWithoutItOnEveryRealRun() throws IOException {
+        int checked = 0;
+        for (Map.Entry<String, ProcessMap> run : realRuns().entrySet()) {
+            RunSchedule schedule = RunSchedule.of(run.getValue());
+            List<ProcessStep> steps = run.getValue().steps();
+            for (int i = 0; i < steps.size(); i++) {
+                if (schedule.ownMillis(i) != steps.get(i).elapsedMillis()) {
+                    continue;
+                }
+                long[] cut = new long[steps.size()];
+                cut[i] = steps.get(i).elapsedMillis();
+                assertThat(schedule.withOwnTimeCut(cut, 0).leadTimeMillis())
+                        .as("%s %s", run.getKey(), steps.get(i).displayName())
+                        .isEqualTo(schedule.leadTimeIf(i, 0));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
     public void thePartsOfEveryGeneratedPathFollowEachOtherAndAddUpToTheLeadTime() {
         List<GeneratedRuns.Plan> pipelines = pipelines();
         for (int i = 0; i < pipelines.size(); i++) {
