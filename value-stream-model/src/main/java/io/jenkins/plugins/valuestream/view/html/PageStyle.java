@@ -124,6 +124,9 @@ final class PageStyle {
             .vs-table td { border-bottom: 1px solid %grid%; padding: 8px 10px; vertical-align: top; }
             .vs-table td.vs-num { font-variant-numeric: tabular-nums; white-space: nowrap; }
             .vs-table ul { margin: 4px 0 0; padding-left: 18px; color: %muted%; }
+            .vs-future .vs-table { margin-bottom: 18px; }
+            .vs-table.vs-future-job { width: auto; min-width: 480px; }
+            .vs-future-value { font-weight: 600; }
             .vs-step-name { font-weight: 600; overflow-wrap: break-word; }
             .vs-flag-summary td.vs-latest { min-width: 240px; }
             .vs-latest-finding { font-size: 12px; margin-top: 2px; }
