@@ -2,16 +2,12 @@ package io.jenkins.plugins.valuestream.critical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
-import io.jenkins.plugins.valuestream.graph.xml.SkippedRun;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
-import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.testing.RealData;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,22 +33,9 @@ public class CriticalPathPropertyTest {
         return i % 3 == 0 ? 0 : 1_000L * i;
     }
 
-    private static Map<String, ProcessMap> realRuns;
-
-    /** Every real run with a flow graph, by job and number, read once; the test is skipped without real data. */
-    private static synchronized Map<String, ProcessMap> realRuns() throws IOException {
-        if (realRuns != null) {
-            return realRuns;
-        }
-        Map<String, ProcessMap> maps = new LinkedHashMap<>();
-        for (RunRecord run : RealData.pipelineRuns(RealData.folderOrSkip(), new ArrayList<SkippedRun>())) {
-            if (run.graph() != null) {
-                maps.put(run.job() + " #" + run.number() + " in " + run.folder(),
-                        ProcessMapExtractor.extract(run.info(), run.graph(), run.info().startedAt()));
-            }
-        }
-        realRuns = maps;
-        return maps;
+    /** Every real run with a flow graph, by job and number; the test is skipped without real data. */
+    private static Map<String, ProcessMap> realRuns() throws IOException {
+        return RealData.processMaps();
     }
 
     @Test
