@@ -374,14 +374,15 @@ public final class ValueStreamMapSvg {
         out.element("title", boxTooltip(box, runs));
         out.empty("rect", "class", boxClass.toString(), "x", x, "y", top, "width", w, "height", boxHeight,
                 "rx", 8);
-        // One tab per box: the bottleneck wins; a longest wait on the same box shows in its wait value's colour.
+        if (box.critical()) {
+            criticalMark(out, box, x, top, w);
+        }
+        // One tab per box, over the critical mark: the bottleneck wins; a longest wait on the same box shows in its
+        // wait value's colour.
         if (box.bottleneck()) {
             tab(out, "BOTTLENECK", "vs-tab-bottleneck", x + w - 10, top);
         } else if (box.waitBottleneck()) {
             tab(out, "LONGEST WAIT", "vs-tab-wait", x + w - 10, top);
-        }
-        if (box.critical()) {
-            criticalMark(out, box, x, top, w);
         }
         List<String> name = nameLines(box);
         out.open("text", "class", "vs-strong vs-step-name", "x", x + 12, "y", top + 24, "font-size", 13);
