@@ -58,6 +58,7 @@ public class ArchitectureTest {
                 .layer("stream").definedBy(MODEL_PACKAGE + ".stream")
                 .layer("budget").definedBy(MODEL_PACKAGE + ".budget")
                 .layer("flags").definedBy(MODEL_PACKAGE + ".flags")
+                .layer("future").definedBy(MODEL_PACKAGE + ".future")
                 .layer("codec").definedBy(MODEL_PACKAGE + ".codec")
                 .layer("report").definedBy(MODEL_PACKAGE + ".report")
                 .layer("json").definedBy(MODEL_PACKAGE + ".json")
@@ -76,15 +77,16 @@ public class ArchitectureTest {
                 .whereLayer("stream").mayOnlyAccessLayers("critical", "graph", "process")
                 .whereLayer("budget").mayOnlyAccessLayers("process", "time")
                 .whereLayer("flags").mayOnlyAccessLayers("graph", "process", "stream", "time")
+                .whereLayer("future").mayOnlyAccessLayers("critical", "flags", "process", "stream", "time")
                 .whereLayer("codec").mayOnlyAccessLayers("budget", "graph", "process")
-                .whereLayer("report").mayOnlyAccessLayers("budget", "flags", "process", "stream")
-                .whereLayer("json").mayOnlyAccessLayers("flags", "graph", "process", "report", "stream")
+                .whereLayer("report").mayOnlyAccessLayers("budget", "flags", "future", "process", "stream")
+                .whereLayer("json").mayOnlyAccessLayers("flags", "future", "graph", "process", "report", "stream")
                 .whereLayer("view").mayOnlyAccessLayers("budget", "flags", "graph", "process", "stream", "time")
                 .whereLayer("view.markup").mayNotAccessAnyLayer()
                 .whereLayer("view.theme").mayOnlyAccessLayers("process")
                 .whereLayer("view.svg").mayOnlyAccessLayers("graph", "process", "stream", "time", "view", "view.markup",
                         "view.theme")
-                .whereLayer("view.html").mayOnlyAccessLayers("flags", "graph", "process", "report", "stream",
+                .whereLayer("view.html").mayOnlyAccessLayers("flags", "future", "graph", "process", "report", "stream",
                         "time", "view", "view.markup", "view.svg", "view.theme")
                 .check(MODEL);
     }

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.valuestream.critical.RunSchedule;
+import io.jenkins.plugins.valuestream.flags.DetectorSettings;
+import io.jenkins.plugins.valuestream.future.FutureAssumptions;
+import io.jenkins.plugins.valuestream.future.WhatIf;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.ReportAssembler;
 import io.jenkins.plugins.valuestream.stream.Distribution;
 import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
 import java.io.IOException;
@@ -96,5 +101,54 @@ public class DefinitionsTest {
         assertThat(IntStream.range(0, 5).mapToLong(schedule::exclusiveMillis).toArray())
                 .containsExactly(60_000, 100_000, 30_000, 0, 0);
         assertThat(schedule.leadTimeIf(2, 50_000)).isEqualTo(130_000);
+    }
+
+    /** docs/definitions.md's future-state example: Build 60 s with 20 s AGENT, Test/linux 100 s with 30 s AGENT. */
+    private static ProcessMap futureExample() {
+        return run(1).step("Build", s -> s.at(0).process(40_000).waited(WaitCause.AGENT, 20_000))
+                .step("Test", s -> s.at(60_000).process(100_000))
+                .step("Test/linux", s -> s.at(60_000).process(70_000).waited(WaitCause.AGENT, 30_000)
+                        .parallel("9"))
+                .step("Test/windows", s -> s.at(60_000).process(70_000).parallel("9"))
+                .build();
+    }
+
+    private static JobReport futureReport() {
+        return ReportAssembler.of(DetectorSettings.defaults()).assemble("shop", List.of(futureExample()),
+                List.of(futureExample()), List.of(), FutureAssumptions.defaults(),
+                List.of(WhatIf.parse("Test/linux=-50%")));
+    }
+
+    @Test
+    public void theWorkedFutureStateExampleIsWhatTheProjectionComputes() throws IOException {
+        assertThat(section("Future state")).contains("Without AGENT: Build 40 s, linux 70 s, the block as long as"
+                + " windows' 70 s: lead time 110 s.");
+
+        assertThat(futureReport().futureState().projectedLeadTime().median()).isEqualTo(110_000);
+    }
+
+    @Test
+    public void everyFigureOfTheFutureStateIsDefined() throws IOException {
+        String future = section("Future state");
+        JsonNode json = ReportJson.futureState(futureReport().futureState());
+        List<String> figures = new ArrayList<>();
+        json.fieldNames().forEachRemaining(figures::add);
+        json.path("steps").get(0).fieldNames().forEachRemaining(figures::add);
+        figures.removeAll(IDENTITY);
+        figures.remove("steps");
+
+        assertThat(figures).contains("projectedLeadTimeMillis", "projectedElapsedMillis")
+                .allSatisfy(name -> assertThat(future).contains("`" + name + "`"));
+    }
+
+    @Test
+    public void everyFigureOfAWhatIfIsDefined() throws IOException {
+        String whatIf = section("What-if");
+        List<String> figures = new ArrayList<>();
+        ReportJson.whatIf(futureReport().whatIfs().get(0)).fieldNames().forEachRemaining(figures::add);
+        figures.removeAll(IDENTITY);
+
+        assertThat(figures).contains("change", "projectedLeadTimeMillis")
+                .allSatisfy(name -> assertThat(whatIf).contains("`" + name + "`"));
     }
 }

@@ -2,9 +2,14 @@ package io.jenkins.plugins.valuestream.api;
 
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.future.FutureAssumptions;
+import io.jenkins.plugins.valuestream.future.FutureState;
+import io.jenkins.plugins.valuestream.future.FutureStep;
+import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.report.JobReport;
@@ -14,9 +19,11 @@ import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -78,9 +85,200 @@ public final class ExportedReport {
             return new Ledger(job.avoidableWork());
         }
 
+        @Exported(inline = true)
+        public FutureFigures getFutureState() {
+            return new FutureFigures(job.futureState());
+        }
+
+        @Exported(inline = true)
+        public List<WhatIfFigures> getWhatIf() {
+            return job.whatIfs().stream().map(WhatIfFigures::new).toList();
+        }
+
         @Exported
         public List<String> getWarnings() {
             return job.warnings();
+        }
+    }
+
+    /** The names of the given causes or kinds in their order, as {@link ReportJson} writes them. */
+    private static List<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().sorted(Comparator.comparingInt(Enum::ordinal)).map(Enum::name).toList();
+    }
+
+    /** The job's future-state map beside its current state (docs/definitions.md, "Future state"). */
+    @ExportedBean
+    public static final class FutureFigures {
+        private final FutureState future;
+
+        FutureFigures(FutureState future) {
+            this.future = future;
+        }
+
+        @Exported
+        public List<String> getRemovedCauses() {
+            return names(future.assumptions().removedCauses());
+        }
+
+        @Exported
+        public List<String> getKeptCauses() {
+            return names(future.assumptions().keptCauses());
+        }
+
+        @Exported
+        public List<String> getRemovedFlagKinds() {
+            return names(FutureAssumptions.WORK_KINDS);
+        }
+
+        @Exported
+        public List<String> getKeptFlagKinds() {
+            return names(FutureAssumptions.keptFlagKinds());
+        }
+
+        @Exported
+        public int getRuns() {
+            return future.runs();
+        }
+
+        @Exported(inline = true)
+        public Median getLeadTimeMillis() {
+            return new Median(future.leadTime());
+        }
+
+        @Exported(inline = true)
+        public Median getProjectedLeadTimeMillis() {
+            return new Median(future.projectedLeadTime());
+        }
+
+        @Exported
+        public double getFlowEfficiency() {
+            return future.flowEfficiency();
+        }
+
+        @Exported
+        public double getProjectedFlowEfficiency() {
+            return future.projectedFlowEfficiency();
+        }
+
+        @Exported
+        public long getRemovedWaitMillis() {
+            return future.removedWaitMillis();
+        }
+
+        @Exported
+        public long getRemovedWorkMillis() {
+            return future.removedWorkMillis();
+        }
+
+        @Exported(inline = true)
+        public List<FutureStepFigures> getSteps() {
+            return future.steps().stream().map(FutureStepFigures::new).toList();
+        }
+    }
+
+    /** What names a step across runs: its path (escaped and as names), display name and occurrence. */
+    @ExportedBean
+    public abstract static class NamedStep {
+        private final StepPath path;
+        private final String name;
+        private final int occurrence;
+
+        NamedStep(StepPath path, String name, int occurrence) {
+            this.path = path;
+            this.name = name;
+            this.occurrence = occurrence;
+        }
+
+        @Exported
+        public String getPath() {
+            return path.toString();
+        }
+
+        @Exported
+        public List<String> getSegments() {
+            return path.segments();
+        }
+
+        @Exported
+        public String getName() {
+            return name;
+        }
+
+        @Exported
+        public int getOccurrence() {
+            return occurrence;
+        }
+    }
+
+    /** One step of the future-state map. */
+    @ExportedBean
+    public static final class FutureStepFigures extends NamedStep {
+        private final FutureStep step;
+
+        FutureStepFigures(FutureStep step) {
+            super(step.path(), step.displayName(), step.occurrence());
+            this.step = step;
+        }
+
+        @Exported
+        public int getRuns() {
+            return step.runs();
+        }
+
+        @Exported(inline = true)
+        public Median getElapsedMillis() {
+            return new Median(step.elapsed());
+        }
+
+        @Exported(inline = true)
+        public Median getProjectedElapsedMillis() {
+            return new Median(step.projectedElapsed());
+        }
+
+        @Exported
+        public double getFlowEfficiency() {
+            return step.flowEfficiency();
+        }
+
+        @Exported
+        public double getProjectedFlowEfficiency() {
+            return step.projectedFlowEfficiency();
+        }
+    }
+
+    /** One what-if over the job's window. */
+    @ExportedBean
+    public static final class WhatIfFigures extends NamedStep {
+        private final WhatIfResult result;
+
+        WhatIfFigures(WhatIfResult result) {
+            super(result.whatIf().path(), result.whatIf().stepName(), result.whatIf().occurrence());
+            this.result = result;
+        }
+
+        @Exported
+        public String getChange() {
+            return result.whatIf().text();
+        }
+
+        @Exported
+        public int getRuns() {
+            return result.runs();
+        }
+
+        @Exported
+        public int getStepRuns() {
+            return result.stepRuns();
+        }
+
+        @Exported(inline = true)
+        public Median getLeadTimeMillis() {
+            return new Median(result.leadTime());
+        }
+
+        @Exported(inline = true)
+        public Median getProjectedLeadTimeMillis() {
+            return new Median(result.projectedLeadTime());
         }
     }
 
@@ -248,26 +446,6 @@ public final class ExportedReport {
 
         Step(ProcessStep step) {
             this.step = step;
-        }
-
-        @Exported
-        public String getPath() {
-            return step.path().toString();
-        }
-
-        @Exported
-        public List<String> getSegments() {
-            return step.path().segments();
-        }
-
-        @Exported
-        public String getName() {
-            return step.displayName();
-        }
-
-        @Exported
-        public int getOccurrence() {
-            return step.occurrence();
         }
 
         @Exported

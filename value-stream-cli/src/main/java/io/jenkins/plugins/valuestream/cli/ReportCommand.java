@@ -16,10 +16,14 @@ import io.jenkins.plugins.valuestream.cli.source.JobListing;
 import io.jenkins.plugins.valuestream.cli.source.JobMaps;
 import io.jenkins.plugins.valuestream.cli.source.RunSource;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
+import io.jenkins.plugins.valuestream.future.FutureAssumptions;
+import io.jenkins.plugins.valuestream.future.WhatIf;
+import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.ReportAssembler;
+import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.html.HtmlReport;
 import io.jenkins.plugins.valuestream.view.html.JenkinsLinks;
 import io.jenkins.plugins.valuestream.view.theme.Theme;
@@ -45,6 +49,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -142,6 +147,17 @@ final class ReportCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}); the page can switch them too.")
     String theme = "auto";
 
+    @Option(names = "--future-without", paramLabel = "CAUSES", defaultValue = "AGENT,QUEUE",
+            description = "The wait causes the future-state map removes, comma-separated: QUEUE, AGENT, INPUT, LOCK,"
+                    + " SLEEP, GAP, REWORK, or none (default: ${DEFAULT-VALUE}); the avoidable work of the flags"
+                    + " goes too.")
+    String futureWithout = "AGENT,QUEUE";
+
+    @Option(names = "--what-if", paramLabel = "STEP=CHANGE",
+            description = "The lead time if a step took that much less or more: Test/Integration=-50%, Build=-2m,"
+                    + " Build=90s (STEP as the JSON's path); repeatable.")
+    List<String> whatIf = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.@Nullable CommandSpec spec;
 
@@ -203,6 +219,16 @@ final class ReportCommand implements Callable<Integer> {
             Theme.parse(theme);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(line, e.getMessage());
+        }
+        try {
+            FutureAssumptions.parse(futureWithout);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(line, "--future-without: " + e.getMessage());
+        }
+        try {
+            whatIf.forEach(WhatIf::parse);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(line, "--what-if: " + e.getMessage());
         }
         if (concurrency < 1 || concurrency > 32) {
             throw new CommandLine.ParameterException(line, "--concurrency must be between 1 and 32, not "
@@ -315,7 +341,8 @@ final class ReportCommand implements Callable<Integer> {
             }
             listed += listing.runs().size();
             total += maps.size();
-            jobs.add(assembler.assemble(read.name(), maps, maps, read.warnings()));
+            jobs.add(assembler.assemble(read.name(), maps, maps, read.warnings(),
+                    FutureAssumptions.parse(futureWithout), whatIfs()));
         }
         if (total == 0) {
             throw new ReportFailure(ExitCode.NO_DATA, "No Pipeline run could be read from "
@@ -327,13 +354,40 @@ final class ReportCommand implements Callable<Integer> {
             progress(err, "Left out: " + String.join(", ", leftOut.subList(0, shown))
                     + (leftOut.size() > shown ? " and " + (leftOut.size() - shown) + " more" : ""));
         }
+        checkWhatIfSteps(jobs);
         Reported reported = new Reported(jobs, listed, leftOut);
         int completed = reported.completedRuns();
         progress(err, "Reported " + total + " run" + (total == 1 ? "" : "s") + " of " + jobs.size() + " job"
                 + (jobs.size() == 1 ? "" : "s") + (completed == total ? "" : ", " + completed + " completed; "
                 + (total - completed == 1 ? "1 run without an end is" : total - completed + " runs without an end are")
                 + " left out of the figures"));
+        for (JobReport job : jobs) {
+            for (WhatIfResult result : job.whatIfs()) {
+                progress(err, job.name() + ": what if " + result.whatIf().stepName() + " " + result.whatIf().text()
+                        + ": lead time " + Durations.format(result.leadTime().median()) + " now, "
+                        + Durations.format(result.projectedLeadTime().median()) + " projected (medians of "
+                        + result.runs() + " completed runs)");
+            }
+        }
         return reported;
+    }
+
+    private List<WhatIf> whatIfs() {
+        return whatIf.stream().map(WhatIf::parse).toList();
+    }
+
+    /** A what-if whose step no reported job has fails the report, naming the steps there are. */
+    private void checkWhatIfSteps(List<JobReport> jobs) throws ReportFailure {
+        for (WhatIf asked : whatIfs()) {
+            boolean found = jobs.stream().flatMap(job -> job.whatIfs().stream())
+                    .anyMatch(result -> result.whatIf().equals(asked));
+            if (!found) {
+                Set<String> known = new TreeSet<>();
+                jobs.forEach(job -> job.valueStream().steps().forEach(step -> known.add(step.displayName())));
+                throw new ReportFailure(ExitCode.NO_DATA, "--what-if: no step '" + asked.stepName()
+                        + "' in the runs reported (steps there: " + String.join(", ", known) + ")");
+            }
+        }
     }
 
     /** The listing cut to the last {@code --runs} runs. */

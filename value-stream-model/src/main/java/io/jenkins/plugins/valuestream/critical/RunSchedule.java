@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -130,6 +131,71 @@ public final class RunSchedule {
             }
             changed = c;
         }
+    }
+
+    /**
+     * The index in the map's steps of the step that contains the step at this index (its container), or -1 where
+     * the run does; -1 for the {@code (outside stages)} step, which is the run's own time.
+     */
+    public int parentOf(int step) {
+        if (step == outside) {
+            return -1;
+        }
+        int c = container[position(step)];
+        return c == RUN ? -1 : order[c];
+    }
+
+    /** The time of the step at this index outside its child steps' blocks; all of it for the outside step. */
+    public long ownMillis(int step) {
+        return step == outside ? steps.get(step).elapsedMillis() : own[position(step) + 1];
+    }
+
+    /**
+     * The run recomputed with each step's own time (outside its children, {@link #ownMillis}) shorter by
+     * {@code ownCut[i]} (at most its own time) and the queue wait shorter by {@code queueCut} (at most the queue
+     * wait): each container's length follows from its own time and its blocks, a block still lasts until its
+     * last member ends, each member keeping its start within the block.
+     *
+     * @param ownCut by index in the map's steps, how much of each step's own time goes, 0 or more
+     */
+    public Rescheduled withOwnTimeCut(long[] ownCut, long queueCut) {
+        if (ownCut.length != steps.size()) {
+            throw new IllegalArgumentException("Expected " + steps.size() + " cuts, got " + ownCut.length);
+        }
+        long[] length = new long[order.length];
+        // A child comes after its container in time order: from the last position back, each step's children are
+        // done before it.
+        for (int p = order.length - 1; p >= 0; p--) {
+            length[p] = cutOwn(p + 1, ownCut[order[p]]) + blocksLength(p, m -> length[m]);
+        }
+        long runOwn = cutOwn(0, outside < 0 ? 0 : ownCut[outside]);
+        long queue = queueMillis() - Math.min(Math.max(0, queueCut), queueMillis());
+        long lead = queue + runOwn + blocksLength(RUN, m -> length[m]);
+        List<Long> elapsed = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            elapsed.add(i == outside ? runOwn : length[positionOf[i]]);
+        }
+        return new Rescheduled(lead, elapsed);
+    }
+
+    private long cutOwn(int containerSlot, long cut) {
+        return own[containerSlot] - Math.min(Math.max(0, cut), own[containerSlot]);
+    }
+
+    /** The time of container {@code c}'s blocks, each child (by position) lasting {@code lengthOf} it. */
+    private long blocksLength(int c, IntToLongFunction lengthOf) {
+        long total = 0;
+        int member = firstChild[c + 1];
+        while (member != NONE) {
+            int block = blockOf[member];
+            long start = blockFrom[member];
+            long blockEnd = start;
+            for (; member != NONE && blockOf[member] == block; member = nextSibling[member]) {
+                blockEnd = Math.max(blockEnd, from[member] + lengthOf.applyAsLong(member));
+            }
+            total += blockEnd - start;
+        }
+        return total;
     }
 
     /** The whole critical path: its parts in time order, and every step's exclusive time. */
@@ -294,19 +360,7 @@ public final class RunSchedule {
 
     /** The length of container {@code c} had its child {@code changed} lasted {@code changedLength}. */
     private long lengthWith(int c, int changed, long changedLength) {
-        long length = own[c + 1];
-        int member = firstChild[c + 1];
-        while (member != NONE) {
-            int block = blockOf[member];
-            long start = blockFrom[member];
-            long blockEnd = start;
-            for (; member != NONE && blockOf[member] == block; member = nextSibling[member]) {
-                long memberLength = member == changed ? changedLength : to[member] - from[member];
-                blockEnd = Math.max(blockEnd, from[member] + memberLength);
-            }
-            length += blockEnd - start;
-        }
-        return length;
+        return own[c + 1] + blocksLength(c, m -> m == changed ? changedLength : to[m] - from[m]);
     }
 
     /** The parts of container {@code c}'s time on the path: its own time between its blocks, and each block's. */

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.Flag;
+import io.jenkins.plugins.valuestream.future.FutureAssumptions;
+import io.jenkins.plugins.valuestream.future.FutureState;
+import io.jenkins.plugins.valuestream.future.FutureStep;
+import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
@@ -27,8 +31,10 @@ import io.jenkins.plugins.valuestream.stream.ValueStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +47,11 @@ import org.jspecify.annotations.Nullable;
  *             "waitByCause":{...}}],
  *   "flags":[{"kind","step","message","costMillis","evidence","remedy"}]}],
  *  "avoidableWork":{"runs","totalMillis","entries":[{"kind","step","segments","totalMillis","runs","remedy"}]},
+ *  "futureState":{"removedCauses","keptCauses","removedFlagKinds","keptFlagKinds","runs","leadTimeMillis",
+ *                 "projectedLeadTimeMillis","flowEfficiency","projectedFlowEfficiency","removedWaitMillis",
+ *                 "removedWorkMillis","steps":[{"path","name","runs","elapsedMillis","projectedElapsedMillis",
+ *                 "flowEfficiency","projectedFlowEfficiency"}]},
+ *  "whatIf":[{"path","name","change","runs","stepRuns","leadTimeMillis","projectedLeadTimeMillis"}],
  *  "valueStream":{"steps":[{"path","runs","processMillis":{"median","p90"},"waitMillis":{...},
  *                 "elapsedMillis":{...},"successRate","criticalShare","exclusiveMillis":{...}}],"leadTimeMillis":{"median","p90"},"flowEfficiency",
  *                 "bottleneck"}}]}
@@ -183,8 +194,65 @@ public final class ReportJson {
         }
         node.set("valueStream", valueStream(job.valueStream()));
         node.set("avoidableWork", avoidableWork(job.avoidableWork()));
+        node.set("futureState", futureState(job.futureState()));
+        ArrayNode whatIfs = node.putArray("whatIf");
+        job.whatIfs().forEach(whatIf -> whatIfs.add(whatIf(whatIf)));
         ArrayNode warnings = node.putArray("warnings");
         job.warnings().forEach(warnings::add);
+        return node;
+    }
+
+    /** The job's future-state map beside its current state (docs/definitions.md, "Future state"). */
+    public static ObjectNode futureState(FutureState future) {
+        ObjectNode node = NODES.objectNode();
+        node.set("removedCauses", names(future.assumptions().removedCauses()));
+        node.set("keptCauses", names(future.assumptions().keptCauses()));
+        node.set("removedFlagKinds", names(FutureAssumptions.WORK_KINDS));
+        node.set("keptFlagKinds", names(FutureAssumptions.keptFlagKinds()));
+        node.put("runs", future.runs());
+        nowAndProjected(node, "leadTimeMillis", future.leadTime(), future.projectedLeadTime());
+        nowAndProjected(node, "flowEfficiency", future.flowEfficiency(), future.projectedFlowEfficiency());
+        node.put("removedWaitMillis", future.removedWaitMillis());
+        node.put("removedWorkMillis", future.removedWorkMillis());
+        ArrayNode steps = node.putArray("steps");
+        for (FutureStep step : future.steps()) {
+            ObjectNode each = stepNamed(step.path(), step.displayName(), step.occurrence());
+            steps.add(each);
+            each.put("runs", step.runs());
+            nowAndProjected(each, "elapsedMillis", step.elapsed(), step.projectedElapsed());
+            nowAndProjected(each, "flowEfficiency", step.flowEfficiency(), step.projectedFlowEfficiency());
+        }
+        return node;
+    }
+
+    /** One what-if over the job's window. */
+    public static ObjectNode whatIf(WhatIfResult result) {
+        ObjectNode node = stepNamed(result.whatIf().path(), result.whatIf().stepName(), result.whatIf().occurrence());
+        node.put("change", result.whatIf().text());
+        node.put("runs", result.runs());
+        node.put("stepRuns", result.stepRuns());
+        nowAndProjected(node, "leadTimeMillis", result.leadTime(), result.projectedLeadTime());
+        return node;
+    }
+
+    /** A figure as recorded under its name, and as projected under {@code projected} + its name. */
+    private static void nowAndProjected(ObjectNode node, String figure, Distribution now, Distribution projected) {
+        node.set(figure, distribution(now));
+        node.set(projectedName(figure), distribution(projected));
+    }
+
+    private static void nowAndProjected(ObjectNode node, String figure, double now, double projected) {
+        node.put(figure, now);
+        node.put(projectedName(figure), projected);
+    }
+
+    private static String projectedName(String figure) {
+        return "projected" + Character.toUpperCase(figure.charAt(0)) + figure.substring(1);
+    }
+
+    private static ArrayNode names(Set<? extends Enum<?>> values) {
+        ArrayNode node = NODES.arrayNode();
+        values.stream().sorted(Comparator.comparingInt(Enum::ordinal)).forEach(value -> node.add(value.name()));
         return node;
     }
 
@@ -240,12 +308,18 @@ public final class ReportJson {
         return node;
     }
 
-    private static ObjectNode stepStats(StepStats stats) {
+    /** A step across runs as its figures start: its path (escaped and as names), display name and occurrence. */
+    private static ObjectNode stepNamed(StepPath path, String name, int occurrence) {
         ObjectNode node = NODES.objectNode();
-        node.put("path", stats.path().toString());
-        node.set("segments", segments(stats.path()));
-        node.put("name", stats.displayName());
-        node.put("occurrence", stats.occurrence());
+        node.put("path", path.toString());
+        node.set("segments", segments(path));
+        node.put("name", name);
+        node.put("occurrence", occurrence);
+        return node;
+    }
+
+    private static ObjectNode stepStats(StepStats stats) {
+        ObjectNode node = stepNamed(stats.path(), stats.displayName(), stats.occurrence());
         node.put("kind", stats.kind().name());
         node.put("runs", stats.runs());
         node.set("processMillis", distribution(stats.process()));

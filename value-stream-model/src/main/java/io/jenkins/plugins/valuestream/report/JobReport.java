@@ -1,6 +1,11 @@
 package io.jenkins.plugins.valuestream.report;
 
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
+import io.jenkins.plugins.valuestream.future.FlaggedRun;
+import io.jenkins.plugins.valuestream.future.FutureAssumptions;
+import io.jenkins.plugins.valuestream.future.FutureState;
+import io.jenkins.plugins.valuestream.future.FutureStateProjector;
+import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +19,32 @@ import java.util.Objects;
  * @param runs the runs of the window, oldest first
  * @param warnings what the report must say about the job (runs skipped, back-fill under way)
  * @param avoidableWork the ledger of the flags of the runs that were flagged
+ * @param futureState the window's runs projected without the waste of its assumptions
+ * @param whatIfs the what-ifs asked for whose step the job has, in the order asked
  */
 public record JobReport(String name, ValueStream valueStream, List<RunReport> runs, List<String> warnings,
-        AvoidableWork avoidableWork) {
+        AvoidableWork avoidableWork, FutureState futureState, List<WhatIfResult> whatIfs) {
     public JobReport {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(valueStream, "valueStream");
         runs = List.copyOf(runs);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(avoidableWork, "avoidableWork");
+        Objects.requireNonNull(futureState, "futureState");
+        whatIfs = List.copyOf(whatIfs);
+    }
+
+    /** A job with the default future state ({@link FutureAssumptions#defaults()}) and no what-ifs. */
+    public JobReport(String name, ValueStream valueStream, List<RunReport> runs, List<String> warnings,
+            AvoidableWork avoidableWork) {
+        this(name, valueStream, runs, warnings, avoidableWork,
+                futureState(valueStream, runs, FutureAssumptions.defaults()), List.of());
+    }
+
+    /** The future state of the runs' value stream under the given assumptions. */
+    static FutureState futureState(ValueStream valueStream, List<RunReport> runs, FutureAssumptions assumptions) {
+        return FutureStateProjector.project(valueStream,
+                runs.stream().map(run -> new FlaggedRun(run.map(), run.flags())).toList(), assumptions);
     }
 
     /** A job whose every run was flagged: the ledger adds up all their flags. */

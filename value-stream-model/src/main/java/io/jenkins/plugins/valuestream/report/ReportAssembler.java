@@ -9,6 +9,10 @@ import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
 import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
+import io.jenkins.plugins.valuestream.future.FutureAssumptions;
+import io.jenkins.plugins.valuestream.future.WhatIf;
+import io.jenkins.plugins.valuestream.future.WhatIfProjector;
+import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -52,6 +56,15 @@ public record ReportAssembler(DetectorSettings settings, BaselineReset baseline,
      */
     public JobReport assemble(String name, Collection<ProcessMap> window, Collection<ProcessMap> history,
             List<String> warnings) {
+        return assemble(name, window, history, warnings, FutureAssumptions.defaults(), List.of());
+    }
+
+    /**
+     * One job's report with its future state under the given assumptions and the what-ifs whose step the job has
+     * (the others are left out: a report of several jobs asks the same of each).
+     */
+    public JobReport assemble(String name, Collection<ProcessMap> window, Collection<ProcessMap> history,
+            List<String> warnings, FutureAssumptions future, List<WhatIf> whatIfs) {
         List<ProcessMap> ordered = new ArrayList<>(window);
         ordered.sort(Comparator.comparingInt(ProcessMap::number));
         int firstFlagged = Math.max(0, ordered.size() - maxFlaggedRuns);
@@ -61,7 +74,15 @@ public record ReportAssembler(DetectorSettings settings, BaselineReset baseline,
                 .toList();
         List<List<Flag>> flagged = runs.subList(firstFlagged, runs.size()).stream().map(RunReport::flags).toList();
         ValueStream stream = ValueStreamAggregator.aggregate(name, ordered);
-        return new JobReport(name, stream, runs, warnings, AvoidableWork.of(flagged));
+        List<WhatIfResult> projected = new ArrayList<>();
+        for (WhatIf whatIf : whatIfs) {
+            if (stream.steps().stream().anyMatch(step -> step.path().equals(whatIf.path())
+                    && step.occurrence() == whatIf.occurrence())) {
+                projected.add(WhatIfProjector.project(whatIf, ordered));
+            }
+        }
+        return new JobReport(name, stream, runs, warnings, AvoidableWork.of(flagged),
+                JobReport.futureState(stream, runs, future), projected);
     }
 
     /**

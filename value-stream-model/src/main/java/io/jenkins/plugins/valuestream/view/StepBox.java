@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * @param bottleneck whether this is the job's bottleneck (largest median elapsed time)
  * @param waitBottleneck whether this step has the largest median wait
  * @param parallelGroup the key shared with the steps it ran side by side with, or {@code null}
+ * @param critical whether the step was on the run's critical path in most of its runs (more than half)
+ * @param criticalShareText the share of its runs in which it was on the critical path, in words
+ * @param exclusiveText its median exclusive time in words
  */
 public record StepBox(
         String id,
@@ -55,7 +58,10 @@ public record StepBox(
         String flowEfficiencyText,
         boolean bottleneck,
         boolean waitBottleneck,
-        @Nullable String parallelGroup) {
+        @Nullable String parallelGroup,
+        boolean critical,
+        String criticalShareText,
+        String exclusiveText) {
 
     public StepBox {
         waits = List.copyOf(waits);
@@ -63,7 +69,8 @@ public record StepBox(
 
     /**
      * A box built figure by figure, each figure with its words, rather than from 23 values in a row. Left out, a box
-     * is at the top (no parent, indent 0), shows no wait by cause, is no bottleneck and in no parallel group; its
+     * is at the top (no parent, indent 0), shows no wait by cause, is no bottleneck, in no parallel group and off the
+     * critical path (on it in no run, no exclusive time); its
      * process, wait and elapsed time, %C&amp;A and flow efficiency must be given.
      */
     public static Builder builder(String id, String name, String path, StepKind kind) {
@@ -95,6 +102,9 @@ public record StepBox(
         private boolean bottleneck;
         private boolean waitBottleneck;
         private @Nullable String parallelGroup;
+        private boolean critical;
+        private String criticalShareText = "0%";
+        private String exclusiveText = "0s";
 
         private Builder(String id, String name, String path, StepKind kind) {
             this.id = id;
@@ -163,6 +173,20 @@ public record StepBox(
             return this;
         }
 
+        /**
+         * What the step is to the runs' critical paths.
+         *
+         * @param inMostRuns on the path in more than half of its runs
+         * @param shareText the share of its runs in which it was on the path, in words
+         * @param exclusive its median exclusive time in words
+         */
+        public Builder criticalPath(boolean inMostRuns, String shareText, String exclusive) {
+            critical = inMostRuns;
+            criticalShareText = shareText;
+            exclusiveText = exclusive;
+            return this;
+        }
+
         /** The box; fails where a figure that every box has was not given. */
         public StepBox build() {
             return new StepBox(id, name, path, parent, indent, kind, runs,
@@ -171,7 +195,7 @@ public record StepBox(
                     elapsedMillis, given(elapsedText, "elapsed time"), waits,
                     successRate, given(successRateText, "%C&A"),
                     flowEfficiency, given(flowEfficiencyText, "flow efficiency"),
-                    bottleneck, waitBottleneck, parallelGroup);
+                    bottleneck, waitBottleneck, parallelGroup, critical, criticalShareText, exclusiveText);
         }
 
         private String given(@Nullable String text, String figure) {

@@ -223,7 +223,14 @@ public record ValueStreamMapView(
                 .bottleneck(same(step, bottleneck))
                 .waitBottleneck(same(step, waitBottleneck))
                 .parallelGroup(step.parallelGroup())
+                .criticalPath(onCriticalPathInMostRuns(step), HumanText.percent(step.criticalShare()),
+                        Durations.format(step.exclusive().median()))
                 .build();
+    }
+
+    /** The rule of the map's critical mark: on the run's critical path in more than half of the step's runs. */
+    static boolean onCriticalPathInMostRuns(StepStats step) {
+        return step.criticalShare() > 0.5;
     }
 
     private static boolean same(StepStats step, @Nullable StepStats other) {

@@ -2,16 +2,12 @@ package io.jenkins.plugins.valuestream.critical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
-import io.jenkins.plugins.valuestream.graph.xml.SkippedRun;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
-import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.testing.RealData;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,22 +33,9 @@ public class CriticalPathPropertyTest {
         return i % 3 == 0 ? 0 : 1_000L * i;
     }
 
-    private static Map<String, ProcessMap> realRuns;
-
-    /** Every real run with a flow graph, by job and number, read once; the test is skipped without real data. */
-    private static synchronized Map<String, ProcessMap> realRuns() throws IOException {
-        if (realRuns != null) {
-            return realRuns;
-        }
-        Map<String, ProcessMap> maps = new LinkedHashMap<>();
-        for (RunRecord run : RealData.pipelineRuns(RealData.folderOrSkip(), new ArrayList<SkippedRun>())) {
-            if (run.graph() != null) {
-                maps.put(run.job() + " #" + run.number() + " in " + run.folder(),
-                        ProcessMapExtractor.extract(run.info(), run.graph(), run.info().startedAt()));
-            }
-        }
-        realRuns = maps;
-        return maps;
+    /** Every real run with a flow graph, by job and number; the test is skipped without real data. */
+    private static Map<String, ProcessMap> realRuns() throws IOException {
+        return RealData.processMaps();
     }
 
     @Test
@@ -74,6 +57,40 @@ public class CriticalPathPropertyTest {
             }
         }
         assertThat(checked).isGreaterThan(2_000);
+    }
+
+    @Test
+    public void withNothingCutEveryGeneratedRunIsRecomputedAsItWas() {
+        List<GeneratedRuns.Plan> pipelines = pipelines();
+        for (int i = 0; i < pipelines.size(); i++) {
+            ProcessMap map = GeneratedRuns.layOut(pipelines.get(i), queue(i), null);
+            Rescheduled same = RunSchedule.of(map).withOwnTimeCut(new long[map.steps().size()], 0);
+
+            assertThat(same.leadTimeMillis()).as("pipeline %d", i).isEqualTo(map.leadTimeMillis());
+            assertThat(same.elapsedMillis()).as("pipeline %d", i)
+                    .isEqualTo(map.steps().stream().map(ProcessStep::elapsedMillis).toList());
+        }
+    }
+
+    @Test
+    public void cuttingAllOfAStepWithoutChildrenIsTheLeadTimeWithoutItOnEveryRealRun() throws IOException {
+        int checked = 0;
+        for (Map.Entry<String, ProcessMap> run : realRuns().entrySet()) {
+            RunSchedule schedule = RunSchedule.of(run.getValue());
+            List<ProcessStep> steps = run.getValue().steps();
+            for (int i = 0; i < steps.size(); i++) {
+                if (schedule.ownMillis(i) != steps.get(i).elapsedMillis()) {
+                    continue;
+                }
+                long[] cut = new long[steps.size()];
+                cut[i] = steps.get(i).elapsedMillis();
+                assertThat(schedule.withOwnTimeCut(cut, 0).leadTimeMillis())
+                        .as("%s %s", run.getKey(), steps.get(i).displayName())
+                        .isEqualTo(schedule.leadTimeIf(i, 0));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
     }
 
     @Test

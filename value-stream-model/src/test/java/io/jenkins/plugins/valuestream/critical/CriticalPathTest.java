@@ -8,6 +8,7 @@ import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.testing.RunFixture;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.assertj.core.groups.Tuple;
 import org.junit.Test;
@@ -231,5 +232,69 @@ public class CriticalPathTest {
         CriticalPath path = RunSchedule.of(map).criticalPath();
 
         assertThat(path.parts()).extracting(PathPart::millis).containsExactly(90_000L);
+    }
+
+    @Test
+    public void aStepsOwnTimeIsItsTimeOutsideItsChildren() {
+        ProcessMap map = run(1).step("Test", alone(0, 120_000)).step("Test/linux", branch(10_000, 100_000, "9"))
+                .step("Test/windows", branch(10_000, 70_000, "9")).build();
+        RunSchedule schedule = RunSchedule.of(map);
+
+        assertThat(schedule.ownMillis(index(map, "Test"))).isEqualTo(20_000);
+        assertThat(schedule.ownMillis(index(map, "Test/linux"))).isEqualTo(100_000);
+    }
+
+    @Test
+    public void aBranchIsContainedInItsStageAndATopStepInTheRun() {
+        ProcessMap map = threeBranches();
+        RunSchedule schedule = RunSchedule.of(map);
+
+        assertThat(schedule.parentOf(index(map, "Test/mac"))).isEqualTo(index(map, "Test"));
+        assertThat(schedule.parentOf(index(map, "Build"))).isEqualTo(-1);
+    }
+
+    /** The run recomputed with each named step's own time cut by its time. */
+    private static Rescheduled cut(ProcessMap map, Map<String, Long> cutByName) {
+        long[] cut = new long[map.steps().size()];
+        cutByName.forEach((name, millis) -> cut[index(map, name)] = millis);
+        return RunSchedule.of(map).withOwnTimeCut(cut, 0);
+    }
+
+    @Test
+    public void cuttingTheLongestBranchShortensTheRunUntilTheNextBranchIsLonger() {
+        ProcessMap map = threeBranches();
+
+        Rescheduled shorter = cut(map, Map.of("Test/linux", 50_000L));
+
+        assertThat(shorter.leadTimeMillis()).isEqualTo(130_000);
+        assertThat(shorter.elapsedMillis(index(map, "Test"))).isEqualTo(70_000);
+        assertThat(shorter.elapsedMillis(index(map, "Test/linux"))).isEqualTo(50_000);
+    }
+
+    @Test
+    public void cuttingABranchBesideALongerOneLeavesTheLeadTime() {
+        assertThat(cut(threeBranches(), Map.of("Test/mac", 40_000L)).leadTimeMillis()).isEqualTo(160_000);
+    }
+
+    @Test
+    public void cutsOfSeveralStepsAddUpAlongThePath() {
+        assertThat(cut(threeBranches(), Map.of("Build", 20_000L, "Test/linux", 30_000L)).leadTimeMillis())
+                .isEqualTo(110_000);
+    }
+
+    @Test
+    public void aCutBeyondAStepsOwnTimeTakesOnlyItsOwnTime() {
+        ProcessMap map = run(1).step("Test", alone(0, 120_000)).step("Test/linux", branch(10_000, 100_000, "9"))
+                .build();
+
+        assertThat(cut(map, Map.of("Test", 500_000L)).leadTimeMillis()).isEqualTo(100_000);
+    }
+
+    @Test
+    public void theQueueCutIsAtMostTheQueueWait() {
+        ProcessMap map = queuedRun();
+
+        assertThat(RunSchedule.of(map).withOwnTimeCut(new long[map.steps().size()], 60_000).leadTimeMillis())
+                .isEqualTo(62_000);
     }
 }

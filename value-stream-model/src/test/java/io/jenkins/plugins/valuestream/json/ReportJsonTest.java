@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
+import io.jenkins.plugins.valuestream.future.FutureAssumptions;
+import io.jenkins.plugins.valuestream.future.WhatIf;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
@@ -16,6 +19,7 @@ import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.ReportAssembler;
 import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.Distribution;
 import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
@@ -275,5 +279,53 @@ public class ReportJsonTest {
 
         assertThat(linux.path("criticalShare").asDouble()).isEqualTo(1.0);
         assertThat(linux.path("exclusiveMillis").path("median").asLong()).isEqualTo(30_000);
+    }
+
+    private static String jobWithWhatIfText(String stage, String whatIf) {
+        ProcessMap map = run(7, 10_000L, stage);
+        JobReport report = ReportAssembler.of(DetectorSettings.defaults()).assemble("app", List.of(map),
+                List.of(map), List.of(), FutureAssumptions.defaults(), List.of(WhatIf.parse(whatIf)));
+        return ReportJson.toJson(List.of(report));
+    }
+
+    private static JsonNode jobWithWhatIf(String stage, String whatIf) throws Exception {
+        return parse(jobWithWhatIfText(stage, whatIf)).path("jobs").get(0);
+    }
+
+    @Test
+    public void theFutureStateWithoutAgentAndQueueIsBesideTheValueStream() throws Exception {
+        JsonNode future = jobWithWhatIf("Build", "Build=-50%").path("futureState");
+        long lead = future.path("leadTimeMillis").path("median").asLong();
+
+        assertThat(future.path("removedCauses")).extracting(JsonNode::asText).containsExactly("QUEUE", "AGENT");
+        long agent = run(7, 10_000L, "Build").steps().get(0).waits().millis(WaitCause.AGENT);
+
+        assertThat(agent).isGreaterThanOrEqualTo(20_000);
+        // The 10 s queue and Build's agent wait go.
+        assertThat(future.path("projectedLeadTimeMillis").path("median").asLong()).isEqualTo(lead - 10_000 - agent);
+        assertThat(future.path("steps").get(0).path("path").asText()).isEqualTo("Build");
+        assertThat(future.path("steps").get(0).path("projectedElapsedMillis").path("median").asLong())
+                .isEqualTo(run(7, 10_000L, "Build").steps().get(0).elapsedMillis() - agent);
+    }
+
+    @Test
+    public void aWhatIfGivesTheProjectedLeadTimeBesideTheCurrentOne() throws Exception {
+        JsonNode whatIf = jobWithWhatIf("Build", "Build=-50%").path("whatIf").get(0);
+
+        assertThat(whatIf.path("path").asText()).isEqualTo("Build");
+        assertThat(whatIf.path("change").asText()).isEqualTo("-50%");
+        long lead = whatIf.path("leadTimeMillis").path("median").asLong();
+        long build = run(7, 10_000L, "Build").steps().get(0).elapsedMillis();
+        assertThat(build).isGreaterThanOrEqualTo(80_000);
+        assertThat(whatIf.path("projectedLeadTimeMillis").path("median").asLong()).isEqualTo(lead - build / 2);
+    }
+
+    @Test
+    public void aHostileStageNameInTheFutureStateIsEscaped() throws Exception {
+        String json = jobWithWhatIfText(XSS, "Approve=-1m");
+
+        assertThat(json).doesNotContain("<img");
+        assertThat(parse(json).path("jobs").get(0).path("futureState").path("steps").get(0).path("segments").get(0)
+                .asText()).isEqualTo(XSS);
     }
 }

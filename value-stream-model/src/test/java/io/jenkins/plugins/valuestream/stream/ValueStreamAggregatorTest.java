@@ -316,17 +316,40 @@ public class ValueStreamAggregatorTest {
         assertThat(ValueStreamAggregator.aggregate("app", runs).bottleneck().path()).isEqualTo(StepPath.OUTSIDE);
     }
 
+    /** Test with the branches linux and windows from the start, then Deploy. */
+    private static List<ProcessMap> testThenDeploy(long linux, long windows, long deploy) {
+        long test = Math.max(linux, windows);
+        return List.of(run(1)
+                .step("Test", s -> s.at(0).process(test))
+                .step("Test/linux", s -> s.at(0).process(linux).parallel("8"))
+                .step("Test/windows", s -> s.at(0).process(windows).parallel("8"))
+                .step("Deploy", s -> s.at(test).process(deploy))
+                .build());
+    }
+
     @Test
     public void bottleneckIsAnInnermostStepNotTheStageAroundIt() {
-        List<ProcessMap> runs = List.of(run(1)
-                .step("Test", s -> s.at(0).process(100_000))
-                .step("Test/linux", s -> s.at(0).process(40_000).parallel("8"))
-                .step("Test/windows", s -> s.at(0).process(100_000).parallel("8"))
-                .step("Deploy", s -> s.at(100_000).process(70_000))
-                .build());
+        List<ProcessMap> runs = testThenDeploy(40_000, 100_000, 50_000);
 
         assertThat(ValueStreamAggregator.aggregate("app", runs).bottleneck().path())
                 .isEqualTo(StepPath.of("Test", "windows"));
+    }
+
+    @Test
+    public void aBranchBesideALongerOneIsNotTheBottleneck() {
+        // windows takes longest (100 s) but saves only the 10 s it outlasts linux; Deploy saves all its 70 s.
+        List<ProcessMap> runs = testThenDeploy(90_000, 100_000, 70_000);
+
+        assertThat(ValueStreamAggregator.aggregate("app", runs).bottleneck().path()).isEqualTo(StepPath.of("Deploy"));
+    }
+
+    @Test
+    public void branchesThatSaveNothingLeaveTheBottleneckToTheLongerOne() {
+        // Two branches of equal length: neither saves anything alone, so the longer median elapsed time decides.
+        List<ProcessMap> runs = testThenDeploy(100_000, 100_000, 0);
+
+        assertThat(ValueStreamAggregator.aggregate("app", runs).bottleneck().path())
+                .isEqualTo(StepPath.of("Test", "linux"));
     }
 
     @Test

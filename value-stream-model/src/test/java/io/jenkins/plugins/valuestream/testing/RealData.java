@@ -4,12 +4,17 @@ import io.jenkins.plugins.valuestream.graph.xml.BuildFolderReader;
 import io.jenkins.plugins.valuestream.graph.xml.ReadReport;
 import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
 import io.jenkins.plugins.valuestream.graph.xml.SkippedRun;
+import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.Assume;
 
@@ -69,5 +74,25 @@ public final class RealData {
             skipped.addAll(report.skipped());
         }
         return runs;
+    }
+
+    private static Map<String, ProcessMap> processMaps;
+
+    /**
+     * The process map of every real Pipeline run with a flow graph, by job, number and folder, read once; skips the
+     * test without real data.
+     */
+    public static synchronized Map<String, ProcessMap> processMaps() throws IOException {
+        if (processMaps == null) {
+            Map<String, ProcessMap> maps = new LinkedHashMap<>();
+            for (RunRecord run : pipelineRuns(folderOrSkip(), new ArrayList<SkippedRun>())) {
+                if (run.graph() != null) {
+                    maps.put(run.job() + " #" + run.number() + " in " + run.folder(),
+                            ProcessMapExtractor.extract(run.info(), run.graph(), run.info().startedAt()));
+                }
+            }
+            processMaps = Collections.unmodifiableMap(maps);
+        }
+        return processMaps;
     }
 }

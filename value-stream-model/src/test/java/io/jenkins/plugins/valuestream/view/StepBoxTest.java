@@ -23,11 +23,12 @@ public class StepBoxTest {
                 .flowEfficiency(0.84, "84%")
                 .bottleneck(true).waitBottleneck(false)
                 .parallelGroup("17")
+                .criticalPath(true, "80%", "20s")
                 .build();
 
         assertThat(built).isEqualTo(new StepBox("s3", "Unit", "Test/Unit", "Test", 1, StepKind.BRANCH, 9, 65_000,
                 "1m 5s", "1m 40s", 12_000, "12s", "30s", 77_000, "1m 17s", AGENT, 0.9, "90%", 0.84, "84%", true,
-                false, "17"));
+                false, "17", true, "80%", "20s"));
     }
 
     @Test
@@ -40,6 +41,15 @@ public class StepBoxTest {
         assertThat(box.bottleneck()).isFalse();
         assertThat(box.waitBottleneck()).isFalse();
         assertThat(box.parallelGroup()).isNull();
+    }
+
+    @Test
+    public void aBoxLeftAtTheDefaultsIsOffTheCriticalPath() {
+        StepBox box = figures(StepBox.builder("s0", "Build", "Build", StepKind.STAGE)).build();
+
+        assertThat(box.critical()).isFalse();
+        assertThat(box.criticalShareText()).isEqualTo("0%");
+        assertThat(box.exclusiveText()).isEqualTo("0s");
     }
 
     @Test

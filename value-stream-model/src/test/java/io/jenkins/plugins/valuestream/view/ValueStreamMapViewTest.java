@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
 import io.jenkins.plugins.valuestream.time.Durations;
 import java.util.List;
 import org.junit.Test;
@@ -122,5 +123,39 @@ public class ValueStreamMapViewTest {
         String text = json.writeValueAsString(view);
         assertThat(text).contains("\"leadTimeText\"", "\"columns\"", "\"millis\":null");
         assertThat(json.readValue(text, ValueStreamMapView.class)).isEqualTo(view);
+    }
+
+    /** The web shop aggregated by the model, with each step's critical share (the fixture leaves it at 0). */
+    private static final ValueStream AGGREGATED = ValueStreamAggregator.aggregate("web-shop",
+            ViewFixtures.webShopRuns(20));
+
+    @Test
+    public void marksTheStepsOnTheCriticalPathInMoreThanHalfOfTheirRuns() {
+        ValueStreamMapView view = ValueStreamMapView.of(AGGREGATED);
+
+        assertThat(view.boxes()).filteredOn(StepBox::critical).extracting(StepBox::path)
+                .containsExactlyInAnyOrderElementsOf(AGGREGATED.steps().stream()
+                        .filter(step -> step.criticalShare() > 0.5).map(StepStats::displayName).toList())
+                .isNotEmpty();
+    }
+
+    @Test
+    public void aStepOnTheCriticalPathInHalfOfItsRunsIsNotMarked() {
+        StepStats half = webShop.steps().get(0);
+        StepStats halfOnPath = new StepStats(half.path(), half.occurrence(), half.kind(), half.runs(), half.process(),
+                half.waitTime(), half.waitByCause(), half.elapsed(), half.effort(), half.successRate(),
+                half.flowEfficiency(), half.medianStartOffset(), half.parallelGroup(), 0.5, half.exclusive());
+
+        assertThat(ValueStreamMapView.onCriticalPathInMostRuns(halfOnPath)).isFalse();
+    }
+
+    @Test
+    public void aBoxSaysHowOftenItsStepWasOnTheCriticalPathAndWhatItSaves() {
+        StepStats first = AGGREGATED.steps().get(0);
+        StepBox box = ValueStreamMapView.of(AGGREGATED).boxes().stream()
+                .filter(b -> b.path().equals(first.displayName())).findFirst().orElseThrow();
+
+        assertThat(box.criticalShareText()).isEqualTo(HumanText.percent(first.criticalShare()));
+        assertThat(box.exclusiveText()).isEqualTo(Durations.format(first.exclusive().median()));
     }
 }

@@ -190,6 +190,31 @@ public class ReportInBrowserTest {
     }
 
     @Test
+    public void theFutureStateFollowsTheMapWithItsAssumptionsAndARowPerStep() throws Exception {
+        JsonNode job = MAPPER.readTree(report(Map.of(), "report", "--demo", "--format", "json")).path("jobs").get(0);
+        Path file = folder.resolve("demo-what-if.html");
+        report(Map.of(), "report", "--demo", "--what-if", "Test/Integration=-50%", "--out", file.toString());
+        open(file);
+
+        WebElement future = browser.findElement(By.id("vs-job-1-future"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", future);
+        screenshot("demo-future");
+
+        assertThat(future.isDisplayed()).isTrue();
+        assertThat(future.getLocation().getY()).as("below the value stream map")
+                .isGreaterThan(browser.findElement(By.cssSelector("svg.vs-map")).getLocation().getY());
+        assertThat(future.findElement(By.tagName("h3")).getText()).isEqualTo("Future state");
+        assertThat(future.findElements(By.cssSelector(".vs-future-assumptions li"))).extracting(WebElement::getText)
+                .satisfiesExactly(removed -> assertThat(removed).startsWith("Removed: the waits for queue, agent"),
+                        stays -> assertThat(stays).startsWith("Stays: the waits for input"));
+        assertThat(future.findElements(By.cssSelector("table.vs-future-steps tbody tr")))
+                .hasSize(job.path("valueStream").path("steps").size())
+                .allSatisfy(row -> assertThat(row.isDisplayed()).isTrue());
+        WebElement whatIf = browser.findElement(By.id("vs-job-1-what-if"));
+        assertThat(whatIf.findElement(By.cssSelector("tbody tr td")).getText()).isEqualTo("Test/Integration -50%");
+    }
+
+    @Test
     public void theWholeMapFitsItsFrameAtFullSize() throws IOException {
         open(demoReport("light"));
         screenshot("demo-map");

@@ -243,6 +243,13 @@ public final class HtmlReport {
         out.open("div", "class", "vs-chart-frame");
         ValueStreamMapSvg.write(map, SvgOptions.inline(id + "-vsm").withWidth(chartWidth), out);
         out.close();
+        out.element("p", "A blue bar along the top of a box: the step was on the run's critical path in more than half"
+                + " of its runs. The bottleneck is the innermost step with the longest median exclusive time (what"
+                + " the lead time would lose without it).", "class", "vs-muted vs-map-key");
+        FutureStateSection.write(out, job.futureState(), id);
+        if (!job.whatIfs().isEmpty()) {
+            FutureStateSection.whatIfs(out, job.whatIfs(), id);
+        }
 
         out.element("h3", "Trends", "id", id + "-trends");
         out.open("div", "class", "vs-chart-frame");
@@ -299,8 +306,8 @@ public final class HtmlReport {
                 : "median, before the run starts", "vs-card-queue", false);
         for (StepBox box : map.boxes()) {
             if (box.bottleneck()) {
-                card(out, "Bottleneck", box.path(), "median elapsed " + box.elapsedText(), "vs-card-bottleneck",
-                        true);
+                card(out, "Bottleneck", box.path(), "median exclusive " + box.exclusiveText() + " \u00b7 elapsed "
+                        + box.elapsedText(), "vs-card-bottleneck", true);
             }
         }
         for (StepBox box : map.boxes()) {
@@ -438,7 +445,7 @@ public final class HtmlReport {
     private static void ledger(MarkupWriter out, List<FlagGroup> groups, int runCount, Set<Integer> shown,
             String jobId) {
         out.open("table", "class", "vs-table vs-flag-summary");
-        tableHead(out, List.of("Finding", "Step", "Runs", "Total cost", "Typical cost", "What to do", "Latest"));
+        Tables.head(out, List.of("Finding", "Step", "Runs", "Total cost", "Typical cost", "What to do", "Latest"));
         out.open("tbody");
         for (FlagGroup group : groups) {
             out.open("tr", "data-step", group.step(), "data-kind", group.kind().name());
@@ -490,7 +497,7 @@ public final class HtmlReport {
                 : "The flags of the runs shown below, with their evidence (" + listedCount + " of " + count
                         + ", newest run first)");
         out.open("table", "class", "vs-table vs-flags");
-        tableHead(out, List.of("Run", "Step", "Finding", "Cost", "Evidence"));
+        Tables.head(out, List.of("Run", "Step", "Finding", "Cost", "Evidence"));
         out.open("tbody");
         for (RunReport run : listed) {
             for (Flag flag : run.flags()) {
@@ -537,14 +544,6 @@ public final class HtmlReport {
             out.element("li", line);
         }
         out.close();
-    }
-
-    private static void tableHead(MarkupWriter out, List<String> headings) {
-        out.open("thead").open("tr");
-        for (String heading : headings) {
-            out.element("th", heading, "scope", "col");
-        }
-        out.close().close();
     }
 
     private static void flagPill(MarkupWriter out, FlagKind kind, String label) {

@@ -123,6 +123,9 @@ final class PageStyle {
             .vs-table td { border-bottom: 1px solid %grid%; padding: 8px 10px; vertical-align: top; }
             .vs-table td.vs-num { font-variant-numeric: tabular-nums; white-space: nowrap; }
             .vs-table ul { margin: 4px 0 0; padding-left: 18px; color: %muted%; }
+            .vs-future .vs-table { margin-bottom: 18px; }
+            .vs-table.vs-future-job { width: auto; min-width: 480px; }
+            .vs-future-value { font-weight: 600; }
             .vs-step-name { font-weight: 600; overflow-wrap: break-word; }
             .vs-flag-summary td.vs-latest { min-width: 240px; }
             .vs-latest-finding { font-size: 12px; margin-top: 2px; }
@@ -157,10 +160,13 @@ final class PageStyle {
               .vs-job-nav { position: static; flex: none; width: 100%; max-height: none; }
               .vs-page-header { flex-wrap: wrap; gap: 8px; }
               .vs-card-wide { grid-column: auto; }
-              .vs-table thead { display: none; }
-              .vs-table, .vs-table tbody, .vs-table tr, .vs-table td { display: block; width: auto; }
-              .vs-table tr { border-bottom: 1px solid %border%; padding: 8px 0; }
-              .vs-table td { border: none; padding: 2px 0; white-space: normal; }
+              .vs-table { display: block; overflow-x: auto; }
+              .vs-table.vs-future-job { min-width: 0; }
+              .vs-flags thead, .vs-flag-summary thead { display: none; }
+              .vs-flags, .vs-flag-summary, .vs-flags tbody, .vs-flag-summary tbody, .vs-flags tr, .vs-flag-summary tr,
+              .vs-flags td, .vs-flag-summary td { display: block; width: auto; }
+              .vs-flags tr, .vs-flag-summary tr { border-bottom: 1px solid %border%; padding: 8px 0; }
+              .vs-flags td, .vs-flag-summary td { border: none; padding: 2px 0; white-space: normal; }
               .vs-table td[data-label]::before { content: attr(data-label) ": "; color: %muted%; font-size: 12px; }
               .vs-flag-summary td.vs-latest { min-width: 0; }
               .vs-chart-frame svg { min-width: 800px; }

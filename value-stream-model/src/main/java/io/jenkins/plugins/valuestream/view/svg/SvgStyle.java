@@ -45,6 +45,7 @@ public final class SvgStyle {
                 + "; stroke-dasharray: 4 3;");
         rule(css, ".vs-tab-bottleneck", "fill: " + c("bottleneck") + ";");
         rule(css, ".vs-tab-wait", "fill: " + c("flag") + ";");
+        rule(css, ".vs-critical-mark", "fill: " + c("accent") + ";");
         rule(css, ".vs-flow-arrow", "stroke: " + c("muted") + "; stroke-width: 1.5; fill: none;");
         rule(css, ".vs-arrow-head", "fill: " + c("muted") + ";");
         rule(css, ".vs-flow-turn", "stroke-dasharray: 5 4; stroke-linejoin: round;");

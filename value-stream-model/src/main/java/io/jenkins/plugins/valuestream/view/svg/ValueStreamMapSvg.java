@@ -369,12 +369,16 @@ public final class ValueStreamMapSvg {
             boxClass.append(" vs-box-bottleneck");
         }
         out.open("g", "class", "vs-step" + (box.bottleneck() ? " vs-bottleneck" : "")
-                + (box.waitBottleneck() ? " vs-wait-bottleneck" : ""),
+                + (box.waitBottleneck() ? " vs-wait-bottleneck" : "") + (box.critical() ? " vs-critical" : ""),
                 "data-step", box.path(), "data-box", box.id());
         out.element("title", boxTooltip(box, runs));
         out.empty("rect", "class", boxClass.toString(), "x", x, "y", top, "width", w, "height", boxHeight,
                 "rx", 8);
-        // One tab per box: the bottleneck wins; a longest wait on the same box shows in its wait value's colour.
+        if (box.critical()) {
+            criticalMark(out, box, x, top, w);
+        }
+        // One tab per box, over the critical mark: the bottleneck wins; a longest wait on the same box shows in its
+        // wait value's colour.
         if (box.bottleneck()) {
             tab(out, "BOTTLENECK", "vs-tab-bottleneck", x + w - 10, top);
         } else if (box.waitBottleneck()) {
@@ -403,6 +407,14 @@ public final class ValueStreamMapSvg {
         }
         out.element("text", ran, "class", "vs-muted vs-small vs-box-runs",
                 "x", x + w - 12, "y", y + 92, "text-anchor", "end");
+        out.close();
+    }
+
+    /** A bar along the top of the box: the step set the run's lead time in most of its runs. */
+    private static void criticalMark(MarkupWriter out, StepBox box, double x, double top, double w) {
+        out.open("rect", "class", "vs-critical-mark", "x", x + 8, "y", top + 3, "width", w - 16, "height", 4,
+                "rx", 2);
+        out.element("title", "On the critical path in " + box.criticalShareText() + " of its runs");
         out.close();
     }
 
@@ -458,7 +470,7 @@ public final class ValueStreamMapSvg {
     private static String boxTooltip(StepBox box, int runs) {
         StringBuilder text = new StringBuilder(box.path());
         if (box.bottleneck()) {
-            text.append(" \u2014 bottleneck (longest median elapsed time)");
+            text.append(" \u2014 bottleneck (longest median exclusive time)");
         }
         if (box.waitBottleneck()) {
             text.append(" \u2014 longest median wait");
@@ -472,6 +484,9 @@ public final class ValueStreamMapSvg {
         text.append("\nElapsed: median ").append(box.elapsedText());
         text.append("\n%C&A (succeeded first time): ").append(box.successRateText());
         text.append("\nFlow efficiency: ").append(box.flowEfficiencyText());
+        text.append("\nOn the critical path in ").append(box.criticalShareText()).append(" of its runs")
+                .append(box.critical() ? " (marked)" : "").append("; exclusive time: median ")
+                .append(box.exclusiveText());
         text.append("\nRan in ").append(box.runs()).append(" of ").append(runs).append(runs == 1 ? " run" : " runs");
         if (box.parallelGroup() != null) {
             text.append("\nRan side by side with the other steps of its column");

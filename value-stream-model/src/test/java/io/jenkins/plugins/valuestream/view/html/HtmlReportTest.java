@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
+import io.jenkins.plugins.valuestream.future.FutureState;
+import io.jenkins.plugins.valuestream.future.FutureStep;
+import io.jenkins.plugins.valuestream.future.WhatIf;
+import io.jenkins.plugins.valuestream.future.WhatIfProjector;
+import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.StepPath;
@@ -13,6 +18,7 @@ import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
 import io.jenkins.plugins.valuestream.testing.RunFixture;
+import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.ParsedXml;
 import io.jenkins.plugins.valuestream.view.ViewFixtures;
@@ -276,7 +282,7 @@ public class HtmlReportTest {
                 .isEqualTo("Flags (0)");
         assertThat(ParsedXml.elements(matrix, ".//h3[@id='vs-job-2-flags']/following-sibling::*[1]").get(0)
                 .getTextContent()).isEqualTo("No slow steps or redundant work flagged in these runs.");
-        assertThat(ParsedXml.elements(matrix, ".//table")).isEmpty();
+        assertThat(ParsedXml.elements(matrix, ".//table[contains(@class, 'vs-flag')]")).isEmpty();
     }
 
     @Test
@@ -390,5 +396,76 @@ public class HtmlReportTest {
         assertThat(ParsedXml.elements(cells.get(2), "p[" + hasClass("vs-remedy") + "]")).hasSize(1);
         assertThat(ParsedXml.elements(cells.get(2), "span").get(0).getAttribute("title"))
                 .startsWith("The step did next to nothing");
+    }
+
+    private static final String FUTURE = "//div[@id='vs-job-1-future']";
+
+    @Test
+    public void theFutureStateFollowsTheValueStreamMap() {
+        assertThat(ParsedXml.elements(section(1), ".//h3")).extracting(h -> h.getAttribute("id"))
+                .containsSubsequence("vs-job-1-map", "vs-job-1-future-title", "vs-job-1-trends");
+    }
+
+    @Test
+    public void theFutureStateSaysWhatWasRemovedAndWhatStays() {
+        List<String> assumptions = PARSED.texts(FUTURE + "/ul[" + hasClass("vs-future-assumptions") + "]/li");
+
+        assertThat(assumptions).hasSize(2);
+        assertThat(assumptions.get(0)).startsWith("Removed: the waits for queue, agent (")
+                .contains("the work of the flags slow process, duplicate work, setup on each agent");
+        assertThat(assumptions.get(1)).startsWith("Stays: the waits for input, lock, sleep, gap, rework; the flags"
+                + " slow wait, repeated agent, no-op step");
+    }
+
+    @Test
+    public void theFutureStateShowsTheJobNowAndInTheFuture() {
+        FutureState future = WEB_SHOP.futureState();
+
+        assertThat(PARSED.texts(FUTURE + "/table[" + hasClass("vs-future-job") + "]/tbody/tr[1]/td"))
+                .containsExactly(Durations.format(future.leadTime().median()),
+                        Durations.format(future.projectedLeadTime().median()));
+        assertThat(PARSED.texts(FUTURE + "/table[" + hasClass("vs-future-job") + "]/tbody/tr[3]/td"))
+                .containsExactly(HumanText.percent(future.flowEfficiency()),
+                        HumanText.percent(future.projectedFlowEfficiency()));
+    }
+
+    @Test
+    public void theFutureStateHasARowPerStepWithItsFiguresNowAndInTheFuture() {
+        FutureStep first = WEB_SHOP.futureState().steps().get(0);
+
+        assertThat(PARSED.elements(FUTURE + "/table[" + hasClass("vs-future-steps") + "]/tbody/tr"))
+                .hasSize(WEB_SHOP.valueStream().steps().size());
+        assertThat(PARSED.texts(FUTURE + "/table[" + hasClass("vs-future-steps") + "]/tbody/tr[1]/td"))
+                .containsExactly(first.displayName(), String.valueOf(first.runs()),
+                        Durations.format(first.elapsed().median()), Durations.format(first.projectedElapsed().median()),
+                        HumanText.percent(first.flowEfficiency()), HumanText.percent(first.projectedFlowEfficiency()));
+    }
+
+    @Test
+    public void aHostileStepNameIsTextInTheFutureState() {
+        assertThat(PARSED.texts("//div[@id='vs-job-3-future']//tbody/tr/td[1]")).contains(ViewFixtures.XSS_STAGE);
+        assertThat(PARSED.elements("//div[@id='vs-job-3-future']//img")).isEmpty();
+    }
+
+    @Test
+    public void withoutWhatIfsThereIsNoWhatIfTable() {
+        assertThat(PARSED.elements("//div[" + hasClass("vs-what-if") + "]")).isEmpty();
+    }
+
+    @Test
+    public void aWhatIfShowsTheLeadTimeNowAndProjected() {
+        JobReport report = ViewFixtures.webShopReport(20);
+        WhatIfResult halved = WhatIfProjector.project(WhatIf.parse("Build=-50%"),
+                report.runs().stream().map(RunReport::map).toList());
+        JobReport withWhatIf = new JobReport(report.name(), report.valueStream(), report.runs(), report.warnings(),
+                report.avoidableWork(), report.futureState(), List.of(halved));
+        ParsedXml page = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(withWhatIf)));
+
+        assertThat(page.texts("//div[@id='vs-job-1-what-if']//tbody/tr/td")).containsExactly("Build -50%",
+                "20 of 20", Durations.format(halved.leadTime().median()) + " (p90 "
+                        + Durations.format(halved.leadTime().p90()) + ")",
+                Durations.format(halved.projectedLeadTime().median()) + " (p90 "
+                        + Durations.format(halved.projectedLeadTime().p90()) + ")",
+                "\u2212" + Durations.format(halved.leadTime().median() - halved.projectedLeadTime().median()));
     }
 }

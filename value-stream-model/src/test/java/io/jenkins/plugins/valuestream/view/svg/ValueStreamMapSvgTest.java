@@ -7,6 +7,7 @@ import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
 import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.LadderRung;
@@ -44,6 +45,22 @@ public class ValueStreamMapSvgTest {
                 .isEqualTo(webShop.bottleneck().displayName());
         assertThat(ParsedXml.elements(marked.get(0), ".//text")).extracting(Element::getTextContent)
                 .contains("BOTTLENECK");
+    }
+
+    @Test
+    public void marksTheCriticalStepsWithABarAndSaysWhyInItsTooltip() {
+        ValueStreamMapView aggregated = ValueStreamMapView.of(ValueStreamAggregator.aggregate("acme/web-shop",
+                ViewFixtures.webShopRuns(20)));
+        List<Element> marked = ParsedXml.parse(ValueStreamMapSvg.render(aggregated))
+                .elements("//g[" + hasClass("vs-critical") + "]");
+
+        assertThat(marked).extracting(g -> g.getAttribute("data-step"))
+                .containsExactlyInAnyOrderElementsOf(aggregated.boxes().stream()
+                        .filter(StepBox::critical).map(StepBox::path).toList())
+                .isNotEmpty();
+        assertThat(ParsedXml.elements(marked.get(0), "./rect[" + hasClass("vs-critical-mark") + "]/title"))
+                .singleElement().extracting(Element::getTextContent).asString()
+                .startsWith("On the critical path in ").endsWith(" of its runs");
     }
 
     @Test
