@@ -32,6 +32,7 @@ public final class Recording {
      * @return the map, or {@code null} where the run has none
      */
     public static @Nullable ProcessMap record(WorkflowRun run) {
+        long started = System.nanoTime();
         ProcessMap map;
         try {
             map = ProcessMaps.of(run, System.currentTimeMillis());
@@ -44,8 +45,15 @@ public final class Recording {
             run.addOrReplaceAction(ProcessMapAction.unavailable(Messages.Recording_noFlowGraph()));
             return null;
         }
+        long computed = System.nanoTime();
         run.addOrReplaceAction(ProcessMapAction.of(map));
         ProcessMapListener.fireRecorded(run, map);
+        if (LOGGER.isLoggable(Level.FINE)) {
+            long now = System.nanoTime();
+            LOGGER.log(Level.FINE, "Recorded {0} in {1} ms: process map {2} ms, kept and stored {3} ms",
+                    new Object[] {run, ProcessMaps.millis(now - started), ProcessMaps.millis(computed - started),
+                        ProcessMaps.millis(now - computed)});
+        }
         return map;
     }
 }

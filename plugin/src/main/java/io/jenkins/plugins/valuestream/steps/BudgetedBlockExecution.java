@@ -179,6 +179,7 @@ final class BudgetedBlockExecution extends StepExecution {
         if (!(run instanceof WorkflowRun workflowRun) || execution == null || own == null) {
             return null;
         }
+        long started = System.nanoTime();
         ProcessMap map = ProcessMaps.of(workflowRun, execution, System.currentTimeMillis());
         BudgetVerdict verdict = map == null ? null : step.verdict(map, own.getId(), defaultWaitBudgetMillis);
         if (verdict != null) {
@@ -193,6 +194,11 @@ final class BudgetedBlockExecution extends StepExecution {
                     }
                 }
             }
+        }
+        if (LOGGER.isLoggable(Level.FINE)) {
+            LOGGER.log(Level.FINE, "Budget check of {0} (block {1}{2}) in {3} ms, verdict kept",
+                    new Object[] {run, own.getId(), last ? ", at its end" : "",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)});
         }
         return verdict;
     }
