@@ -87,7 +87,7 @@ public final class ValueStreamAggregator {
             steps.add(accumulator.stats(groupKeys[accumulator.index]));
         }
         return new ValueStream(job, taken.size(), steps, totals.lead(), totals.process(), totals.waitTime(),
-                totals.waitByCause(), totals.flowEfficiency(), bottleneck(steps), waitBottleneck(steps),
+                totals.waitByCause(), totals.flowEfficiency(), bottleneck(steps, taken.size()), waitBottleneck(steps, taken.size()),
                 totals.trend());
     }
 
@@ -150,23 +150,41 @@ public final class ValueStreamAggregator {
      * elapsed time, then the earlier step: a step alone at every level has its elapsed time as exclusive time, a
      * branch beside a longer one saves nothing when shortened.
      */
-    private static @Nullable StepStats bottleneck(List<StepStats> steps) {
+    /** A bottleneck holds up at least this much time in a typical run: less is nothing a team would act on. */
+    static final long MATERIAL_MILLIS = 1_000;
+
+    /**
+     * Whether a step can be named a bottleneck: it ran in at least half of the runs (a stage that ran in 2 of 26 runs
+     * holds up none of the others) and it typically takes a material time.
+     */
+    private static boolean holdsUpTheStream(StepStats step, int runs, long typicalMillis) {
+        return step.runs() * 2L >= runs && typicalMillis >= MATERIAL_MILLIS;
+    }
+
+    private static @Nullable StepStats bottleneck(List<StepStats> steps, int runs) {
         StepStats best = null;
+        boolean hasOthers = false;
         for (StepStats step : innermost(steps)) {
-            if (!isOutside(step) && (best == null || HOLDS_UP_MORE.compare(step, best) > 0)) {
+            if (isOutside(step)) {
+                continue;
+            }
+            hasOthers = true;
+            if (holdsUpTheStream(step, runs, step.elapsed().median())
+                    && (best == null || HOLDS_UP_MORE.compare(step, best) > 0)) {
                 best = step;
             }
         }
-        if (best == null) {
-            return steps.stream().filter(ValueStreamAggregator::isOutside).findFirst().orElse(null);
+        if (best == null && !hasOthers) {
+            return steps.stream().filter(ValueStreamAggregator::isOutside)
+                    .filter(step -> holdsUpTheStream(step, runs, step.elapsed().median())).findFirst().orElse(null);
         }
         return best;
     }
 
-    private static @Nullable StepStats waitBottleneck(List<StepStats> steps) {
+    private static @Nullable StepStats waitBottleneck(List<StepStats> steps, int runs) {
         StepStats best = null;
         for (StepStats step : innermost(steps)) {
-            if (step.waitTime().median() > 0
+            if (holdsUpTheStream(step, runs, step.waitTime().median())
                     && (best == null || step.waitTime().median() > best.waitTime().median())) {
                 best = step;
             }

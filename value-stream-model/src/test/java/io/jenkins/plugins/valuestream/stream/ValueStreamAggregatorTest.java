@@ -255,6 +255,31 @@ public class ValueStreamAggregatorTest {
     }
 
     @Test
+    public void aStepThatRanInFewOfTheRunsIsNotTheBottleneck() {
+        List<ProcessMap> runs = new ArrayList<>();
+        for (int number = 1; number <= 26; number++) {
+            boolean rare = number <= 2;
+            runs.add(run(number).step("Build", s -> s.at(0).process(30_000))
+                    .step(rare ? "Migrate" : "Test", s -> s.at(30_000).process(rare ? 90_000 : 20_000)).build());
+        }
+
+        assertThat(ValueStreamAggregator.aggregate("app", runs).bottleneck()).isNotNull()
+                .extracting(StepStats::displayName).isEqualTo("Build");
+    }
+
+    @Test
+    public void stepsOfNextToNoTimeHaveNoBottleneck() {
+        List<ProcessMap> runs = List.of(
+                run(1).step("Build", s -> s.process(300)).step("Test", s -> s.at(300).process(200)).build(),
+                run(2).step("Build", s -> s.process(400)).step("Test", s -> s.at(400).process(100)).build());
+
+        ValueStream stream = ValueStreamAggregator.aggregate("app", runs);
+
+        assertThat(stream.bottleneck()).isNull();
+        assertThat(stream.waitBottleneck()).isNull();
+    }
+
+    @Test
     public void givesTheJobsLeadProcessAndWaitDistributions() {
         List<ProcessMap> runs = List.of(
                 run(1).queued(20_000).step("Build", s -> s.process(60_000).waited(WaitCause.AGENT, 10_000)).build(),
