@@ -310,6 +310,9 @@ public final class HtmlReport {
                         + box.elapsedText(), "vs-card-bottleneck", true);
             }
         }
+        if (!map.boxes().isEmpty() && map.boxes().stream().noneMatch(StepBox::bottleneck)) {
+            card(out, "Bottleneck", "none", "no step ran in most runs for 1s or more", "vs-card-bottleneck", false);
+        }
         for (StepBox box : map.boxes()) {
             if (box.waitBottleneck()) {
                 String main = box.waits().stream().filter(part -> part.millis() != null)

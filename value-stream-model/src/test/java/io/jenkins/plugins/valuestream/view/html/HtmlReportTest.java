@@ -381,6 +381,15 @@ public class HtmlReportTest {
     }
 
     @Test
+    public void saysSoWhenNoStepHoldsUpTheStream() {
+        ProcessMap run = RunFixture.run(1).step("Build", s -> s.process(300)).build();
+        String text = ParsedXml.parse(new HtmlReport("Report", null, Theme.AUTO).render(List.of(report("app", run))))
+                .text("//div[" + hasClass("vs-card-bottleneck") + "]");
+
+        assertThat(text).isEqualTo("Bottleneck" + "none" + "no step ran in most runs for 1s or more");
+    }
+
+    @Test
     public void showsAFlagWithoutEvidenceWithADashAndItsRemedyUnderTheFinding() {
         ProcessMap map = WEB_SHOP.runs().get(0).map();
         Flag flag = new Flag(FlagKind.NO_OP, StepPath.of("Build"), "Build: did next to nothing", 2_000, List.of(),
