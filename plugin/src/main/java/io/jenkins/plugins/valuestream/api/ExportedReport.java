@@ -441,10 +441,11 @@ public final class ExportedReport {
 
     /** One step of a run. */
     @ExportedBean
-    public static final class Step {
+    public static final class Step extends NamedStep {
         private final ProcessStep step;
 
         Step(ProcessStep step) {
+            super(step.path(), step.displayName(), step.occurrence());
             this.step = step;
         }
 
@@ -631,31 +632,12 @@ public final class ExportedReport {
 
     /** The figures of one step of the value stream. */
     @ExportedBean
-    public static final class StepFigures {
+    public static final class StepFigures extends NamedStep {
         private final StepStats stats;
 
         StepFigures(StepStats stats) {
+            super(stats.path(), stats.displayName(), stats.occurrence());
             this.stats = stats;
-        }
-
-        @Exported
-        public String getPath() {
-            return stats.path().toString();
-        }
-
-        @Exported
-        public List<String> getSegments() {
-            return stats.path().segments();
-        }
-
-        @Exported
-        public String getName() {
-            return stats.displayName();
-        }
-
-        @Exported
-        public int getOccurrence() {
-            return stats.occurrence();
         }
 
         @Exported
