@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.ui;
 
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
+import io.jenkins.plugins.valuestream.future.FutureState;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.StepStats;
@@ -8,8 +9,11 @@ import io.jenkins.plugins.valuestream.stream.ValueStream;
 import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
+import io.jenkins.plugins.valuestream.view.WaitPart;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,14 +31,16 @@ public final class ValueStreamPage {
     private final ValueStream stream;
     private final List<RunFlags> recentFlags;
     private final AvoidableWork ledger;
+    private final FutureState future;
     private final List<String> notices;
     private final int recordedRuns;
     private @Nullable String mapSvg;
     private @Nullable String trendSvg;
 
     private ValueStreamPage(String jobUrl, WindowChoice window, ValueStream stream, List<RunFlags> recentFlags,
-            AvoidableWork ledger, List<String> notices, int recordedRuns) {
+            AvoidableWork ledger, FutureState future, List<String> notices, int recordedRuns) {
         this.ledger = ledger;
+        this.future = future;
         this.jobUrl = jobUrl;
         this.window = window;
         this.stream = stream;
@@ -62,8 +68,8 @@ public final class ValueStreamPage {
                         run.flags().stream().map(FlagView::of).toList()));
             }
         }
-        return new ValueStreamPage(jobUrl, window, report.valueStream(), flagged, report.avoidableWork(), notices,
-                recordedRuns);
+        return new ValueStreamPage(jobUrl, window, report.valueStream(), flagged, report.avoidableWork(),
+                report.futureState(), notices, recordedRuns);
     }
 
     /** The avoidable-work ledger of the newest runs of the window, costliest first. */
@@ -130,6 +136,21 @@ public final class ValueStreamPage {
         return Messages.ValueStreamPage_Totals(stream.runs(), Durations.format(stream.leadTime().median()),
                 Durations.format(stream.leadTime().p90()), Durations.format(stream.process().median()),
                 Durations.format(stream.waitTime().median()), HumanText.percent(stream.flowEfficiency()));
+    }
+
+    /**
+     * The job's future state in words (docs/definitions.md, "Future state"): the lead time and flow efficiency with
+     * the default causes' waits and the flags' avoidable work removed; {@code null} without completed runs.
+     */
+    public @Nullable String getFutureText() {
+        if (future.runs() == 0) {
+            return null;
+        }
+        String causes = future.assumptions().removedCauses().stream().map(cause -> WaitPart.label(cause)
+                .toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(" and "));
+        return Messages.ValueStreamPage_FutureState(causes, Durations.format(future.projectedLeadTime().median()),
+                Durations.format(future.leadTime().median()), HumanText.percent(future.projectedFlowEfficiency()),
+                HumanText.percent(future.flowEfficiency()));
     }
 
     /** The bottleneck in words, or {@code null} without steps. */

@@ -44,6 +44,20 @@ public class ValueStreamTabTest {
     }
 
     @Test
+    public void tabShowsTheFutureStateBesideTheCurrentOne() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "future", Pipelines.DECLARATIVE);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
+        assertThat(page.querySelectorAll(".vsp-future")).hasSize(1);
+        assertThat(page.querySelectorAll(".vsp-future").get(0).asNormalizedText())
+                .startsWith("Future state, without the agent and queue waits")
+                .contains("lead time").contains("instead of");
+    }
+
+    @Test
     public void tabShowsTheStagesOfScriptedRuns() throws Exception {
         WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
         j.buildAndAssertSuccess(job);
