@@ -48,6 +48,8 @@ public class ReportInBrowserTest {
     private static final String CHROMEDRIVER = System.getProperty("valuestream.chromedriver", "/usr/bin/chromedriver");
     private static final String HOSTILE_STAGE = "<img src=x onerror=window.__xss=1>";
     private static final String HOSTILE_ALERT = "<img src=x onerror=alert(1)>";
+    /** One stage name with a slash in it, not a stage Test inside a stage Build. */
+    private static final String SLASHED_STAGE = "Build / Test";
     private static final String HOSTILE_JOB = "<script>window.__xssJob=1</script>";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -271,6 +273,21 @@ public class ReportInBrowserTest {
         assertThat(map.isDisplayed()).as("the map of run #%s after its link was followed", run).isTrue();
     }
 
+    @Test
+    public void aStageNamedWithASlashReadsAsWritten() throws IOException {
+        Path file = folder.resolve("slashed.html");
+        try (FakeJenkins jenkins = hostileJenkins()) {
+            report(Map.of(), "report", "--url", jenkins.url().toString(), "--job", "evil", "--no-cache", "--out",
+                    file.toString());
+        }
+        open(file);
+
+        String text = browser.findElement(By.tagName("body")).getText();
+        assertThat(browser.findElements(By.cssSelector("svg.vs-map g.vs-step"))).extracting(box -> box.getText())
+                .anySatisfy(box -> assertThat(box).contains(SLASHED_STAGE));
+        assertThat(text).doesNotContain("Build \\/ Test");
+    }
+
     private static void assertInsideItsFrame(WebElement chart) {
         Rectangle frame = chart.findElement(By.xpath("..")).getRect();
         assertThat(chart.findElements(By.cssSelector("rect"))).isNotEmpty().allSatisfy(mark -> {
@@ -338,12 +355,14 @@ public class ReportInBrowserTest {
                     + "\",\"status\":\"SUCCESS\",\"startTimeMillis\":" + t + ",\"endTimeMillis\":" + (t + 90_000)
                     + ",\"durationMillis\":90000,\"queueDurationMillis\":3,\"pauseDurationMillis\":0,\"stages\":["
                     + stage("6", HOSTILE_STAGE, t + 1_000, 40_000) + "," + stage("9", HOSTILE_ALERT, t + 41_500,
-                            45_000) + "]}"));
+                            45_000) + "," + stage("12", SLASHED_STAGE, t + 87_000, 2_500) + "]}"));
             jenkins.answer(job + run + "/execution/node/6/wfapi/describe", Answer.ok("{\"id\":\"6\","
                     + "\"stageFlowNodes\":[{\"id\":\"7\",\"name\":\"Shell Script\",\"parameterDescription\":"
                     + json(HOSTILE_ALERT) + ",\"status\":\"SUCCESS\",\"startTimeMillis\":" + (t + 2_000)
                     + ",\"durationMillis\":38000,\"pauseDurationMillis\":0,\"parentNodes\":[\"6\"]}]}"));
             jenkins.answer(job + run + "/execution/node/9/wfapi/describe", Answer.ok("{\"id\":\"9\","
+                    + "\"stageFlowNodes\":[]}"));
+            jenkins.answer(job + run + "/execution/node/12/wfapi/describe", Answer.ok("{\"id\":\"12\","
                     + "\"stageFlowNodes\":[]}"));
         }
         return jenkins;
