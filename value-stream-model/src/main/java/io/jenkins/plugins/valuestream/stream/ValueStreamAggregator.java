@@ -120,7 +120,12 @@ public final class ValueStreamAggregator {
     }
 
     private static boolean isOutside(StepStats step) {
-        return step.kind() == StepKind.OUTSIDE || step.path().equals(StepPath.OUTSIDE);
+        return isOutside(step.kind(), step.path());
+    }
+
+    /** Whether a step is the implicit one outside every step, which the map shows last. */
+    private static boolean isOutside(StepKind kind, StepPath path) {
+        return kind == StepKind.OUTSIDE || path.equals(StepPath.OUTSIDE);
     }
 
 
@@ -382,9 +387,8 @@ public final class ValueStreamAggregator {
             exclusive = new Values(capacity);
         }
 
-        /** Whether it is the implicit step outside every step, which the map shows last. */
         boolean isOutside() {
-            return kind == StepKind.OUTSIDE || key.path().equals(StepPath.OUTSIDE);
+            return ValueStreamAggregator.isOutside(kind, key.path());
         }
 
         void add(ProcessMap run, ProcessStep step) {
