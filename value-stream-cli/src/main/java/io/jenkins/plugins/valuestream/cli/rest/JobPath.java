@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.cli.rest;
 
+import io.jenkins.plugins.valuestream.view.html.JenkinsLinks;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -64,20 +65,9 @@ public record JobPath(List<String> names) {
         return fullName();
     }
 
-    /** Percent-encodes a path segment: everything but unreserved characters, as UTF-8. */
+    /** Percent-encodes a path segment (see {@link JenkinsLinks#encodeSegment}). */
     static String encode(String segment) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        return JenkinsLinks.encodeSegment(segment);
     }
 
     /** Decodes {@code %XX} escapes (and nothing else: a {@code +} stays a plus). */

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.valuestream.view.html;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -23,8 +22,7 @@ public record JenkinsLinks(String base) {
     public String job(String fullName) {
         StringBuilder url = new StringBuilder(base);
         for (String name : fullName.split("/", -1)) {
-            url.append("job/").append(URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
-                    .append('/');
+            url.append("job/").append(encodeSegment(name)).append('/');
         }
         return url.toString();
     }
@@ -41,6 +39,25 @@ public record JenkinsLinks(String base) {
 
     /** The page of one flow node of a run (a stage's block start, a step). */
     public String node(String job, int number, String nodeId) {
-        return run(job, number) + "execution/node/" + URLEncoder.encode(nodeId, StandardCharsets.UTF_8) + "/";
+        return run(job, number) + "execution/node/" + encodeSegment(nodeId) + "/";
+    }
+
+    /**
+     * Percent-encodes one segment of a URL path: everything but the unreserved characters of RFC 3986 ({@code A-Z a-z
+     * 0-9 - . _ ~}), as UTF-8. The one encoder of the project's Jenkins URLs (the command line's requests too).
+     */
+    public static String encodeSegment(String segment) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 }
