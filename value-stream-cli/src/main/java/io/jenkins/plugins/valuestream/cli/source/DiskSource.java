@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -120,71 +121,68 @@ public final class DiskSource implements RunSource {
     }
 
     @Override
-    public JobRuns read(JobListing listing, Set<Integer> skip) throws ReportFailure {
-        BuildFolderReader reader = new BuildFolderReader();
-        List<SourceRun> runs = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        int others = 0;
-        int pipelineRuns = 0;
-        for (RunFolder folder : foldersToRead(listing, skip)) {
-            FolderRead read = readFolder(reader, listing.name(), folder);
-            runs.addAll(read.runs());
-            warnings.addAll(read.warnings());
-            others += read.otherBuilds();
-            pipelineRuns += read.pipelineRuns();
-        }
-        checkPipeline(listing.name(), others, pipelineRuns, skip);
-        return new JobRuns(listing.name(), runs, warnings);
+    public JobRuns read(JobListing listing, Set<Integer> skip) throws ReportFailure, InterruptedException {
+        Gathered<SourceRun> read = gather(listing, skip, 1, FolderRead::runs);
+        return new JobRuns(listing.name(), read.items(), read.warnings());
     }
 
     /**
      * The job's runs as process maps, read and extracted on every core: each run's flow graph is dropped as soon as
-     * its map is made, so a job of thousands of runs never holds more than a few graphs at once. Says how far it has
-     * come every few seconds.
+     * its map is made, so a job of thousands of runs never holds more than a few graphs at once.
      */
     @Override
     public JobMaps readMaps(JobListing listing, Set<Integer> skip) throws ReportFailure, InterruptedException {
+        Gathered<ProcessMap> read = gather(listing, skip, Runtime.getRuntime().availableProcessors(),
+                folder -> folder.runs().stream().map(run -> RunExtraction.processMap(run, now)).toList());
+        return new JobMaps(listing.name(), read.items(), read.warnings());
+    }
+
+    /** What a job's folders gave, in build order: what {@code convert} made of each, and the warnings. */
+    private record Gathered<T>(List<T> items, List<String> warnings) {
+    }
+
+    /**
+     * Reads the job's run folders on up to {@code threads} threads (each with a reader of its own), turns what each
+     * gave into items as it is read, and puts them back in build order; says how far it has come every few seconds.
+     */
+    private <T> Gathered<T> gather(JobListing listing, Set<Integer> skip, int threads,
+            Function<FolderRead, List<T>> convert) throws ReportFailure, InterruptedException {
         List<RunFolder> folders = foldersToRead(listing, skip);
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), folders.size()));
         ThreadLocal<BuildFolderReader> readers = ThreadLocal.withInitial(BuildFolderReader::new);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, folders.size())), task -> {
             Thread thread = new Thread(task, "value-stream-reader");
             thread.setDaemon(true);
             return thread;
         });
         Progress shown = new Progress(listing.name(), folders.size());
         try {
-            List<Future<MapsRead>> pending = new ArrayList<>(folders.size());
+            List<Future<Converted<T>>> pending = new ArrayList<>(folders.size());
             for (RunFolder folder : folders) {
                 pending.add(pool.submit(() -> {
                     FolderRead read = readFolder(readers.get(), listing.name(), folder);
-                    List<ProcessMap> maps = new ArrayList<>(read.runs().size());
-                    for (SourceRun run : read.runs()) {
-                        maps.add(RunExtraction.processMap(run, now));
-                    }
-                    return new MapsRead(maps, read);
+                    return new Converted<>(convert.apply(read), read);
                 }));
             }
-            List<ProcessMap> maps = new ArrayList<>(folders.size());
+            List<T> items = new ArrayList<>(folders.size());
             List<String> warnings = new ArrayList<>();
             int others = 0;
             int pipelineRuns = 0;
-            for (Future<MapsRead> each : pending) {
-                MapsRead done = join(each);
-                maps.addAll(done.maps());
+            for (Future<Converted<T>> each : pending) {
+                Converted<T> done = join(each);
+                items.addAll(done.items());
                 warnings.addAll(done.read().warnings());
                 others += done.read().otherBuilds();
                 pipelineRuns += done.read().pipelineRuns();
                 shown.oneMore();
             }
             checkPipeline(listing.name(), others, pipelineRuns, skip);
-            return new JobMaps(listing.name(), maps, warnings);
+            return new Gathered<>(items, warnings);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static MapsRead join(Future<MapsRead> read) throws InterruptedException {
+    private static <T> Converted<T> join(Future<Converted<T>> read) throws InterruptedException {
         try {
             return read.get();
         } catch (ExecutionException e) {
@@ -197,8 +195,8 @@ public final class DiskSource implements RunSource {
         }
     }
 
-    /** One folder's maps and what reading it said. */
-    private record MapsRead(List<ProcessMap> maps, FolderRead read) {
+    /** What one folder was turned into, and what reading it said. */
+    private record Converted<T>(List<T> items, FolderRead read) {
     }
 
     /** What one run folder gave: its Pipeline runs, the warnings about it, and whether it was of another job type. */
