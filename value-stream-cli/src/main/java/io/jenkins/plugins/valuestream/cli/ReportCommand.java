@@ -152,11 +152,15 @@ final class ReportCommand implements Callable<Integer> {
                     + " SLEEP, GAP, REWORK, or none (default: ${DEFAULT-VALUE}); the avoidable work of the flags"
                     + " goes too.")
     String futureWithout = "AGENT,QUEUE";
+    /** {@link #futureWithout} as parsed when the options are checked. */
+    private FutureAssumptions futureAssumptions = FutureAssumptions.defaults();
 
     @Option(names = "--what-if", paramLabel = "STEP=CHANGE",
             description = "The lead time if a step took that much less or more: Test/Integration=-50%, Build=-2m,"
                     + " Build=90s (STEP as the JSON's path); repeatable.")
     List<String> whatIf = new ArrayList<>();
+    /** {@link #whatIf} as parsed when the options are checked. */
+    private List<WhatIf> whatIfs = List.of();
 
     @CommandLine.Spec
     CommandLine.Model.@Nullable CommandSpec spec;
@@ -221,12 +225,12 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(line, e.getMessage());
         }
         try {
-            FutureAssumptions.parse(futureWithout);
+            futureAssumptions = FutureAssumptions.parse(futureWithout);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(line, "--future-without: " + e.getMessage());
         }
         try {
-            whatIf.forEach(WhatIf::parse);
+            whatIfs = whatIf.stream().map(WhatIf::parse).toList();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(line, "--what-if: " + e.getMessage());
         }
@@ -342,7 +346,7 @@ final class ReportCommand implements Callable<Integer> {
             listed += listing.runs().size();
             total += maps.size();
             jobs.add(assembler.assemble(read.name(), maps, maps, read.warnings(),
-                    FutureAssumptions.parse(futureWithout), whatIfs()));
+                    futureAssumptions, whatIfs));
         }
         if (total == 0) {
             throw new ReportFailure(ExitCode.NO_DATA, "No Pipeline run could be read from "
@@ -372,13 +376,9 @@ final class ReportCommand implements Callable<Integer> {
         return reported;
     }
 
-    private List<WhatIf> whatIfs() {
-        return whatIf.stream().map(WhatIf::parse).toList();
-    }
-
     /** A what-if whose step no reported job has fails the report, naming the steps there are. */
     private void checkWhatIfSteps(List<JobReport> jobs) throws ReportFailure {
-        for (WhatIf asked : whatIfs()) {
+        for (WhatIf asked : whatIfs) {
             boolean found = jobs.stream().flatMap(job -> job.whatIfs().stream())
                     .anyMatch(result -> result.whatIf().equals(asked));
             if (!found) {
