@@ -29,7 +29,6 @@ import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.util.Comparator;
 import java.util.List;
@@ -114,11 +113,6 @@ public final class ReportJson {
      */
     public static void write(JsonNode tree, Writer out) throws IOException {
         MAPPER.writeValue(out, tree);
-    }
-
-    /** Writes the report as UTF-8 to the given stream, which is left open. */
-    public static void write(List<JobReport> jobs, OutputStream out) throws IOException {
-        MAPPER.writeValue(out, toTree(jobs));
     }
 
     /** One run as a JSON object (the plugin's per-run API). */
