@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.recording.ProcessMapAction;
+import io.jenkins.plugins.valuestream.recording.RecordingListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import org.jvnet.hudson.test.JenkinsRule;
 
 /** The Jenkinsfiles of the tests, kept as files under {@code jenkinsfiles/} in the test resources. */
 public final class Jenkinsfiles {
+    private static final long RECORDING_TIMEOUT_MILLIS = 60_000;
+
     private Jenkinsfiles() {
     }
 
@@ -34,8 +37,22 @@ public final class Jenkinsfiles {
         }
     }
 
+    /**
+     * The run, once the recording of its completion has ended: a run is recorded on a thread of the plugin's own a
+     * moment after Jenkins reports it done.
+     */
+    public static WorkflowRun awaitRecording(WorkflowRun run) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + RECORDING_TIMEOUT_MILLIS;
+        while (RecordingListener.isPending(run)) {
+            assertThat(System.currentTimeMillis()).as("%s is still being recorded", run).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return run;
+    }
+
     /** The process map recorded for a completed run; fails the test where there is none. */
-    public static ProcessMap processMap(WorkflowRun run) {
+    public static ProcessMap processMap(WorkflowRun run) throws InterruptedException {
+        awaitRecording(run);
         ProcessMapAction action = run.getAction(ProcessMapAction.class);
         assertThat(action).as("no process map recorded for %s", run).isNotNull();
         ProcessMap map = action.getProcessMap();

@@ -71,7 +71,7 @@ public final class BackFill {
     static int fill(WorkflowJob job) {
         int recorded = 0;
         for (WorkflowRun run : job.getBuilds()) {
-            if (run.isBuilding() || run.getAction(ProcessMapAction.class) != null) {
+            if (run.isBuilding() || isRecorded(run) || RecordingListener.isPending(run)) {
                 continue;
             }
             if (!Recording.isEnabledFor(job)) {

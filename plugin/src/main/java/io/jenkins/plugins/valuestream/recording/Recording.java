@@ -26,7 +26,8 @@ public final class Recording {
 
     /**
      * Computes the process map of a completed run and keeps it on the run (replacing any it had), then tells the
-     * {@link ProcessMapListener}s. The caller saves the run. Never throws: a run whose graph cannot be read gets an
+     * {@link ProcessMapListener}s. The caller saves the run, and calls this on a thread of the plugin's own, never the
+     * run's CPS VM thread: reading a large flow graph takes a while. Never throws: a run whose graph cannot be read gets an
      * action saying so, and the failure is logged.
      *
      * @return the map, or {@code null} where the run has none

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.valuestream.recording;
 
+import static io.jenkins.plugins.valuestream.Jenkinsfiles.awaitRecording;
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.job;
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.processMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Label;
+import hudson.model.Run;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
@@ -13,6 +15,8 @@ import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import jenkins.metrics.impl.TimeInQueueAction;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -98,7 +102,7 @@ public class RecordingTest {
 
     /** A completed run as one recorded before this plugin or the Metrics plugin stamped its queue wait. */
     private WorkflowRun runWithoutQueueStamps(String name) throws Exception {
-        WorkflowRun run = r.buildAndAssertSuccess(job(r, name, "scripted-node.groovy"));
+        WorkflowRun run = awaitRecording(r.buildAndAssertSuccess(job(r, name, "scripted-node.groovy")));
         run.removeActions(QueueEntryAction.class);
         run.removeActions(TimeInQueueAction.class);
         return run;
@@ -150,6 +154,28 @@ public class RecordingTest {
     }
 
     @Test
+    public void aCompletedRunIsRecordedOffItsCpsVmThread() throws Exception {
+        WorkflowJob job = job(r, "threads", "scripted-node.groovy");
+        ThreadNoter noter = new ThreadNoter();
+        r.jenkins.getExtensionList(ProcessMapListener.class).add(noter);
+
+        processMap(r.buildAndAssertSuccess(job));
+
+        assertThat(noter.threads).hasSize(1);
+        assertThat(noter.threads.get(0)).startsWith("Value Stream recording").doesNotContain("CpsFlowExecution");
+    }
+
+    /** Notes the name of the thread on which each process map was recorded. */
+    private static final class ThreadNoter extends ProcessMapListener {
+        final List<String> threads = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onRecorded(Run<?, ?> run, ProcessMap map) {
+            threads.add(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
     public void theProcessMapIsSavedWithTheBuild() throws Exception {
         WorkflowJob job = job(r, "saved", "scripted-node.groovy");
         WorkflowRun run = r.buildAndAssertSuccess(job);
@@ -167,7 +193,7 @@ public class RecordingTest {
         property.setRecording(false);
         job.addProperty(property);
 
-        WorkflowRun run = r.buildAndAssertSuccess(job);
+        WorkflowRun run = awaitRecording(r.buildAndAssertSuccess(job));
 
         assertThat(run.getAction(ProcessMapAction.class)).isNull();
     }
@@ -177,7 +203,7 @@ public class RecordingTest {
         ValueStreamConfiguration.get().setRecording(false);
         WorkflowJob job = job(r, "switched-off", "scripted-node.groovy");
 
-        WorkflowRun run = r.buildAndAssertSuccess(job);
+        WorkflowRun run = awaitRecording(r.buildAndAssertSuccess(job));
 
         assertThat(run.getAction(ProcessMapAction.class)).isNull();
     }
@@ -186,7 +212,7 @@ public class RecordingTest {
     public void runsFromBeforeRecordingAreBackFilled() throws Exception {
         ValueStreamConfiguration.get().setRecording(false);
         WorkflowJob job = job(r, "older", "scripted-node.groovy");
-        WorkflowRun older = r.buildAndAssertSuccess(job);
+        WorkflowRun older = awaitRecording(r.buildAndAssertSuccess(job));
         assertThat(older.getAction(ProcessMapAction.class)).isNull();
         ValueStreamConfiguration.get().setRecording(true);
 
@@ -202,7 +228,7 @@ public class RecordingTest {
     public void aRunWithoutAFlowGraphSaysWhyItHasNoProcessMap() throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, "no-definition");
         // No flow definition: the run fails before its flow starts, so it never has a flow graph.
-        WorkflowRun run = r.assertBuildStatus(hudson.model.Result.FAILURE, job.scheduleBuild2(0));
+        WorkflowRun run = awaitRecording(r.assertBuildStatus(hudson.model.Result.FAILURE, job.scheduleBuild2(0)));
 
         ProcessMapAction action = run.getAction(ProcessMapAction.class);
 

@@ -157,7 +157,7 @@ public class JsonApiTest {
     public void readingTheJsonStartsNoBackFill() throws Exception {
         io.jenkins.plugins.valuestream.config.ValueStreamConfiguration.get().setRecording(false);
         WorkflowJob job = Pipelines.job(j, "quiet", Pipelines.SCRIPTED);
-        j.buildAndAssertSuccess(job);
+        io.jenkins.plugins.valuestream.Jenkinsfiles.awaitRecording(j.buildAndAssertSuccess(job));
         io.jenkins.plugins.valuestream.config.ValueStreamConfiguration.get().setRecording(true);
 
         j.createWebClient().getJSON("job/quiet/value-stream/api/json");

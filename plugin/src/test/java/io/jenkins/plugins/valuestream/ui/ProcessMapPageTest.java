@@ -25,7 +25,7 @@ public class ProcessMapPageTest {
     @Test
     public void buildPageSummarisesProcessAndWaitOfADeclarativeRun() throws Exception {
         WorkflowJob job = Pipelines.job(j, "declarative", Pipelines.DECLARATIVE);
-        WorkflowRun run = j.buildAndAssertSuccess(job);
+        WorkflowRun run = Jenkinsfiles.awaitRecording(j.buildAndAssertSuccess(job));
 
         HtmlPage page = j.createWebClient().getPage(run);
 
@@ -39,7 +39,7 @@ public class ProcessMapPageTest {
     @Test
     public void processMapPageShowsTheStepsOfADeclarativeRun() throws Exception {
         WorkflowJob job = Pipelines.job(j, "declarative", Pipelines.DECLARATIVE);
-        WorkflowRun run = j.buildAndAssertSuccess(job);
+        WorkflowRun run = Jenkinsfiles.awaitRecording(j.buildAndAssertSuccess(job));
 
         HtmlPage page = j.createWebClient().getPage(run, ProcessMapRunAction.URL_NAME + "/");
 
@@ -51,7 +51,7 @@ public class ProcessMapPageTest {
     @Test
     public void processMapPageShowsTheStepsOfAScriptedRun() throws Exception {
         WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
-        WorkflowRun run = j.buildAndAssertSuccess(job);
+        WorkflowRun run = Jenkinsfiles.awaitRecording(j.buildAndAssertSuccess(job));
 
         HtmlPage page = j.createWebClient().getPage(run, ProcessMapRunAction.URL_NAME + "/");
 
@@ -63,7 +63,7 @@ public class ProcessMapPageTest {
     @Test
     public void buildPageShowsTheVerdictOfAWaitBudget() throws Exception {
         WorkflowJob job = Pipelines.job(j, "budgeted", "budgeted.groovy");
-        WorkflowRun run = j.buildAndAssertSuccess(job);
+        WorkflowRun run = Jenkinsfiles.awaitRecording(j.buildAndAssertSuccess(job));
 
         HtmlPage page = j.createWebClient().getPage(run);
 
