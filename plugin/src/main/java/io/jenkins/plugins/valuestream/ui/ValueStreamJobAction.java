@@ -5,6 +5,7 @@ import hudson.model.Api;
 import io.jenkins.plugins.valuestream.api.ExportedReport;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
+import io.jenkins.plugins.valuestream.future.FutureAssumptions;
 import io.jenkins.plugins.valuestream.history.JobHistory;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.report.JobReport;
@@ -76,7 +77,8 @@ public final class ValueStreamJobAction extends Tab {
     public ValueStreamPage getPage() {
         job.checkPermission(Item.READ);
         StaplerRequest2 request = Stapler.getCurrentRequest2();
-        return page(windowOf(request), true);
+        return page(windowOf(request),
+                WhatIfAsked.read(request == null ? null : request.getParameter(WhatIfAsked.PARAMETER)), true);
     }
 
     /** The small trend of the job's newest runs for its main page, or {@code null} while none is recorded. */
@@ -157,7 +159,7 @@ public final class ValueStreamJobAction extends Tab {
         return WindowChoice.parse(request.getParameter(WindowChoice.RUNS_PARAMETER), results, defaults.size());
     }
 
-    ValueStreamPage page(WindowChoice window, boolean catchUp) {
+    ValueStreamPage page(WindowChoice window, WhatIfAsked whatIf, boolean catchUp) {
         List<String> notices = new ArrayList<>();
         if (!ValueStreamConfiguration.get().isRecording()) {
             notices.add(Messages.ValueStreamJobAction_RecordingOff());
@@ -169,8 +171,9 @@ public final class ValueStreamJobAction extends Tab {
         notices.addAll(loaded.warnings);
         List<ProcessMap> selected = window.toRunWindow().select(loaded.runs);
         JobReport report = new ReportAssembler(settings(), BaselineStart.of(job), ValueStreamPage.LEDGER_RUNS)
-                .assemble(job.getFullName(), selected, loaded.runs, List.of());
-        return ValueStreamPage.of(job.getUrl(), report, window, notices, loaded.runs.size());
+                .assemble(job.getFullName(), selected, loaded.runs, List.of(), FutureAssumptions.defaults(),
+                        whatIf.asList());
+        return ValueStreamPage.of(job.getUrl(), report, window, notices, loaded.runs.size(), whatIf);
     }
 
     JobReport report(WindowChoice window) {

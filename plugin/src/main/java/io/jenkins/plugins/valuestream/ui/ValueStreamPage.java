@@ -2,6 +2,8 @@ package io.jenkins.plugins.valuestream.ui;
 
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.future.FutureState;
+import io.jenkins.plugins.valuestream.future.FutureStep;
+import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.StepStats;
@@ -34,12 +36,14 @@ public final class ValueStreamPage {
     private final FutureState future;
     private final List<String> notices;
     private final int recordedRuns;
+    private final WhatIfAsked whatIf;
     private @Nullable String mapSvg;
     private @Nullable String trendSvg;
 
     private ValueStreamPage(String jobUrl, WindowChoice window, ValueStream stream, List<RunFlags> recentFlags,
-            AvoidableWork ledger, FutureState future, List<String> notices, int recordedRuns) {
+            AvoidableWork ledger, FutureState future, List<String> notices, int recordedRuns, WhatIfAsked whatIf) {
         this.ledger = ledger;
+        this.whatIf = whatIf;
         this.future = future;
         this.jobUrl = jobUrl;
         this.window = window;
@@ -57,9 +61,10 @@ public final class ValueStreamPage {
      * @param window the runs shown
      * @param notices what the page must say before anything else (back-fill under way, store warnings)
      * @param recordedRuns how many runs the job has recorded in all
+     * @param whatIf the what-if the request asked for, if any, as read
      */
     static ValueStreamPage of(String jobUrl, JobReport report, WindowChoice window, List<String> notices,
-            int recordedRuns) {
+            int recordedRuns, WhatIfAsked whatIf) {
         List<RunFlags> flagged = new ArrayList<>();
         for (RunReport run : report.newest(FLAGGED_RUNS)) {
             if (!run.flags().isEmpty()) {
@@ -69,7 +74,7 @@ public final class ValueStreamPage {
             }
         }
         return new ValueStreamPage(jobUrl, window, report.valueStream(), flagged, report.avoidableWork(),
-                report.futureState(), notices, recordedRuns);
+                report.futureState(), notices, recordedRuns, whatIf.answeredBy(report));
     }
 
     /** The avoidable-work ledger of the newest runs of the window, costliest first. */
@@ -151,6 +156,48 @@ public final class ValueStreamPage {
         return Messages.ValueStreamPage_FutureState(causes, Durations.format(future.projectedLeadTime().median()),
                 Durations.format(future.leadTime().median()), HumanText.percent(future.projectedFlowEfficiency()),
                 HumanText.percent(future.flowEfficiency()));
+    }
+
+    /** The steps of the future-state map beside their current state, in the map's order. */
+    public List<FutureRow> getFutureSteps() {
+        return future.steps().stream().map(FutureRow::of).toList();
+    }
+
+    /** What the future state removed and what stays, in words; {@code null} without completed runs. */
+    public @Nullable String getFutureAssumptionsText() {
+        if (future.runs() == 0) {
+            return null;
+        }
+        return Messages.ValueStreamPage_FutureAssumptions(future.runs(),
+                Durations.format(future.removedWaitMillis()), Durations.format(future.removedWorkMillis()));
+    }
+
+    /** The what-if as the user wrote it, to fill the form again; empty when none was asked. */
+    public String getWhatIf() {
+        return whatIf.text();
+    }
+
+    /** The answer to the what-if in words, or {@code null} where none was asked or it could not be answered. */
+    public @Nullable String getWhatIfText() {
+        WhatIfResult result = whatIf.result();
+        if (result == null) {
+            return null;
+        }
+        long now = result.leadTime().median();
+        long then = result.projectedLeadTime().median();
+        return Messages.ValueStreamPage_WhatIf(result.whatIf().toString(), Durations.format(then),
+                Durations.format(now), result.stepRuns(), result.runs());
+    }
+
+    /** Why the what-if could not be answered (a malformed what-if, a step no run of the window has), or null. */
+    public @Nullable String getWhatIfError() {
+        return whatIf.error();
+    }
+
+    /** What the what-if form's example says. */
+    public String getWhatIfExample() {
+        StepStats bottleneck = stream.bottleneck();
+        return (bottleneck == null ? "Build" : bottleneck.displayName()) + "=-50%";
     }
 
     /** The bottleneck in words, or {@code null} without steps. */
@@ -244,6 +291,25 @@ public final class ValueStreamPage {
                     Durations.format(step.elapsed().median()),
                     HumanText.percent(step.successRate()),
                     HumanText.percent(step.flowEfficiency()));
+        }
+    }
+
+    /**
+     * One row of the future-state table, every number in words.
+     *
+     * @param name the step's display path
+     * @param runs in how many runs it ran
+     * @param elapsed its median elapsed time as recorded
+     * @param projectedElapsed its median elapsed time in the future state
+     * @param flowEfficiency its flow efficiency as recorded
+     * @param projectedFlowEfficiency its flow efficiency in the future state
+     */
+    public record FutureRow(String name, int runs, String elapsed, String projectedElapsed, String flowEfficiency,
+            String projectedFlowEfficiency) {
+        static FutureRow of(FutureStep step) {
+            return new FutureRow(step.displayName(), step.runs(), Durations.format(step.elapsed().median()),
+                    Durations.format(step.projectedElapsed().median()), HumanText.percent(step.flowEfficiency()),
+                    HumanText.percent(step.projectedFlowEfficiency()));
         }
     }
 }

@@ -66,9 +66,14 @@ public record WindowChoice(int runs, boolean successfulOnly) {
         return new RunWindow(runs, successfulOnly);
     }
 
+    /** The value of the results parameter that selects this window's filter: {@code successful} or {@code all}. */
+    public String resultsValue() {
+        return successfulOnly ? SUCCESSFUL : ALL;
+    }
+
     /** The query string that selects this window, e.g. {@code ?runs=50&results=successful}. */
     public String query() {
-        return "?" + RUNS_PARAMETER + "=" + runs + "&" + RESULTS_PARAMETER + "=" + (successfulOnly ? SUCCESSFUL : ALL);
+        return "?" + RUNS_PARAMETER + "=" + runs + "&" + RESULTS_PARAMETER + "=" + resultsValue();
     }
 
     /** The selector's links for the sizes, keeping the results filter; the current one marked. */

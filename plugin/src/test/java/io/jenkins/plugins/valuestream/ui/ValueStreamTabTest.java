@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Result;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
 import io.jenkins.plugins.valuestream.history.JobHistory;
+import io.jenkins.plugins.valuestream.time.Durations;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -55,6 +61,72 @@ public class ValueStreamTabTest {
         assertThat(page.querySelectorAll(".vsp-future").get(0).asNormalizedText())
                 .startsWith("Future state, without the agent and queue waits")
                 .contains("lead time").contains("instead of");
+    }
+
+    @Test
+    public void tabShowsEachStepsFutureStateInTheMapsOrder() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "future-steps", Pipelines.DECLARATIVE);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
+        List<String> steps = page.querySelectorAll(".vsp-future-steps .vsp-steps__name").stream()
+                .map(node -> node.getTextContent().trim()).toList();
+        assertThat(steps).containsSubsequence("Build", "Test/Unit", "Deploy");
+        assertThat(steps).contains("Test/Integration");
+        assertThat(page.querySelector(".vsp-future__assumptions").asNormalizedText())
+                .startsWith("Each of the 1 completed runs");
+    }
+
+    @Test
+    public void whatIfProjectsTheLeadTimeWithTheStepsTimeChanged() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "what-if", Pipelines.DECLARATIVE);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+
+        HtmlPage page = j.createWebClient().getPage(job,
+                ValueStreamJobAction.URL_NAME + "/?runs=10&results=all&whatIf=Test%2FIntegration%3D-100%25");
+
+        String answer = page.querySelector(".vsp-what-if__result").asNormalizedText();
+        Matcher figures = Pattern.compile("If Test/Integration=-100%: lead time (.+?) instead of (.+?) \\(medians;"
+                + " the step ran in 1 of 1 runs\\)").matcher(answer);
+        assertThat(figures.matches()).as(answer).isTrue();
+        // The Integration branch sleeps 1 s and is the longer of the two parallel branches: without it, the run
+        // is about that much shorter.
+        assertThat(Durations.parse(figures.group(2)) - Durations.parse(figures.group(1))).isGreaterThan(500L);
+        assertThat(((HtmlInput) page.getElementById("vsp-what-if-input")).getValue())
+                .isEqualTo("Test/Integration=-100%");
+        assertThat(page.querySelectorAll(".vsp-what-if input[name=results]").get(0)
+                .getAttributes().getNamedItem("value").getNodeValue()).isEqualTo("all");
+    }
+
+    @Test
+    public void aMalformedWhatIfSaysWhatIsAccepted() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "what-if-malformed", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/?whatIf=Build%3Dfaster");
+
+        assertThat(page.querySelector(".vsp-what-if__error").asNormalizedText())
+                .contains("'faster' is neither a signed percentage nor a duration").contains("accepted:");
+        assertThat(page.querySelectorAll(".vsp-what-if__result")).isEmpty();
+    }
+
+    @Test
+    public void aWhatIfOnAStepNoRunHasSaysSoAndShowsItsNameAsText() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "what-if-unknown", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+        String step = "<img src=x onerror=alert(1)>";
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/?whatIf="
+                + URLEncoder.encode(step + "=-50%", StandardCharsets.UTF_8));
+
+        DomNode error = page.querySelector(".vsp-what-if__error");
+        assertThat(error.asNormalizedText()).contains("No run of this window has a step " + step);
+        assertThat(error.querySelectorAll("img")).isEmpty();
     }
 
     @Test
