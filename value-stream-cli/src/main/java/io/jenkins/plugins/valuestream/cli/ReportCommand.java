@@ -7,6 +7,7 @@ import io.jenkins.plugins.valuestream.cli.cache.RunCache;
 import io.jenkins.plugins.valuestream.cli.demo.DemoSource;
 import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
 import io.jenkins.plugins.valuestream.cli.exit.ReportFailure;
+import io.jenkins.plugins.valuestream.cli.otlp.OtlpPush;
 import io.jenkins.plugins.valuestream.cli.rest.JenkinsClient;
 import io.jenkins.plugins.valuestream.cli.rest.JobPath;
 import io.jenkins.plugins.valuestream.cli.rest.RestJobReader;
@@ -19,6 +20,8 @@ import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.future.FutureAssumptions;
 import io.jenkins.plugins.valuestream.future.WhatIf;
 import io.jenkins.plugins.valuestream.future.WhatIfResult;
+import io.jenkins.plugins.valuestream.export.MetricFigures;
+import io.jenkins.plugins.valuestream.export.PrometheusExport;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.report.JobReport;
@@ -57,7 +60,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code report}: the value stream of Pipeline jobs, as one HTML page or as JSON. */
+/**
+ * {@code report}: the value stream of Pipeline jobs, as one HTML page, as JSON or as Prometheus metrics, and pushed as
+ * OpenTelemetry metrics.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reports where the time of Pipeline runs goes: each step's process time and its waits by cause,"
                 + " the job's value stream, and the slow and redundant steps of each run.",
@@ -69,13 +75,15 @@ import picocli.CommandLine.Option;
                 "  report --demo --out demo.html",
                 "  report --jenkins-home /var/lib/jenkins --job team/app --out report.html",
                 "  report --builds-dir /var/lib/jenkins/jobs/app/builds --format json",
+                "  report --jenkins-home /var/lib/jenkins --out /var/lib/node_exporter/value_stream.prom",
+                "  report --jenkins-home /var/lib/jenkins --otlp-endpoint http://collector:4318",
                 "  report --url https://ci.example.com --job team/app --runs 50 --user me --token-env JENKINS_TOKEN"})
 final class ReportCommand implements Callable<Integer> {
     private static final int MAX_WARNINGS_SHOWN = 5;
 
     /** The output formats. */
     enum Format {
-        json, html
+        json, html, prometheus, openmetrics
     }
 
     /** Exactly one source of runs. */
@@ -122,8 +130,17 @@ final class ReportCommand implements Callable<Integer> {
     int concurrency;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json or html (default: html when --out ends in .html, else json).")
+            description = "json, html, prometheus (the Prometheus text format 0.0.4) or openmetrics (default: html"
+                    + " when --out ends in .html, prometheus when it ends in .prom, else json; with --otlp-endpoint"
+                    + " and neither --format nor --out, nothing is written).")
     @Nullable Format format;
+
+    @Option(names = "--otlp-endpoint", paramLabel = "URL",
+            description = "Push the report's metrics once to this OTLP/HTTP receiver (an OpenTelemetry Collector,"
+                    + " a backend): http://host:4318 sends to /v1/metrics, a URL with a path is used as it is.")
+    @Nullable String otlpEndpoint;
+    /** {@link #otlpEndpoint} as checked with the options. */
+    private @Nullable URI otlpUrl;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report there (default: standard output).")
     @Nullable Path out;
@@ -176,7 +193,13 @@ final class ReportCommand implements Callable<Integer> {
             checkOutputFolder();
             RunSource runSource = openSource(err);
             Reported reported = report(runSource, err);
-            write(reported, runSource, err);
+            if (otlpUrl != null) {
+                OtlpPush.push(MetricFigures.of(reported.jobs()), otlpUrl);
+                progress(err, "Pushed the metrics to " + otlpUrl);
+            }
+            if (otlpUrl == null || format != null || out != null) {
+                write(reported, runSource, err);
+            }
             return ExitCode.OK;
         } catch (ReportFailure e) {
             err.println("value-stream: " + e.getMessage());
@@ -233,6 +256,13 @@ final class ReportCommand implements Callable<Integer> {
             whatIfs = whatIf.stream().map(WhatIf::parse).toList();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(line, "--what-if: " + e.getMessage());
+        }
+        if (otlpEndpoint != null) {
+            try {
+                otlpUrl = OtlpPush.metricsUrl(otlpEndpoint);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(line, "--otlp-endpoint: " + e.getMessage());
+            }
         }
         if (concurrency < 1 || concurrency > 32) {
             throw new CommandLine.ParameterException(line, "--concurrency must be between 1 and 32, not "
@@ -404,13 +434,21 @@ final class ReportCommand implements Callable<Integer> {
             return format;
         }
         String name = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".html") || name.endsWith(".htm") ? Format.html : Format.json;
+        return name.endsWith(".html") || name.endsWith(".htm") ? Format.html
+                : name.endsWith(".prom") ? Format.prometheus : Format.json;
     }
 
     private void write(Reported reported, RunSource runSource, PrintWriter err) throws ReportFailure {
         List<JobReport> jobs = reported.jobs();
         OutputWriter writer;
-        if (format() == Format.html) {
+        boolean endWithNewline = true;
+        if (format() == Format.prometheus || format() == Format.openmetrics) {
+            PrometheusExport.Format metrics = format() == Format.prometheus ? PrometheusExport.Format.TEXT
+                    : PrometheusExport.Format.OPENMETRICS;
+            // The format ends with its own newline (OpenMetrics with "# EOF"): nothing may follow.
+            endWithNewline = false;
+            writer = stream -> PrometheusExport.write(jobs, metrics, stream);
+        } else if (format() == Format.html) {
             HtmlReport report = new HtmlReport(title(jobs), Instant.ofEpochMilli(runSource.now()), Theme.parse(theme));
             String jenkins = runSource.jenkinsUrl();
             String page = (jenkins == null ? report : report.withLinks(new JenkinsLinks(jenkins))).render(jobs);
@@ -432,7 +470,10 @@ final class ReportCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new ReportFailure(ExitCode.OUTPUT, "Cannot write the report: " + e.getMessage(), e);
             }
-            stdout.println(bytes.toString(StandardCharsets.UTF_8));
+            stdout.print(bytes.toString(StandardCharsets.UTF_8));
+            if (endWithNewline) {
+                stdout.println();
+            }
             stdout.flush();
             return;
         }
@@ -476,7 +517,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(out)) {
             throw new ReportFailure(ExitCode.OUTPUT, "Cannot write " + out + ": it is a folder; name the file, e.g. "
-                    + out.resolve(format() == Format.html ? "report.html" : "report.json"));
+                    + out.resolve(format() == Format.html ? "report.html" : format() == Format.prometheus
+                            ? "value_stream.prom" : "report.json"));
         }
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {

@@ -40,12 +40,14 @@ public class ArchitectureTest {
                 .layer("rest").definedBy("..cli.rest")
                 .layer("demo").definedBy("..cli.demo")
                 .layer("source").definedBy("..cli.source")
+                .layer("otlp").definedBy("..cli.otlp")
                 .layer("exit").definedBy("..cli.exit")
                 .whereLayer("command").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cache").mayNotAccessAnyLayer()
                 .whereLayer("rest").mayOnlyAccessLayers("source", "exit")
                 .whereLayer("demo").mayOnlyAccessLayers("source")
                 .whereLayer("source").mayOnlyAccessLayers("exit")
+                .whereLayer("otlp").mayOnlyAccessLayers("exit")
                 .whereLayer("exit").mayNotAccessAnyLayer()
                 .check(CLI);
     }
