@@ -118,8 +118,15 @@ public final class ChainAggregator {
         return occurrences.merge(path, 1, Integer::sum) - 1;
     }
 
-    /** The step's path with the job's name before its first name: {@code [build » Test, linux]}. */
+    /**
+     * The step's path with the job's name before its first name: {@code [build » Test, linux]}; the one step of a
+     * build that is no Pipeline, which is named after its job ({@link
+     * io.jenkins.plugins.valuestream.process.ProcessMapExtractor#wholeBuild}), keeps its name alone.
+     */
     private static StepPath prefixed(String job, StepPath path) {
+        if (path.depth() == 1 && path.name().equals(job)) {
+            return path;
+        }
         List<String> segments = new ArrayList<>(path.segments());
         segments.set(0, job + SEPARATOR + segments.get(0));
         return new StepPath(segments);
