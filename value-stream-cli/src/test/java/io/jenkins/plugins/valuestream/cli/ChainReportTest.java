@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.valuestream.cli.ReportCommandTest.Result;
 import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
+import io.jenkins.plugins.valuestream.cli.rest.FakeJenkins;
+import io.jenkins.plugins.valuestream.cli.rest.FakeJenkins.Answer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,5 +145,39 @@ public class ChainReportTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.NO_DATA);
         assertThat(result.err()).contains("--chain needs --jenkins-home or --url");
+    }
+
+    @Test
+    public void fromAServerTheChainsOfTheJobRunThroughTheJobsUpstreamOfIt() throws Exception {
+        String fixtures = "/wfapi/checkout-service/";
+        String upstreamJob = "/jenkins/job/shop/job/build/";
+        try (FakeJenkins jenkins = new FakeJenkins()) {
+            // checkout-service #42 was started by shop/build #17, whose answers are those of checkout-service #41.
+            jenkins.answer(FakeJenkins.JOB + "api/json", Answer.ok(FakeJenkins.resource(fixtures + "job.json")
+                    .replace("\"number\": 42", "\"actions\": [{\"causes\": [{\"upstreamBuild\": 17,"
+                            + " \"upstreamProject\": \"shop/build\"}]}], \"number\": 42")));
+            jenkins.answer(upstreamJob + "api/json", Answer.ok("{\"_class\":"
+                    + " \"org.jenkinsci.plugins.workflow.job.WorkflowJob\", \"fullName\": \"shop/build\","
+                    + " \"builds\": [{\"number\": 17, \"building\": false}]}"));
+            jenkins.answer(upstreamJob + "wfapi/describe", Answer.ok(FakeJenkins.resource(fixtures
+                    + "job.wfapi.json")));
+            jenkins.answer(upstreamJob + "17/wfapi/describe", Answer.ok(FakeJenkins.resource(fixtures
+                    + "41.describe.json")));
+            for (String node : List.of("6", "15", "30", "34", "36", "60", "66")) {
+                jenkins.answer(upstreamJob + "17/execution/node/" + node + "/wfapi/describe",
+                        Answer.ok(FakeJenkins.resource(fixtures + "41.node." + node + ".json")));
+            }
+
+            Result result = ReportCommandTest.run(Map.of(), "report", "--url", jenkins.url().toString(), "--job",
+                    "shop/checkout-service", "--chain", "--no-cache", "--format", "json");
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            JsonNode chain = result.json().path("chains").get(0).path("chains").get(0);
+            assertThat(chain.path("runs")).extracting(run -> run.path("job").asText() + " #" + run.path("number"))
+                    .containsExactly("shop/build #17", "shop/checkout-service #42");
+            // #41's answers end at 1731400487320, #42 starts at 1731410009450
+            assertThat(chain.path("handoffs").get(0).path("waitMillis").asLong())
+                    .isEqualTo(1731410009450L - 1731400487320L);
+        }
     }
 }
