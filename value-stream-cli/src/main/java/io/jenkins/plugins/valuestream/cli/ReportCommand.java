@@ -429,6 +429,7 @@ final class ReportCommand implements Callable<Integer> {
             for (JobListing listing : listings) {
                 readChainRuns(disk, lastRuns(listing), runs, warnings, err);
             }
+            runs = renamedCauses(runs, disk.causeNames());
             now = disk.now();
             location = String.valueOf(from.jenkinsHome);
         } else if (from.url != null) {
@@ -501,6 +502,21 @@ final class ReportCommand implements Callable<Integer> {
             };
         }
         emit(writer, err);
+    }
+
+    /** The runs with their upstream causes naming the jobs as they are named here (mangled branch folders). */
+    private static List<JobRun> renamedCauses(List<JobRun> runs, Map<String, String> names) {
+        if (names.isEmpty()) {
+            return runs;
+        }
+        List<JobRun> renamed = new ArrayList<>(runs.size());
+        for (JobRun run : runs) {
+            List<UpstreamCause> causes = run.map().upstream().stream().map(cause -> names.containsKey(cause.job())
+                    ? new UpstreamCause(names.get(cause.job()), cause.build(), cause.nodeId()) : cause).toList();
+            renamed.add(causes.equals(run.map().upstream()) ? run
+                    : new JobRun(run.job(), run.map().withUpstream(causes)));
+        }
+        return renamed;
     }
 
     private static void readChainRuns(RunSource source, JobListing listing, List<JobRun> runs,

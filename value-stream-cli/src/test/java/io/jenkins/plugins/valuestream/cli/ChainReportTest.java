@@ -180,4 +180,21 @@ public class ChainReportTest {
                     .isEqualTo(1731410009450L - 1731400487320L);
         }
     }
+
+    @Test
+    public void aCauseNamingAMultibranchBranchLinksToItsNameMangledFolder() throws Exception {
+        Path branch = Files.createDirectories(home.resolve("jobs/app/branches/feature-x.k2h5b1"));
+        Files.writeString(branch.resolve("config.xml"), "<flow-definition><properties>"
+                + "<org.jenkinsci.plugins.workflow.multibranch.BranchJobProperty><branch><head>"
+                + "<name>feature/x</name></head></branch>"
+                + "</org.jenkinsci.plugins.workflow.multibranch.BranchJobProperty></properties></flow-definition>");
+        build("app/branches/feature-x.k2h5b1", 1, null, 5_000, 5_010);
+        build("release", 1, null, 5_020, 5_030, "app/feature%2Fx", 1);
+
+        Result result = run("--job", "release", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.json().path("chains").get(0).path("jobs")).extracting(JsonNode::asText)
+                .containsExactly("app/feature-x.k2h5b1", "release");
+    }
 }

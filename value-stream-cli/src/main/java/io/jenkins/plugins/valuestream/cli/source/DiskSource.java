@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.cli.source;
 import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
 import io.jenkins.plugins.valuestream.cli.exit.ReportFailure;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.xml.BranchNames;
 import io.jenkins.plugins.valuestream.graph.xml.BuildFolderReader;
 import io.jenkins.plugins.valuestream.graph.xml.ReadReport;
 import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
@@ -134,6 +135,30 @@ public final class DiskSource implements RunSource {
         progress.accept("Found " + total + " run folder" + (total == 1 ? "" : "s") + " of " + listings.size()
                 + " job" + (listings.size() == 1 ? "" : "s") + " in " + root);
         return listings;
+    }
+
+    /**
+     * The jobs' names as Jenkins writes them in upstream causes, where they differ from the names here (a multibranch
+     * branch whose folder is name-mangled: {@code app/feature%2Fx} for {@code app/feature-x.k2h5b1}), to the names
+     * here; known once {@link #list()} has run.
+     */
+    public Map<String, String> causeNames() {
+        Map<String, String> names = new TreeMap<>();
+        jobs.forEach((name, builds) -> {
+            Path branch = builds.getParent();
+            Path branches = branch == null ? null : branch.getParent();
+            int slash = name.lastIndexOf('/');
+            if (branch == null || branches == null || branches.getFileName() == null || slash < 0
+                    || !branches.getFileName().toString().equals("branches")) {
+                return;
+            }
+            String real = BranchNames.jobName(branch);
+            String full = real == null ? null : name.substring(0, slash + 1) + real;
+            if (full != null && !full.equals(name)) {
+                names.put(full, name);
+            }
+        });
+        return names;
     }
 
     @Override
