@@ -56,6 +56,7 @@ public class ArchitectureTest {
                 .layer("critical").definedBy(MODEL_PACKAGE + ".critical")
                 .layer("store").definedBy(MODEL_PACKAGE + ".store")
                 .layer("stream").definedBy(MODEL_PACKAGE + ".stream")
+                .layer("chain").definedBy(MODEL_PACKAGE + ".chain")
                 .layer("budget").definedBy(MODEL_PACKAGE + ".budget")
                 .layer("flags").definedBy(MODEL_PACKAGE + ".flags")
                 .layer("future").definedBy(MODEL_PACKAGE + ".future")
@@ -76,20 +77,22 @@ public class ArchitectureTest {
                 .whereLayer("critical").mayOnlyAccessLayers("process")
                 .whereLayer("store").mayOnlyAccessLayers("graph", "process")
                 .whereLayer("stream").mayOnlyAccessLayers("critical", "graph", "process")
+                .whereLayer("chain").mayOnlyAccessLayers("graph", "process", "stream")
                 .whereLayer("budget").mayOnlyAccessLayers("process", "time")
                 .whereLayer("flags").mayOnlyAccessLayers("graph", "process", "stream", "time")
                 .whereLayer("future").mayOnlyAccessLayers("critical", "flags", "process", "stream", "time")
                 .whereLayer("codec").mayOnlyAccessLayers("budget", "graph", "process")
                 .whereLayer("report").mayOnlyAccessLayers("budget", "flags", "future", "process", "stream")
-                .whereLayer("json").mayOnlyAccessLayers("flags", "future", "graph", "process", "report", "stream")
+                .whereLayer("json").mayOnlyAccessLayers("chain", "flags", "future", "graph", "process", "report",
+                        "stream")
                 .whereLayer("export").mayOnlyAccessLayers("budget", "flags", "graph", "process", "report", "stream")
                 .whereLayer("view").mayOnlyAccessLayers("budget", "flags", "graph", "process", "stream", "time")
                 .whereLayer("view.markup").mayNotAccessAnyLayer()
                 .whereLayer("view.theme").mayOnlyAccessLayers("process")
                 .whereLayer("view.svg").mayOnlyAccessLayers("graph", "process", "stream", "time", "view", "view.markup",
                         "view.theme")
-                .whereLayer("view.html").mayOnlyAccessLayers("flags", "future", "graph", "process", "report", "stream",
-                        "time", "view", "view.markup", "view.svg", "view.theme")
+                .whereLayer("view.html").mayOnlyAccessLayers("chain", "flags", "future", "graph", "process", "report",
+                        "stream", "time", "view", "view.markup", "view.svg", "view.theme")
                 .check(MODEL);
     }
 

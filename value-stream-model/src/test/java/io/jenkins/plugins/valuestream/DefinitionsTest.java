@@ -4,12 +4,19 @@ import static io.jenkins.plugins.valuestream.testing.RunFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.valuestream.chain.ChainAggregator;
+import io.jenkins.plugins.valuestream.chain.ChainLinker;
+import io.jenkins.plugins.valuestream.chain.JobRun;
 import io.jenkins.plugins.valuestream.critical.RunSchedule;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.future.FutureAssumptions;
 import io.jenkins.plugins.valuestream.future.WhatIf;
+import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.ReportAssembler;
@@ -150,5 +157,27 @@ public class DefinitionsTest {
 
         assertThat(figures).contains("change", "projectedLeadTimeMillis")
                 .allSatisfy(name -> assertThat(whatIf).contains("`" + name + "`"));
+    }
+
+    @Test
+    public void everyFigureOfAChainOfJobsIsDefined() throws IOException {
+        String chains = section("Chains of jobs");
+        long t0 = 1_717_401_600_000L;
+        ProcessMap build = ProcessMapExtractor.wholeBuild(new RunInfo(1, RunResult.SUCCESS, t0, t0 + 1_000,
+                t0 + 60_000), "build", t0 + 60_000);
+        ProcessMap test = ProcessMapExtractor.wholeBuild(new RunInfo(2, RunResult.SUCCESS, t0 + 61_000, t0 + 62_000,
+                t0 + 90_000, List.of(UpstreamCause.of("build", 1))), "test", t0 + 90_000);
+        JsonNode shape = ReportJson.chains(ChainAggregator.aggregate(ChainLinker.link(List.of(
+                new JobRun("build", build), new JobRun("test", test))))).get(0);
+        JsonNode chain = shape.path("chains").get(0);
+        List<String> figures = new ArrayList<>();
+        shape.fieldNames().forEachRemaining(figures::add);
+        chain.fieldNames().forEachRemaining(figures::add);
+        chain.path("runs").get(0).fieldNames().forEachRemaining(figures::add);
+        chain.path("handoffs").get(0).fieldNames().forEachRemaining(figures::add);
+        figures.removeAll(Set.of("job", "number", "result", "from", "to"));
+
+        assertThat(figures).contains("leadTimeMillis", "handoffMillis", "triggeredAt")
+                .allSatisfy(name -> assertThat(chains).contains("`" + name + "`"));
     }
 }

@@ -3,6 +3,11 @@ package io.jenkins.plugins.valuestream.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.valuestream.chain.Chain;
+import io.jenkins.plugins.valuestream.chain.ChainAggregator;
+import io.jenkins.plugins.valuestream.chain.ChainLinker;
+import io.jenkins.plugins.valuestream.chain.ChainStream;
+import io.jenkins.plugins.valuestream.chain.JobRun;
 import io.jenkins.plugins.valuestream.cli.cache.RunCache;
 import io.jenkins.plugins.valuestream.cli.demo.DemoSource;
 import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
@@ -22,6 +27,7 @@ import io.jenkins.plugins.valuestream.future.WhatIf;
 import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.export.MetricFigures;
 import io.jenkins.plugins.valuestream.export.PrometheusExport;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.json.ReportJson;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.report.JobReport;
@@ -179,6 +185,16 @@ final class ReportCommand implements Callable<Integer> {
     /** {@link #whatIf} as parsed when the options are checked. */
     private List<WhatIf> whatIfs = List.of();
 
+    @Option(names = "--chain",
+            description = "Report chains of jobs instead: runs linked by their upstream causes (build -> test ->"
+                    + " deploy) as one end-to-end value stream per shape of chain. With --jenkins-home every chain of"
+                    + " two or more runs, or those --job is in; with --url the chains of --job and the jobs upstream"
+                    + " of it.")
+    boolean chain;
+
+    /** How many jobs upstream of {@code --job} a chain report reads from a server at most. */
+    private static final int MAX_UPSTREAM_JOBS = 20;
+
     @CommandLine.Spec
     CommandLine.Model.@Nullable CommandSpec spec;
 
@@ -191,6 +207,10 @@ final class ReportCommand implements Callable<Integer> {
         try {
             validate();
             checkOutputFolder();
+            if (chain) {
+                writeChains(err);
+                return ExitCode.OK;
+            }
             RunSource runSource = openSource(err);
             Reported reported = report(runSource, err);
             if (otlpUrl != null) {
@@ -264,6 +284,18 @@ final class ReportCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(line, "--otlp-endpoint: " + e.getMessage());
             }
         }
+        if (chain && (source().demo || source().buildsDir != null)) {
+            throw new CommandLine.ParameterException(line, "--chain needs --jenkins-home or --url: chains run across"
+                    + " jobs, and " + (source().demo ? "the demo has one job" : "--builds-dir is one job's folder"));
+        }
+        if (chain && (otlpEndpoint != null || format() == Format.prometheus || format() == Format.openmetrics)) {
+            throw new CommandLine.ParameterException(line, "--chain writes json or html; the metrics (--format "
+                    + "prometheus or openmetrics, --otlp-endpoint) are of jobs, without --chain");
+        }
+        if (chain && !whatIf.isEmpty()) {
+            throw new CommandLine.ParameterException(line, "--what-if is not for --chain: it changes a step of one"
+                    + " job's runs");
+        }
         if (concurrency < 1 || concurrency > 32) {
             throw new CommandLine.ParameterException(line, "--concurrency must be between 1 and 32, not "
                     + concurrency);
@@ -302,6 +334,10 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private RunSource restSource(String url, PrintWriter err) throws ReportFailure {
+        return restSource(url, job == null ? "" : job, err);
+    }
+
+    private RunSource restSource(String url, String jobName, PrintWriter err) throws ReportFailure {
         String token = null;
         if (tokenEnv != null) {
             token = environment().get(tokenEnv);
@@ -321,7 +357,7 @@ final class ReportCommand implements Callable<Integer> {
         JobPath path;
         try {
             client = new JenkinsClient(base, user, token, JenkinsClient.Settings.DEFAULT);
-            path = JobPath.parse(job == null ? "" : job);
+            path = JobPath.parse(jobName);
         } catch (IllegalArgumentException e) {
             throw new ReportFailure(ExitCode.NO_DATA, e);
         }
@@ -406,6 +442,158 @@ final class ReportCommand implements Callable<Integer> {
         return reported;
     }
 
+    /**
+     * {@code --chain}: reads the runs of the jobs chains may run through, links them, and writes the chains'
+     * end-to-end value streams. Every run is read from its source (no cache: records kept before upstream causes were
+     * would read as chains of one run).
+     */
+    private void writeChains(PrintWriter err) throws ReportFailure, InterruptedException {
+        Source from = source();
+        List<JobRun> runs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        long now;
+        String location;
+        if (from.jenkinsHome != null) {
+            DiskSource disk = DiskSource.chains(from.jenkinsHome, line -> progress(err, line));
+            List<JobListing> listings = disk.list();
+            if (job != null && listings.stream().noneMatch(listing -> listing.name().equals(stripSlashes(job)))) {
+                throw new ReportFailure(ExitCode.NO_DATA, "No job '" + stripSlashes(job) + "' with runs in "
+                        + from.jenkinsHome);
+            }
+            for (JobListing listing : listings) {
+                readChainRuns(disk, lastRuns(listing), runs, warnings, err);
+            }
+            runs = renamedCauses(runs, disk.causeNames());
+            now = disk.now();
+            location = String.valueOf(from.jenkinsHome);
+        } else if (from.url != null) {
+            RunSource first = restSource(from.url, err);
+            now = first.now();
+            location = first.describe();
+            Set<String> read = new TreeSet<>();
+            List<String> toRead = new ArrayList<>();
+            String wanted = readRestJob(first, runs, warnings, err);
+            read.add(wanted);
+            upstreamJobs(runs, read, toRead);
+            while (!toRead.isEmpty() && read.size() <= MAX_UPSTREAM_JOBS) {
+                String next = toRead.remove(0);
+                read.add(next);
+                RunSource upstream = restSource(from.url, next, err);
+                try {
+                    readRestJob(upstream, runs, warnings, err);
+                } catch (ReportFailure e) {
+                    if (e.exitCode() != ExitCode.NO_DATA) {
+                        throw e;
+                    }
+                    // A job upstream that is gone or no Pipeline only shortens the chains; say so and go on.
+                    warnings.add(next + " left out: " + e.getMessage());
+                    progress(err, "warning: " + next + " left out: " + e.getMessage());
+                }
+                upstreamJobs(runs, read, toRead);
+            }
+            if (!toRead.isEmpty()) {
+                warnings.add("Read " + MAX_UPSTREAM_JOBS + " jobs upstream of " + wanted + "; left out: "
+                        + String.join(", ", toRead));
+            }
+        } else {
+            throw new IllegalStateException("validate() lets --chain through with --jenkins-home or --url only");
+        }
+        String member = job == null ? null : from.url != null ? runs.isEmpty() ? null : runs.get(0).job()
+                : stripSlashes(job);
+        List<Chain> chains = new ArrayList<>();
+        for (Chain linked : ChainLinker.link(runs)) {
+            if (linked.runs().size() >= 2 && (member == null || linked.contains(member))) {
+                chains.add(linked);
+            }
+        }
+        if (chains.isEmpty()) {
+            throw new ReportFailure(ExitCode.NO_DATA, "No chain of jobs in " + location + (member == null ? ""
+                    : " through " + member) + ": no run read there was started by a run of another job that was"
+                    + " read (" + runs.size() + " run" + (runs.size() == 1 ? "" : "s") + " read)");
+        }
+        List<ChainStream> streams = ChainAggregator.aggregate(chains);
+        progress(err, "Reported " + chains.size() + " chain" + (chains.size() == 1 ? "" : "s") + " of "
+                + streams.size() + " shape" + (streams.size() == 1 ? "" : "s"));
+        OutputWriter writer;
+        if (format() == Format.html) {
+            String page = new HtmlReport(member == null ? "Chains of jobs" : "Chains of jobs through " + member,
+                    Instant.ofEpochMilli(now), Theme.parse(theme)).renderChains(streams);
+            writer = stream -> stream.write(page.getBytes(StandardCharsets.UTF_8));
+        } else {
+            ObjectNode tree = JsonNodeFactory.instance.objectNode();
+            tree.put("generatedAt", Instant.ofEpochMilli(now).toString());
+            tree.put("version", ValueStreamCommand.version());
+            ObjectNode source = tree.putObject("source");
+            source.put("kind", from.url != null ? "url" : "jenkins-home");
+            source.put("location", location);
+            tree.set("chains", ReportJson.chains(streams));
+            ArrayNode warningsNode = tree.putArray("warnings");
+            warnings.forEach(warningsNode::add);
+            writer = stream -> {
+                Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                ReportJson.write(tree, text);
+                text.flush();
+            };
+        }
+        emit(writer, err);
+    }
+
+    /** The runs with their upstream causes naming the jobs as they are named here (mangled branch folders). */
+    private static List<JobRun> renamedCauses(List<JobRun> runs, Map<String, String> names) {
+        if (names.isEmpty()) {
+            return runs;
+        }
+        List<JobRun> renamed = new ArrayList<>(runs.size());
+        for (JobRun run : runs) {
+            List<UpstreamCause> causes = run.map().upstream().stream().map(cause -> names.containsKey(cause.job())
+                    ? new UpstreamCause(names.get(cause.job()), cause.build(), cause.nodeId()) : cause).toList();
+            renamed.add(causes.equals(run.map().upstream()) ? run
+                    : new JobRun(run.job(), run.map().withUpstream(causes)));
+        }
+        return renamed;
+    }
+
+    private static void readChainRuns(RunSource source, JobListing listing, List<JobRun> runs,
+            List<String> warnings, PrintWriter err) throws ReportFailure, InterruptedException {
+        JobMaps read = source.readMaps(listing, Set.of());
+        warn(err, read.name(), read.warnings());
+        read.warnings().forEach(warning -> warnings.add(read.name() + ": " + warning));
+        read.maps().forEach(map -> runs.add(new JobRun(read.name(), map)));
+    }
+
+    /** Reads the one job of a server's source; returns its full name. */
+    private String readRestJob(RunSource source, List<JobRun> runs, List<String> warnings, PrintWriter err)
+            throws ReportFailure, InterruptedException {
+        List<JobListing> listings = source.list();
+        String name = listings.get(0).name();
+        for (JobListing listing : listings) {
+            readChainRuns(source, lastRuns(listing), runs, warnings, err);
+        }
+        return name;
+    }
+
+    /** The jobs the runs' upstream causes name that are neither read nor queued, queued in the order met. */
+    private static void upstreamJobs(List<JobRun> runs, Set<String> read, List<String> toRead) {
+        for (JobRun run : runs) {
+            for (UpstreamCause cause : run.map().upstream()) {
+                if (!read.contains(cause.job()) && !toRead.contains(cause.job())) {
+                    toRead.add(cause.job());
+                }
+            }
+        }
+    }
+
+    private static String stripSlashes(String name) {
+        String trimmed = name.strip();
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+
     /** A what-if whose step no reported job has fails the report, naming the steps there are. */
     private void checkWhatIfSteps(List<JobReport> jobs) throws ReportFailure {
         for (WhatIf asked : whatIfs) {
@@ -462,6 +650,11 @@ final class ReportCommand implements Callable<Integer> {
                 text.flush();
             };
         }
+        emit(writer, err);
+    }
+
+    /** Writes the report to {@code --out}, or to standard output. */
+    private void emit(OutputWriter writer, PrintWriter err) throws ReportFailure {
         if (out == null) {
             PrintWriter stdout = spec().commandLine().getOut();
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

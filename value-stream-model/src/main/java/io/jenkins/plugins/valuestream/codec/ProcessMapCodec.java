@@ -7,6 +7,7 @@ import static io.jenkins.plugins.valuestream.codec.StoredForm.writeString;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -84,6 +85,17 @@ public final class ProcessMapCodec {
                 }
                 json.writeEndArray();
             }
+            if (!map.upstream().isEmpty()) {
+                json.writeArrayFieldStart("upstream");
+                for (UpstreamCause cause : map.upstream()) {
+                    json.writeStartObject();
+                    json.writeStringField("job", cause.job());
+                    json.writeNumberField("build", cause.build());
+                    writeString(json, "nodeId", cause.nodeId());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to a string cannot fail", e);
@@ -127,6 +139,14 @@ public final class ProcessMapCodec {
         for (JsonNode note : FORM.array(root, "notes")) {
             notes.add(note.asText());
         }
+        // Forms written before upstream causes were kept have none: such a run starts no chain link.
+        List<UpstreamCause> upstream = new ArrayList<>();
+        for (JsonNode cause : FORM.array(root, "upstream")) {
+            upstream.add(new UpstreamCause(
+                    FORM.requiredText(cause, "job", "an upstream cause"),
+                    FORM.requiredLong(cause, "build", "an upstream cause").intValue(),
+                    FORM.nullableText(cause, "nodeId")));
+        }
         return new ProcessMap(
                 FORM.requiredLong(root, "number", "the process map").intValue(),
                 result(FORM.nullableText(root, "result")),
@@ -139,7 +159,8 @@ public final class ProcessMapCodec {
                 steps,
                 work,
                 agents,
-                notes);
+                notes,
+                upstream);
     }
 
     // ---- writing ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.graph;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,11 +12,20 @@ import org.jspecify.annotations.Nullable;
  *     (no queue stamp, no Metrics plugin {@code TimeInQueueAction})
  * @param startedAt when the run started executing ({@code startTime} of {@code build.xml})
  * @param completedAt when it completed ({@code startTime + duration}), or {@code null} while it is running
+ * @param upstream the runs that started this one, in the order Jenkins lists its causes (empty for a run started by
+ *     a person, a timer, a commit, ...)
  */
 public record RunInfo(int number, @Nullable RunResult result, @Nullable Long queuedAt, long startedAt,
-        @Nullable Long completedAt) {
+        @Nullable Long completedAt, List<UpstreamCause> upstream) {
+
+    /** A run that no other run started (or whose causes are not known). */
+    public RunInfo(int number, @Nullable RunResult result, @Nullable Long queuedAt, long startedAt,
+            @Nullable Long completedAt) {
+        this(number, result, queuedAt, startedAt, completedAt, List.of());
+    }
 
     public RunInfo {
+        upstream = List.copyOf(upstream);
         if (queuedAt != null && queuedAt > startedAt) {
             throw new IllegalArgumentException(
                     "Run #" + number + " entered the queue (" + queuedAt + ") after it started (" + startedAt + ")");
@@ -24,6 +34,11 @@ public record RunInfo(int number, @Nullable RunResult result, @Nullable Long que
             throw new IllegalArgumentException(
                     "Run #" + number + " completed (" + completedAt + ") before it started (" + startedAt + ")");
         }
+    }
+
+    /** The same run, started by the given upstream runs. */
+    public RunInfo withUpstream(List<UpstreamCause> causes) {
+        return new RunInfo(number, result, queuedAt, startedAt, completedAt, causes);
     }
 
     /** Whether the run is still going. */

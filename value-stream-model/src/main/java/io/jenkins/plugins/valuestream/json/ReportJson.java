@@ -11,6 +11,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.valuestream.chain.Chain;
+import io.jenkins.plugins.valuestream.chain.ChainAggregator;
+import io.jenkins.plugins.valuestream.chain.ChainStream;
+import io.jenkins.plugins.valuestream.chain.Handoff;
+import io.jenkins.plugins.valuestream.chain.JobRun;
+import io.jenkins.plugins.valuestream.chain.RunKey;
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.future.FutureAssumptions;
@@ -18,12 +24,12 @@ import io.jenkins.plugins.valuestream.future.FutureState;
 import io.jenkins.plugins.valuestream.future.FutureStep;
 import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
-import io.jenkins.plugins.valuestream.report.JobReport;
-import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
+import io.jenkins.plugins.valuestream.report.JobReport;
+import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.Distribution;
 import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.StepStats;
@@ -176,6 +182,68 @@ public final class ReportJson {
         for (RunTrend point : stream.trend()) {
             trend.add(trend(point));
         }
+        return node;
+    }
+
+    /**
+     * The end-to-end value streams of chains of jobs (docs/definitions.md, "Chains of jobs"), one per shape:
+     * {@code [{"name","jobs","valueStream":{...},"handoffMillis":{"median","p90"},"chains":[{"root":{"job","number"},
+     * "leadStartedAt","completedAt","leadTimeMillis","processMillis","handoffMillis","runs":[{"job","number","result",
+     * "queuedAt","startedAt","completedAt","upstream"}],"handoffs":[{"from","to","triggeredAt","startedAt",
+     * "waitMillis","byBuildStep"}]}]}]}.
+     */
+    public static ArrayNode chains(List<ChainStream> streams) {
+        ArrayNode node = NODES.arrayNode();
+        for (ChainStream stream : streams) {
+            ObjectNode shape = node.addObject();
+            shape.put("name", stream.name());
+            ArrayNode jobs = shape.putArray("jobs");
+            stream.jobs().forEach(jobs::add);
+            shape.set("valueStream", valueStream(stream.stream()));
+            shape.set("handoffMillis", distribution(stream.handoff()));
+            ArrayNode chains = shape.putArray("chains");
+            stream.chains().forEach(chain -> chains.add(chain(chain)));
+        }
+        return node;
+    }
+
+    private static ObjectNode chain(Chain chain) {
+        ObjectNode node = NODES.objectNode();
+        node.set("root", runKey(chain.key()));
+        node.put("leadStartedAt", chain.leadStart());
+        node.put("completedAt", chain.completedAt());
+        node.put("leadTimeMillis", chain.leadTimeMillis());
+        node.put("processMillis", ChainAggregator.asProcessMap(chain).processMillis());
+        node.put("handoffMillis", chain.handoffs().stream().mapToLong(Handoff::waitMillis).sum());
+        ArrayNode runs = node.putArray("runs");
+        for (JobRun run : chain.runs()) {
+            ObjectNode item = runs.addObject();
+            item.put("job", run.job());
+            item.put("number", run.map().number());
+            item.put("result", run.map().result() == null ? null : run.map().result().name());
+            item.put("queuedAt", run.map().queuedAt());
+            item.put("startedAt", run.map().startedAt());
+            item.put("completedAt", run.map().completedAt());
+            Handoff into = chain.handoffTo(run.key());
+            item.set("upstream", into == null ? NODES.nullNode() : runKey(into.from()));
+        }
+        ArrayNode handoffs = node.putArray("handoffs");
+        for (Handoff handoff : chain.handoffs()) {
+            ObjectNode item = handoffs.addObject();
+            item.set("from", runKey(handoff.from()));
+            item.set("to", runKey(handoff.to()));
+            item.put("triggeredAt", handoff.triggeredAt());
+            item.put("startedAt", handoff.startedAt());
+            item.put("waitMillis", handoff.waitMillis());
+            item.put("byBuildStep", handoff.byBuildStep());
+        }
+        return node;
+    }
+
+    private static ObjectNode runKey(RunKey key) {
+        ObjectNode node = NODES.objectNode();
+        node.put("job", key.job());
+        node.put("number", key.number());
         return node;
     }
 

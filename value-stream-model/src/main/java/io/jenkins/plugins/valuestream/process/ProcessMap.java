@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.process;
 
 import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param agents the agent allocations, in start order
  * @param notes what the source could not tell, in words for users (e.g. that the REST API does not show agent
  *     waits inside stages); empty for a complete flow graph
+ * @param upstream the runs that started this one ({@link io.jenkins.plugins.valuestream.graph.RunInfo#upstream}),
+ *     which link the runs of several jobs into chains; empty where no run started it or the source did not say
  */
 public record ProcessMap(
         int number,
@@ -36,7 +39,16 @@ public record ProcessMap(
         List<ProcessStep> steps,
         List<WorkItem> work,
         List<AgentAllocation> agents,
-        List<String> notes) {
+        List<String> notes,
+        List<UpstreamCause> upstream) {
+
+    /** A map of a run that no other run started (or whose causes are not known). */
+    public ProcessMap(int number, @Nullable RunResult result, @Nullable Long queuedAt, long startedAt,
+            @Nullable Long completedAt, long asOf, long processMillis, WaitBreakdown waits, List<ProcessStep> steps,
+            List<WorkItem> work, List<AgentAllocation> agents, List<String> notes) {
+        this(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps, work, agents, notes,
+                List.of());
+    }
 
     public ProcessMap {
         Objects.requireNonNull(waits, "waits");
@@ -44,6 +56,7 @@ public record ProcessMap(
         work = List.copyOf(work);
         agents = List.copyOf(agents);
         notes = List.copyOf(notes);
+        upstream = List.copyOf(upstream);
     }
 
     public boolean running() {
@@ -73,25 +86,31 @@ public record ProcessMap(
     /** The same map with other steps. */
     public ProcessMap withSteps(List<ProcessStep> otherSteps) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, otherSteps,
-                work, agents, notes);
+                work, agents, notes, upstream);
     }
 
     /** The same map with other waits of the run. */
     public ProcessMap withWaits(WaitBreakdown otherWaits) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, otherWaits, steps,
-                work, agents, notes);
+                work, agents, notes, upstream);
     }
 
     /** The same map with other work items. */
     public ProcessMap withWork(List<WorkItem> otherWork) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                otherWork, agents, notes);
+                otherWork, agents, notes, upstream);
+    }
+
+    /** The same map, started by the given upstream runs (what the source knew of the run's causes). */
+    public ProcessMap withUpstream(List<UpstreamCause> causes) {
+        return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
+                work, agents, notes, causes);
     }
 
     /** The same map with other notes. */
     public ProcessMap withNotes(List<String> otherNotes) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                work, agents, otherNotes);
+                work, agents, otherNotes, upstream);
     }
 
     /**
@@ -100,7 +119,7 @@ public record ProcessMap(
      */
     public ProcessMap withoutEnd() {
         return new ProcessMap(number, null, queuedAt, startedAt, null, asOf, processMillis, waits, steps, work, agents,
-                notes);
+                notes, upstream);
     }
 
     /** The first occurrence of the step with the given path. */

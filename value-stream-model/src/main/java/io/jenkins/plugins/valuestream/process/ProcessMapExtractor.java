@@ -83,7 +83,27 @@ public final class ProcessMapExtractor {
         }
         return new ProcessMap(info.number(), info.result(), info.queuedAt(), info.startedAt(), info.completedAt(),
                 asOf, run.process(), WaitBreakdown.ofArray(runWaits, unknown), result, segments.work(),
-                segments.agents(), table.notes());
+                segments.agents(), table.notes(), info.upstream());
+    }
+
+    /**
+     * The process map of a run that has no flow graph because it is no Pipeline (a freestyle or Maven build): one
+     * step named {@code name} (the job's name) that spans the whole build and is all process, since nothing inside
+     * the build can be told apart; its queue wait where the queue entry is known. Such runs take part in chains of
+     * jobs.
+     *
+     * @param now the current time, used while the build is going
+     */
+    public static ProcessMap wholeBuild(RunInfo info, String name, long now) {
+        long asOf = info.completedAt() != null ? info.completedAt() : Math.max(now, info.startedAt());
+        long elapsed = asOf - info.startedAt();
+        Long queue = info.queueMillis();
+        WaitBreakdown waits = queue == null ? WaitBreakdown.none().withUnknown(Set.of(WaitCause.QUEUE))
+                : WaitBreakdown.of(Map.of(WaitCause.QUEUE, queue));
+        ProcessStep whole = new ProcessStep(StepPath.of(name), 0, StepKind.PROCESS_STEP, runStepResult(info),
+                info.startedAt(), elapsed, elapsed, WaitBreakdown.none(), elapsed, true, null, null);
+        return new ProcessMap(info.number(), info.result(), info.queuedAt(), info.startedAt(), info.completedAt(),
+                asOf, elapsed, waits, List.of(whole), List.of(), List.of(), List.of(), info.upstream());
     }
 
     /** Splits the run, the outside region and every step (by its slot) in one sweep. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.store;
 
 import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -25,9 +26,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * run     number (zz) | stringCount (v) | startedAt (zz) | completedAt − startedAt (zz) | asOf − completedAt (zz)
- *         | presence (v: 1 result, 2 queuedAt, 4 work contexts) | [result id (v)] | [queuedAt − startedAt (zz)]
- *         | processMillis (zz)
+ *         | presence (v: 1 result, 2 queuedAt, 4 work contexts, 8 upstream causes) | [result id (v)]
+ *         | [queuedAt − startedAt (zz)] | processMillis (zz)
  *         | waits | steps (count, step...) | work (count, item...) | agents (count, agent...) | notes (count, id...)
+ *         | [upstream (count, cause...)]
+ * cause   job id (v) | build number (zz) | nodeId
  * step    path | occurrence (zz) | kind + result·4 + firstTime·32 (v) | startedAt − previous step's start (zz)
  *         | elapsed (v) | process (v) | waits | effort (v) | nodeId | parallelGroup
  * work    function id (v) | arguments id (v) | path | branch id (v) | startedAt − previous item's start (zz)
@@ -38,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  *         depth (v) | segment ids (v)
  * nodeId  0 = none; odd = the decimal number (v − 1) / 2; even = string id v / 2 − 1
  * </pre>
- * (v: varint, zz: zig-zag varint; the first "previous start" is the run's start.) {@code stringCount} is the number
+ * (v: varint, zz: zig-zag varint; the first "previous start" is the run's start.) Bit 8 and the causes are written
+ * only for a run with upstream causes, so a record without them is the same bytes as before causes were kept, and
+ * records written before read as runs no other run started. {@code stringCount} is the number
  * of strings the store had defined when the run was written: every id the run uses is below it. Enum ordinals are
  * part of the format: changing {@link WaitCause}, {@link StepKind} or {@link StepResult} needs a new format version.
  */
@@ -86,6 +91,10 @@ final class RecordCodec {
         for (String note : map.notes()) {
             strings.id(note);
         }
+        for (UpstreamCause cause : map.upstream()) {
+            strings.id(cause.job());
+            internNodeId(cause.nodeId(), strings);
+        }
     }
 
     private static void internPath(StepPath path, StringInterner strings) {
@@ -118,7 +127,8 @@ final class RecordCodec {
         out.writeZigZag(completedAt - start);
         out.writeZigZag(map.asOf() - completedAt);
         // Work contexts are always written; records written before they were kept lack bit 4 and read as unknown.
-        out.writeVarInt((map.result() != null ? 1 : 0) | (map.queuedAt() != null ? 2 : 0) | 4);
+        out.writeVarInt((map.result() != null ? 1 : 0) | (map.queuedAt() != null ? 2 : 0) | 4
+                | (map.upstream().isEmpty() ? 0 : 8));
         if (map.result() != null) {
             out.writeVarInt(strings.id(map.result().name()));
         }
@@ -178,6 +188,14 @@ final class RecordCodec {
         out.writeVarInt(map.notes().size());
         for (String note : map.notes()) {
             out.writeVarInt(strings.id(note));
+        }
+        if (!map.upstream().isEmpty()) {
+            out.writeVarInt(map.upstream().size());
+            for (UpstreamCause cause : map.upstream()) {
+                out.writeVarInt(strings.id(cause.job()));
+                out.writeZigZag(cause.build());
+                writeNodeId(cause.nodeId(), strings, out);
+            }
         }
         return stepBytes;
     }
@@ -283,7 +301,7 @@ final class RecordCodec {
             long completedAt = start + in.readZigZag();
             long asOf = completedAt + in.readZigZag();
             int presence = in.readVarInt();
-            if ((presence & ~7) != 0) {
+            if ((presence & ~15) != 0) {
                 throw new MalformedRecordException("Unknown fields " + presence);
             }
             RunResult result = (presence & 1) != 0 ? RunResult.fromName(string(in.readVarInt())) : null;
@@ -351,10 +369,22 @@ final class RecordCodec {
             for (int i = 0; i < noteCount; i++) {
                 notes[i] = string(in.readVarInt());
             }
+            UpstreamCause[] upstream = new UpstreamCause[0];
+            if ((presence & 8) != 0) {
+                upstream = new UpstreamCause[in.readCount()];
+                for (int i = 0; i < upstream.length; i++) {
+                    String job = string(in.readVarInt());
+                    int build = in.readZigZagInt();
+                    if (job.isEmpty()) {
+                        throw new MalformedRecordException("An upstream cause without its job");
+                    }
+                    upstream[i] = new UpstreamCause(job, build, readNodeId(in));
+                }
+            }
             in.requireEnd("run #" + number);
             // Immutable lists, which the map keeps as they are rather than copying them again.
             return new ProcessMap(number, result, queuedAt, start, completedAt, asOf, processMillis, waits,
-                    List.of(steps), List.of(work), List.of(agents), List.of(notes));
+                    List.of(steps), List.of(work), List.of(agents), List.of(notes), List.of(upstream));
         }
 
         private String string(int id) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
@@ -95,6 +96,35 @@ public class ProcessMapCodecTest {
         String json = ProcessMapCodec.write(map);
 
         assertThat(json).doesNotContain("waits", "steps", "work", "agents", "notes", "unknownWaits");
+    }
+
+    @Test
+    public void upstreamCausesReadBackEqual() {
+        ProcessMap map = everyField().withUpstream(List.of(new UpstreamCause("team/build", 12, "37"),
+                UpstreamCause.of("nightly", 3)));
+
+        ProcessMap back = ProcessMapCodec.read(ProcessMapCodec.write(map));
+
+        assertThat(back).isEqualTo(map);
+        assertThat(back.upstream()).containsExactly(new UpstreamCause("team/build", 12, "37"),
+                UpstreamCause.of("nightly", 3));
+    }
+
+    @Test
+    public void aFormWrittenBeforeCausesWereKeptReadsAsARunNoOtherStarted() {
+        String json = ProcessMapCodec.write(everyField());
+        assertThat(json).doesNotContain("upstream");
+
+        assertThat(ProcessMapCodec.read(json).upstream()).isEmpty();
+    }
+
+    @Test
+    public void anUpstreamCauseWithoutItsJobIsRefusedByName() {
+        String json = ProcessMapCodec.write(everyField().withUpstream(List.of(UpstreamCause.of("build", 1))))
+                .replace("\"job\":\"build\",", "");
+
+        assertThatThrownBy(() -> ProcessMapCodec.read(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("an upstream cause lacks 'job'");
     }
 
     @Test

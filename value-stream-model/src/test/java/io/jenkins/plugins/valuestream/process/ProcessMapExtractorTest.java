@@ -354,4 +354,41 @@ public class ProcessMapExtractorTest {
         assertThat(map.notes()).singleElement().asString().contains("cycle");
         assertThat(map.processMillis() + map.waitMillis()).isEqualTo(10);
     }
+
+    @Test
+    public void aBuildThatIsNoPipelineIsOneStepNamedAfterItsJobAndAllProcess() {
+        long t0 = 1_718_000_000_000L;
+        RunInfo info = new RunInfo(3, RunResult.SUCCESS, t0 - 4_000, t0, t0 + 880,
+                List.of(io.jenkins.plugins.valuestream.graph.UpstreamCause.of("third", 5)));
+
+        ProcessMap map = ProcessMapExtractor.wholeBuild(info, "fourth", Long.MAX_VALUE);
+
+        assertThat(map.steps()).singleElement().satisfies(step -> {
+            assertThat(step.displayName()).isEqualTo("fourth");
+            assertThat(step.elapsedMillis()).isEqualTo(880);
+            assertThat(step.processMillis()).isEqualTo(880);
+        });
+        assertThat(map.waits().millis(WaitCause.QUEUE)).isEqualTo(4_000);
+        assertThat(map.leadTimeMillis()).isEqualTo(4_880);
+        assertThat(map.upstream()).extracting(cause -> cause.job()).containsExactly("third");
+    }
+
+    @Test
+    public void aWholeBuildWithoutQueueEntryHasItsQueueWaitUnknown() {
+        RunInfo info = new RunInfo(1, RunResult.SUCCESS, null, 1_000L, 2_000L);
+
+        assertThat(ProcessMapExtractor.wholeBuild(info, "legacy", 5_000).waits().known(WaitCause.QUEUE)).isFalse();
+    }
+
+    @Test
+    public void theUpstreamCausesOfAPipelineRunAreOnItsMap() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(1_718_000_000_000L);
+        run.stage("Build", s -> s.sh("make", 1_000));
+        FlowGraph graph = run.finish();
+        RunInfo info = run.runInfo(2, RunResult.SUCCESS, null)
+                .withUpstream(List.of(io.jenkins.plugins.valuestream.graph.UpstreamCause.of("team/build", 9)));
+
+        assertThat(ProcessMapExtractor.extract(info, graph, Long.MAX_VALUE).upstream())
+                .containsExactly(io.jenkins.plugins.valuestream.graph.UpstreamCause.of("team/build", 9));
+    }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.Rule;
@@ -51,6 +54,38 @@ public class JobStoreTest {
             assertThat(store.warnings()).isEmpty();
         }
         assertThat(JobStore.open(storeFile()).readAll()).as("read by a new store object").isEqualTo(runs);
+    }
+
+    @Test
+    public void readsBackRunsWithUpstreamCauses() throws IOException {
+        ProcessMap caused = StoreFixtures.pipelineRun(3, 1).withUpstream(List.of(
+                new UpstreamCause("team/build", 41, "57"), UpstreamCause.of("nightly", 2)));
+        try (JobStore store = JobStore.open(storeFile())) {
+            store.append(caused);
+        }
+
+        assertThat(JobStore.open(storeFile()).read(3).orElseThrow()).isEqualTo(caused);
+    }
+
+    /** A store the version before upstream causes were kept wrote: one run, #4, of one Build stage. */
+    @Test
+    public void aStoreWrittenBeforeCausesWereKeptReadsAsRunsNoOtherStarted() throws IOException {
+        java.nio.file.Files.createDirectories(storeFile().getParent());
+        try (java.io.InputStream old = JobStoreTest.class.getResourceAsStream("before-causes.store")) {
+            java.nio.file.Files.copy(java.util.Objects.requireNonNull(old, "before-causes.store"), storeFile());
+        }
+        long t0 = 1_717_000_000_000L;
+        ProcessStep build = new ProcessStep(StepPath.of("Build"), 0, StepKind.STAGE, StepResult.SUCCESS, t0 + 1_000,
+                60_000, 50_000, WaitBreakdown.of(Map.of(WaitCause.AGENT, 10_000L)), 50_000, true, "7", null);
+        ProcessMap written = new ProcessMap(4, RunResult.SUCCESS, t0 - 3_000, t0, t0 + 61_000, t0 + 61_000, 50_000,
+                WaitBreakdown.of(Map.of(WaitCause.QUEUE, 3_000L, WaitCause.AGENT, 10_000L)), List.of(build),
+                List.of(), List.of(), List.of());
+
+        try (JobStore store = JobStore.open(storeFile())) {
+            assertThat(store.readAll()).containsExactly(written);
+            assertThat(store.warnings()).isEmpty();
+            assertThat(store.read(4).orElseThrow().upstream()).isEmpty();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.cli.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.valuestream.cli.source.JobRuns;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +29,20 @@ public final class RestJobReader {
     /** The job class of Pipeline jobs. */
     static final String WORKFLOW_JOB = "org.jenkinsci.plugins.workflow.job.WorkflowJob";
 
-    /** One build of the job's list. */
-    public record Build(int number, boolean building) {
+    /**
+     * One build of the job's list.
+     *
+     * @param upstream the runs that started it, from its {@code CauseAction} (empty where none did)
+     */
+    public record Build(int number, boolean building, List<UpstreamCause> upstream) {
+        public Build {
+            upstream = List.copyOf(upstream);
+        }
+
+        /** A build that no other run started. */
+        public Build(int number, boolean building) {
+            this(number, building, List.of());
+        }
     }
 
     /** The job as the server lists it: its full name and its builds, oldest first. */
@@ -59,8 +72,9 @@ public final class RestJobReader {
     /** The job's last {@code maxRuns} builds, after checking that it is a Pipeline job the API can describe. */
     public Listing list(JobPath job, int maxRuns) throws RestFailure, InterruptedException {
         String list = maxRuns <= 100 ? "builds" : "allBuilds";
-        String query = "api/json?tree=" + JobPath.encode("_class,fullName," + list + "[number,building]{0,"
-                + maxRuns + "}");
+        // The causes come with the list, in the one request: reading a run's own api/json would double the requests.
+        String query = "api/json?tree=" + JobPath.encode("_class,fullName," + list + "[number,building,"
+                + WfapiParser.CAUSES_TREE + "]{0," + maxRuns + "}");
         JsonNode root;
         try {
             root = WfapiParser.tree(client.get(job.relativeUrl() + query), "the job's JSON");
@@ -79,7 +93,8 @@ public final class RestJobReader {
         for (JsonNode build : root.path(list)) {
             int number = build.path("number").asInt(-1);
             if (number > 0) {
-                builds.add(new Build(number, build.path("building").asBoolean(false)));
+                builds.add(new Build(number, build.path("building").asBoolean(false),
+                        WfapiParser.upstreamCauses(build)));
             }
         }
         builds.sort(Comparator.comparingInt(Build::number));
@@ -125,7 +140,7 @@ public final class RestJobReader {
             ExecutorCompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Build build : wanted) {
-                futures.add(done.submit(() -> readRun(job, build.number())));
+                futures.add(done.submit(() -> withUpstream(readRun(job, build.number()), build)));
             }
             for (int i = 0; i < wanted.size(); i++) {
                 Outcome outcome;
@@ -165,6 +180,15 @@ public final class RestJobReader {
 
     /** The result of reading one run: the run, or why it was skipped. */
     private record Outcome(int number, @Nullable SourceRun run, @Nullable RestFailure failure) {
+    }
+
+    private static Outcome withUpstream(Outcome outcome, Build build) {
+        SourceRun run = outcome.run();
+        if (run == null || build.upstream().isEmpty()) {
+            return outcome;
+        }
+        return new Outcome(outcome.number(), new SourceRun(run.info().withUpstream(build.upstream()), run.graph(),
+                run.limits(), run.live()), null);
     }
 
     private Outcome readRun(JobPath job, int number) throws InterruptedException {

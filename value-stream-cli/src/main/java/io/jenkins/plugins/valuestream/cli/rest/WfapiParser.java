@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,29 @@ public final class WfapiParser {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private WfapiParser() {
+    }
+
+    /** The part of a build's {@code api/json} tree that holds its causes. */
+    public static final String CAUSES_TREE = "actions[causes[_class,upstreamProject,upstreamBuild,upstreamUrl]]";
+
+    /**
+     * The upstream causes of a build of the job's list ({@code actions[causes[...]]}): every cause with an
+     * {@code upstreamProject} and an {@code upstreamBuild} ({@code hudson.model.Cause$UpstreamCause}, the
+     * {@code build} step's {@code BuildUpstreamCause}, ...), in the order given; other causes and actions are left
+     * out, as are causes that lack either field.
+     */
+    public static List<UpstreamCause> upstreamCauses(JsonNode build) {
+        List<UpstreamCause> causes = new ArrayList<>();
+        for (JsonNode action : build.path("actions")) {
+            for (JsonNode cause : action.path("causes")) {
+                String project = cause.path("upstreamProject").asText("").strip();
+                JsonNode number = cause.path("upstreamBuild");
+                if (!project.isEmpty() && number.canConvertToInt() && number.asInt() >= 0) {
+                    causes.add(UpstreamCause.of(project, number.asInt()));
+                }
+            }
+        }
+        return causes;
     }
 
     /** Parses JSON text, or says that it is not JSON. */

@@ -2,11 +2,14 @@ package io.jenkins.plugins.valuestream.cli.source;
 
 import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
 import io.jenkins.plugins.valuestream.cli.exit.ReportFailure;
+import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.xml.BranchNames;
 import io.jenkins.plugins.valuestream.graph.xml.BuildFolderReader;
 import io.jenkins.plugins.valuestream.graph.xml.ReadReport;
 import io.jenkins.plugins.valuestream.graph.xml.RunRecord;
 import io.jenkins.plugins.valuestream.graph.xml.SkippedRun;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -39,6 +42,8 @@ public final class DiskSource implements RunSource {
     private final boolean home;
     private final @Nullable String job;
     private final Consumer<String> progress;
+    /** Whether builds of every job type are read (for chains of jobs), other builds as one whole-build step. */
+    private final boolean everyBuild;
     private final long now = System.currentTimeMillis();
     /** Job name → its builds folder, in the order of the listing. */
     private final Map<String, Path> jobs = new LinkedHashMap<>();
@@ -48,16 +53,28 @@ public final class DiskSource implements RunSource {
     /** Job name → how many of its builds were of another job type, for the jobs with no Pipeline run at all. */
     private final Map<String, Integer> otherJobs = new TreeMap<>();
 
-    private DiskSource(Path root, boolean home, @Nullable String job, Consumer<String> progress) {
+    private DiskSource(Path root, boolean home, @Nullable String job, Consumer<String> progress,
+            boolean everyBuild) {
         this.root = root;
         this.home = home;
         this.job = job;
         this.progress = progress;
+        this.everyBuild = everyBuild;
+    }
+
+    /**
+     * Every job of a {@code JENKINS_HOME}, of every job type, for chains of jobs: a run of a job that is no Pipeline
+     * (freestyle, Maven, ...) reads as one step spanning the whole build
+     * ({@link ProcessMapExtractor#wholeBuild}). Chains run across jobs, so all of them are read whichever job the
+     * report is about.
+     */
+    public static DiskSource chains(Path home, Consumer<String> progress) {
+        return new DiskSource(home, true, null, progress, true);
     }
 
     /** Every Pipeline job of a {@code JENKINS_HOME}, or only {@code job} where given. */
     public static DiskSource jenkinsHome(Path home, @Nullable String job, Consumer<String> progress) {
-        return new DiskSource(home, true, job, progress);
+        return new DiskSource(home, true, job, progress, false);
     }
 
     /**
@@ -65,7 +82,7 @@ public final class DiskSource implements RunSource {
      * folder.
      */
     public static DiskSource buildsFolder(Path builds, @Nullable String job, Consumer<String> progress) {
-        return new DiskSource(builds, false, job, progress);
+        return new DiskSource(builds, false, job, progress, false);
     }
 
     @Override
@@ -120,6 +137,30 @@ public final class DiskSource implements RunSource {
         return listings;
     }
 
+    /**
+     * The jobs' names as Jenkins writes them in upstream causes, where they differ from the names here (a multibranch
+     * branch whose folder is name-mangled: {@code app/feature%2Fx} for {@code app/feature-x.k2h5b1}), to the names
+     * here; known once {@link #list()} has run.
+     */
+    public Map<String, String> causeNames() {
+        Map<String, String> names = new TreeMap<>();
+        jobs.forEach((name, builds) -> {
+            Path branch = builds.getParent();
+            Path branches = branch == null ? null : branch.getParent();
+            int slash = name.lastIndexOf('/');
+            if (branch == null || branches == null || branches.getFileName() == null || slash < 0
+                    || !branches.getFileName().toString().equals("branches")) {
+                return;
+            }
+            String real = BranchNames.jobName(branch);
+            String full = real == null ? null : name.substring(0, slash + 1) + real;
+            if (full != null && !full.equals(name)) {
+                names.put(full, name);
+            }
+        });
+        return names;
+    }
+
     @Override
     public JobRuns read(JobListing listing, Set<Integer> skip) throws ReportFailure, InterruptedException {
         Gathered<SourceRun> read = gather(listing, skip, 1, FolderRead::runs);
@@ -132,8 +173,12 @@ public final class DiskSource implements RunSource {
      */
     @Override
     public JobMaps readMaps(JobListing listing, Set<Integer> skip) throws ReportFailure, InterruptedException {
-        Gathered<ProcessMap> read = gather(listing, skip, Runtime.getRuntime().availableProcessors(),
-                folder -> folder.runs().stream().map(run -> RunExtraction.processMap(run, now)).toList());
+        Gathered<ProcessMap> read = gather(listing, skip, Runtime.getRuntime().availableProcessors(), folder -> {
+            List<ProcessMap> maps = new ArrayList<>(folder.runs().size() + folder.others().size());
+            folder.runs().forEach(run -> maps.add(RunExtraction.processMap(run, now)));
+            folder.others().forEach(other -> maps.add(ProcessMapExtractor.wholeBuild(other, listing.name(), now)));
+            return maps;
+        });
         return new JobMaps(listing.name(), read.items(), read.warnings());
     }
 
@@ -148,7 +193,8 @@ public final class DiskSource implements RunSource {
     private <T> Gathered<T> gather(JobListing listing, Set<Integer> skip, int threads,
             Function<FolderRead, List<T>> convert) throws ReportFailure, InterruptedException {
         List<RunFolder> folders = foldersToRead(listing, skip);
-        ThreadLocal<BuildFolderReader> readers = ThreadLocal.withInitial(BuildFolderReader::new);
+        ThreadLocal<BuildFolderReader> readers = ThreadLocal.withInitial(everyBuild ? BuildFolderReader::everyBuild
+                : BuildFolderReader::new);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, folders.size())), task -> {
             Thread thread = new Thread(task, "value-stream-reader");
             thread.setDaemon(true);
@@ -199,8 +245,12 @@ public final class DiskSource implements RunSource {
     private record Converted<T>(List<T> items, FolderRead read) {
     }
 
-    /** What one run folder gave: its Pipeline runs, the warnings about it, and whether it was of another job type. */
-    private record FolderRead(List<SourceRun> runs, List<String> warnings, int otherBuilds, int pipelineRuns) {
+    /**
+     * What one run folder gave: its Pipeline runs, the builds of other job types read as such (by a reader of every
+     * build), the warnings about it, and whether it was of another job type.
+     */
+    private record FolderRead(List<SourceRun> runs, List<RunInfo> others, List<String> warnings, int otherBuilds,
+            int pipelineRuns) {
     }
 
     /** A run folder and the build number it was listed under. */
@@ -222,6 +272,7 @@ public final class DiskSource implements RunSource {
     private static FolderRead readFolder(BuildFolderReader reader, String job, RunFolder folder) {
         ReadReport report = reader.readRun(job, folder.folder());
         List<SourceRun> runs = new ArrayList<>(1);
+        List<RunInfo> others = new ArrayList<>(0);
         List<String> warnings = new ArrayList<>();
         for (SkippedRun skipped : report.skipped()) {
             warnings.add("Run #" + folder.number() + " skipped: " + skipped.reason());
@@ -229,6 +280,10 @@ public final class DiskSource implements RunSource {
         for (RunRecord run : report.runs()) {
             for (String warning : run.warnings()) {
                 warnings.add("Run #" + run.number() + ": " + warning);
+            }
+            if (!run.pipeline()) {
+                others.add(run.info());
+                continue;
             }
             if (run.graph() == null) {
                 if (run.warnings().isEmpty()) {
@@ -238,7 +293,8 @@ public final class DiskSource implements RunSource {
             }
             runs.add(SourceRun.fromFiles(run.info(), run.graph()));
         }
-        return new FolderRead(runs, warnings, report.otherBuilds(), report.runs().size() + report.skipped().size());
+        return new FolderRead(runs, others, warnings, report.otherBuilds(),
+                report.runs().size() + report.skipped().size());
     }
 
     /** Counts a job's builds of other types, and fails where the one job asked for is not a Pipeline. */

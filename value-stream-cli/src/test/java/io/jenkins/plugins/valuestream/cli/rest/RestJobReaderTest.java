@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.valuestream.cli.rest.FakeJenkins.Answer;
 import io.jenkins.plugins.valuestream.cli.source.JobRuns;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -252,5 +253,25 @@ public class RestJobReaderTest {
         assertThat(JobPath.parse("app/feature%2Flogin").relativeUrl()).isEqualTo("job/app/job/feature%2Flogin/");
         assertThat(JobPath.parse("équipe/déploiement").relativeUrl())
                 .isEqualTo("job/%C3%A9quipe/job/d%C3%A9ploiement/");
+    }
+
+    @Test
+    public void aRunsUpstreamCausesComeFromTheBuildListWithoutAnotherRequest() throws Exception {
+        String job = FakeJenkins.resource("/wfapi/checkout-service/job.json").replace("\"number\": 42",
+                "\"actions\": [{\"_class\": \"hudson.model.CauseAction\", \"causes\": [{\"_class\":"
+                        + " \"org.jenkinsci.plugins.workflow.support.steps.build.BuildUpstreamCause\","
+                        + " \"upstreamBuild\": 17, \"upstreamProject\": \"shop/build\","
+                        + " \"upstreamUrl\": \"job/shop/job/build/\"}]}, {\"_class\": \"hudson.plugins.git.util.BuildData\"}],"
+                        + " \"number\": 42");
+        assertThat(job).contains("shop/build");
+        jenkins.answer(FakeJenkins.JOB + "api/json", Answer.ok(job));
+
+        JobRuns runs = readAll(reader());
+
+        assertThat(runs.runs()).filteredOn(run -> run.number() == 42).singleElement()
+                .satisfies(run -> assertThat(run.info().upstream()).containsExactly(UpstreamCause.of("shop/build", 17)));
+        assertThat(runs.runs()).filteredOn(run -> run.number() == 41).singleElement()
+                .satisfies(run -> assertThat(run.info().upstream()).isEmpty());
+        assertThat(jenkins.requests().get(0)).contains("upstreamProject");
     }
 }

@@ -3,6 +3,9 @@ package io.jenkins.plugins.valuestream.cli.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
+
 import org.junit.Test;
 
 /** What the parser accepts from real servers and captures, and how it names what is wrong. */
@@ -80,5 +83,28 @@ public class WfapiParserTest {
     public void stagesThatAreNotAnArrayAreMalformed() {
         assertThatThrownBy(() -> run("{\"status\":\"SUCCESS\",\"startTimeMillis\":5,\"stages\":{}}"))
                 .isInstanceOf(MalformedAnswerException.class).hasMessageContaining("'stages' is not an array");
+    }
+
+    @Test
+    public void upstreamCausesAreTheCausesNamingAProjectAndABuild() throws Exception {
+        JsonNode build = WfapiParser.tree("""
+                {"number": 8, "actions": [
+                  {},
+                  {"_class": "hudson.model.CauseAction", "causes": [
+                    {"_class": "hudson.model.Cause$UserIdCause", "userId": "maria"},
+                    {"_class": "hudson.model.Cause$UpstreamCause", "upstreamBuild": 5, "upstreamProject": "third",
+                     "upstreamUrl": "job/third/"},
+                    {"_class": "hudson.model.Cause$UpstreamCause", "upstreamProject": "no-build"},
+                    {"_class": "org.jenkinsci.plugins.workflow.support.steps.build.BuildUpstreamCause",
+                     "upstreamBuild": 12, "upstreamProject": "team/app", "upstreamUrl": "job/team/job/app/"}]}]}
+                """, "a build");
+
+        assertThat(WfapiParser.upstreamCauses(build)).containsExactly(UpstreamCause.of("third", 5),
+                UpstreamCause.of("team/app", 12));
+    }
+
+    @Test
+    public void aBuildWithoutActionsHasNoUpstreamCause() throws Exception {
+        assertThat(WfapiParser.upstreamCauses(WfapiParser.tree("{\"number\": 3}", "a build"))).isEmpty();
     }
 }

@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  * malformed or truncated file) is reported as a {@link SkippedRun} naming the file and the reason; the read goes on
  * with the next run. Only a wrong argument (a folder that does not exist) is an exception.
  *
+ * <p>A reader made with {@link #everyBuild()} reads the other builds too, as runs without a flow graph that are no
+ * Pipeline ({@link RunRecord#pipeline()}): what their {@code build.xml} says (times, result, queue time, upstream
+ * causes), for chains of jobs, where a freestyle job counts as one step.
+ *
  * <p>Each file is read once, streaming, and never as a DOM; document type declarations and external entities are
  * never resolved. Not thread-safe: use one reader per thread.
  */
@@ -41,10 +45,22 @@ public final class BuildFolderReader {
 
     private final XMLInputFactory factory;
     private final FlowNodeStorage storage;
+    private final boolean everyBuild;
 
+    /** A reader of Pipeline runs, which counts other builds and leaves them out. */
     public BuildFolderReader() {
+        this(false);
+    }
+
+    private BuildFolderReader(boolean everyBuild) {
         this.factory = SafeXml.newFactory();
         this.storage = new FlowNodeStorage(factory, new Interner());
+        this.everyBuild = everyBuild;
+    }
+
+    /** A reader that reads builds of every job type: other builds as runs without a flow graph. */
+    public static BuildFolderReader everyBuild() {
+        return new BuildFolderReader(true);
     }
 
     /** Reads one run folder ({@code .../builds/<n>}) of the named job. */
@@ -229,12 +245,15 @@ public final class BuildFolderReader {
         if (!Files.isRegularFile(buildXml)) {
             throw new UnreadableFileException(BuildXml.FILE, "not found; every run folder holds one");
         }
-        BuildXml build = BuildXml.read(factory, buildXml);
-        if (!build.pipeline()) {
+        BuildXml build = BuildXml.read(factory, buildXml, everyBuild);
+        if (!build.pipeline() && !everyBuild) {
             return Outcome.other(build.root());
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(build.upstreamWarnings());
         RunInfo info = runInfo(build, runFolder.getFileName().toString(), warnings);
+        if (!build.pipeline()) {
+            return Outcome.read(new RunRecord(job, runFolder, info, null, warnings, false));
+        }
         List<GraphNode> nodes = storage.read(runFolder, build.storageDir(), warnings);
         FlowGraph graph = null;
         if (nodes == null) {
@@ -304,7 +323,7 @@ public final class BuildFolderReader {
                 queuedAt = startTime;
             }
         }
-        return new RunInfo(number, result, queuedAt, startTime, completedAt);
+        return new RunInfo(number, result, queuedAt, startTime, completedAt, build.upstream());
     }
 
     private static boolean isNumber(String name) {

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.valuestream.view.html;
 
+import io.jenkins.plugins.valuestream.chain.Chain;
+import io.jenkins.plugins.valuestream.chain.ChainStream;
+import io.jenkins.plugins.valuestream.chain.Handoff;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
@@ -7,6 +10,7 @@ import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
+import io.jenkins.plugins.valuestream.stream.ValueStream;
 import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
@@ -95,6 +99,92 @@ public final class HtmlReport {
         MarkupWriter out = new MarkupWriter(new StringBuilder(64 * 1024));
         write(jobs, out);
         return out.finish();
+    }
+
+    /**
+     * The page of the end-to-end value streams of chains of jobs (docs/definitions.md, "Chains of jobs"): per shape,
+     * its figures, its value-stream map (the map of a job's page, its steps {@code job » step} and the hand-offs) and
+     * its chains.
+     */
+    public String renderChains(List<ChainStream> streams) {
+        MarkupWriter out = new MarkupWriter(new StringBuilder(64 * 1024));
+        out.doctypeHtml();
+        out.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en");
+        out.open("head");
+        out.empty("meta", "charset", "utf-8");
+        out.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1");
+        out.empty("meta", "name", "color-scheme", "content", "light dark");
+        out.element("title", title);
+        out.open("style").trusted(PageStyle.css(1, 1)).close();
+        out.close();
+        out.open("body", "class", "vs-body");
+        for (Theme option : Theme.values()) {
+            out.empty("input", "type", "radio", "name", "vs-theme", "class", "vs-theme-input",
+                    "id", PageStyle.THEME_INPUT + option.attribute(), "checked", option == theme ? "checked" : null,
+                    "aria-label", themeLabel(option) + " theme");
+        }
+        out.open("div", "class", ThemeCss.ROOT_CLASS + " vs-page");
+        out.open("header", "class", "vs-page-header");
+        out.open("div");
+        out.element("h1", title);
+        int chains = streams.stream().mapToInt(stream -> stream.chains().size()).sum();
+        out.element("p", streams.size() + (streams.size() == 1 ? " shape of chain" : " shapes of chains") + " \u00b7 "
+                + chains + (chains == 1 ? " chain" : " chains") + (generatedAt == null ? ""
+                : " \u00b7 generated " + HumanText.instant(generatedAt.toEpochMilli())), "class", "vs-muted");
+        out.close();
+        out.close();
+        out.open("main", "class", "vs-jobs");
+        if (streams.isEmpty()) {
+            out.element("p", "No chains to report.", "class", "vs-empty");
+        }
+        for (int i = 0; i < streams.size(); i++) {
+            chainSection(out, streams.get(i), "chain-" + (i + 1));
+        }
+        out.close();
+        out.open("footer", "class", "vs-page-footer");
+        out.text("Value Stream for Jenkins. Times are medians unless said otherwise; "
+                + "hover over a chart for the numbers behind it. This page needs no network and no script.");
+        out.close();
+        out.close();
+        out.close();
+        out.close();
+        return out.finish();
+    }
+
+    private static void chainSection(MarkupWriter out, ChainStream stream, String id) {
+        ValueStream figures = stream.stream();
+        out.open("section", "class", "vs-job", "id", id, "aria-labelledby", id + "-title");
+        out.element("h2", stream.name(), "id", id + "-title", "class", "vs-job-title");
+        out.element("p", stream.chains().size() + (stream.chains().size() == 1 ? " chain, " : " chains, ")
+                + figures.runs() + " completed \u00b7 lead time " + Durations.format(figures.leadTime().median())
+                + " (p90 " + Durations.format(figures.leadTime().p90()) + ") \u00b7 hand-offs "
+                + Durations.format(stream.handoff().median()) + " \u00b7 flow efficiency "
+                + HumanText.percent(figures.flowEfficiency()), "class", "vs-muted");
+        out.element("h3", "Value stream map", "id", id + "-map");
+        out.open("div", "class", "vs-chart-frame");
+        ValueStreamMapSvg.write(ValueStreamMapView.of(figures), SvgOptions.inline(id + "-vsm")
+                .withWidth(WIDTH_ALONE), out);
+        out.close();
+        out.element("h3", "Chains", "id", id + "-chains");
+        out.open("table", "class", "vs-table");
+        out.open("thead").open("tr");
+        for (String heading : List.of("Root", "Runs", "Lead time", "Hand-offs")) {
+            out.element("th", heading, "scope", "col");
+        }
+        out.close().close();
+        out.open("tbody");
+        for (Chain chain : stream.chains()) {
+            out.open("tr");
+            out.element("td", chain.key().toString());
+            out.element("td", String.join(" \u2192 ", chain.runs().stream().map(run -> run.key().toString())
+                    .toList()));
+            out.element("td", Durations.format(chain.leadTimeMillis()) + (chain.running() ? " (running)" : ""));
+            out.element("td", Durations.format(chain.handoffs().stream().mapToLong(Handoff::waitMillis).sum()));
+            out.close();
+        }
+        out.close();
+        out.close();
+        out.close();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.graph.RunInfo;
 import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.Before;
@@ -143,5 +144,77 @@ public class RunInfoReadingTest {
         assertThat(report.skipped()).isEmpty();
         assertThat(report.runs()).hasSize(1);
         return report.runs().get(0);
+    }
+
+    private static final String CAUSES = """
+                <hudson.model.CauseAction>
+                  <causeBag class="linked-hash-map">
+                    <entry>
+                      <org.jenkinsci.plugins.workflow.support.steps.build.BuildUpstreamCause>
+                        <upstreamProject>team/build</upstreamProject>
+                        <upstreamUrl>job/team/job/build/</upstreamUrl>
+                        <upstreamBuild>41</upstreamBuild>
+                        <upstreamCauses>
+                          <hudson.model.Cause_-UpstreamCause>
+                            <upstreamProject>nightly</upstreamProject>
+                            <upstreamUrl>job/nightly/</upstreamUrl>
+                            <upstreamBuild>7</upstreamBuild>
+                          </hudson.model.Cause_-UpstreamCause>
+                        </upstreamCauses>
+                        <upstreamNodeId>23</upstreamNodeId>
+                      </org.jenkinsci.plugins.workflow.support.steps.build.BuildUpstreamCause>
+                      <int>1</int>
+                    </entry>
+                    <entry>
+                      <hudson.model.Cause_-UpstreamCause>
+                        <upstreamProject>lib</upstreamProject>
+                        <upstreamUrl>job/lib/</upstreamUrl>
+                        <upstreamBuild>3</upstreamBuild>
+                      </hudson.model.Cause_-UpstreamCause>
+                      <int>1</int>
+                    </entry>
+                  </causeBag>
+                </hudson.model.CauseAction>
+            """;
+
+    @Test
+    public void upstreamCausesAreTheCauseActionsOwnInTheOrderWritten() throws IOException {
+        FixtureHome.replace(home.resolve("jobs/shop/builds/1/build.xml"), "<actions>", "<actions>\n" + CAUSES);
+
+        RunInfo info = shopRun(1).info();
+
+        assertThat(info.upstream()).containsExactly(new UpstreamCause("team/build", 41, "23"),
+                UpstreamCause.of("lib", 3));
+    }
+
+    @Test
+    public void aRunStartedByAPersonHasNoUpstreamCause() {
+        assertThat(shopRun(1).info().upstream()).isEmpty();
+    }
+
+    @Test
+    public void anUpstreamCauseWithoutABuildNumberIsLeftOutWithAWarning() throws IOException {
+        FixtureHome.replace(home.resolve("jobs/shop/builds/1/build.xml"), "<actions>", "<actions>\n"
+                + CAUSES.replace("<upstreamBuild>3</upstreamBuild>", "<upstreamBuild>three</upstreamBuild>"));
+
+        RunRecord run = shopRun(1);
+
+        assertThat(run.info().upstream()).containsExactly(new UpstreamCause("team/build", 41, "23"));
+        assertThat(run.warnings()).containsExactly("an upstream cause without a build number ('three') is left out");
+    }
+
+    @Test
+    public void aReaderOfEveryBuildReadsAFreestyleBuildAsARunWithoutFlowGraph() {
+        ReadReport report = BuildFolderReader.everyBuild().readRun("freestyle",
+                home.resolve("jobs/freestyle/builds/1"));
+
+        assertThat(report.otherBuilds()).isZero();
+        assertThat(report.runs()).singleElement().satisfies(run -> {
+            assertThat(run.pipeline()).isFalse();
+            assertThat(run.graph()).isNull();
+            assertThat(run.info().startedAt()).isEqualTo(1718000000005L);
+            assertThat(run.info().completedAt()).isEqualTo(1718000000005L + 2000);
+            assertThat(run.warnings()).isEmpty();
+        });
     }
 }
