@@ -535,7 +535,7 @@ final class ReportCommand implements Callable<Integer> {
                 text.flush();
             };
         }
-        emit(writer, err);
+        emit(writer, true, err);
     }
 
     /** The runs with their upstream causes naming the jobs as they are named here (mangled branch folders). */
@@ -650,11 +650,14 @@ final class ReportCommand implements Callable<Integer> {
                 text.flush();
             };
         }
-        emit(writer, err);
+        emit(writer, endWithNewline, err);
     }
 
-    /** Writes the report to {@code --out}, or to standard output. */
-    private void emit(OutputWriter writer, PrintWriter err) throws ReportFailure {
+    /**
+     * Writes the report to {@code --out}, or to standard output, there followed by a newline unless the format ends
+     * with its own.
+     */
+    private void emit(OutputWriter writer, boolean endWithNewline, PrintWriter err) throws ReportFailure {
         if (out == null) {
             PrintWriter stdout = spec().commandLine().getOut();
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
