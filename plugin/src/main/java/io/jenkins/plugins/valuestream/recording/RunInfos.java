@@ -1,9 +1,13 @@
 package io.jenkins.plugins.valuestream.recording;
 
+import hudson.model.Cause;
 import hudson.model.Result;
 import hudson.model.Run;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
 import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.UpstreamCause;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What the model needs to know of a {@link Run} besides its flow graph. */
@@ -21,7 +25,23 @@ public final class RunInfos {
         Result result = building ? null : run.getResult();
         Long completedAt = building ? null : startedAt + run.getDuration();
         return new RunInfo(run.getNumber(), result == null ? null : RunResult.fromName(result.toString()), queuedAt(run, startedAt),
-                startedAt, completedAt);
+                startedAt, completedAt, upstream(run));
+    }
+
+    /**
+     * The runs that started this one, in the order Jenkins lists its causes: each {@link Cause.UpstreamCause} (a
+     * trigger of another job, "build after other projects", the Pipeline {@code build} step's cause, which extends
+     * it). Chains of jobs are linked by these (docs/definitions.md, "Chains of jobs"). The {@code build} step's node
+     * is not named: its cause lives in a plugin this one does not depend on, and the model matches the step by time.
+     */
+    static List<UpstreamCause> upstream(Run<?, ?> run) {
+        List<UpstreamCause> causes = new ArrayList<>();
+        for (Cause cause : run.getCauses()) {
+            if (cause instanceof Cause.UpstreamCause upstream && !upstream.getUpstreamProject().isEmpty()) {
+                causes.add(UpstreamCause.of(upstream.getUpstreamProject(), upstream.getUpstreamBuild()));
+            }
+        }
+        return causes;
     }
 
     /**
