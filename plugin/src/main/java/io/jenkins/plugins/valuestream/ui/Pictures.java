@@ -27,6 +27,11 @@ final class Pictures {
         return ValueStreamMapSvg.render(ValueStreamMapView.of(stream), SvgOptions.inline("vsmap"));
     }
 
+    /** The end-to-end value stream map of a chain of jobs, beside the job's own map on its tab. */
+    static String chainMap(ValueStream stream) {
+        return ValueStreamMapSvg.render(ValueStreamMapView.of(stream), SvgOptions.inline("vschain"));
+    }
+
     /** The trends of a job: lead time and flow efficiency per run, wait by cause stacked. */
     static String trend(ValueStream stream) {
         return TrendSvg.render(TrendView.of(stream), SvgOptions.inline("vstrend"));

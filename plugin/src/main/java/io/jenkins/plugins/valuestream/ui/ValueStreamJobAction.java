@@ -173,7 +173,8 @@ public final class ValueStreamJobAction extends Tab {
         JobReport report = new ReportAssembler(settings(), BaselineStart.of(job), ValueStreamPage.LEDGER_RUNS)
                 .assemble(job.getFullName(), selected, loaded.runs, List.of(), FutureAssumptions.defaults(),
                         whatIf.asList());
-        return ValueStreamPage.of(job.getUrl(), report, window, notices, loaded.runs.size(), whatIf);
+        return ValueStreamPage.of(job.getUrl(), report, window, notices, loaded.runs.size(), whatIf)
+                .withChain(JobStream.of(job, loaded.runs));
     }
 
     JobReport report(WindowChoice window) {

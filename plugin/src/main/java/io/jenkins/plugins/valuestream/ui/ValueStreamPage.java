@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.ui;
 
+import io.jenkins.plugins.valuestream.chain.ChainStream;
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.future.FutureState;
 import io.jenkins.plugins.valuestream.future.FutureStep;
@@ -37,6 +38,8 @@ public final class ValueStreamPage {
     private final List<String> notices;
     private final int recordedRuns;
     private final WhatIfAsked whatIf;
+    private @Nullable ChainStream chain;
+    private @Nullable String chainSvg;
     private @Nullable String mapSvg;
     private @Nullable String trendSvg;
 
@@ -156,6 +159,37 @@ public final class ValueStreamPage {
         return Messages.ValueStreamPage_FutureState(causes, Durations.format(future.projectedLeadTime().median()),
                 Durations.format(future.leadTime().median()), HumanText.percent(future.projectedFlowEfficiency()),
                 HumanText.percent(future.flowEfficiency()));
+    }
+
+    /** The page with the end-to-end value stream of the chains of jobs the job is part of. */
+    ValueStreamPage withChain(@Nullable ChainStream stream) {
+        this.chain = stream;
+        return this;
+    }
+
+    /**
+     * "This job in its stream" in words: the chain's jobs, how many chains, their end-to-end lead time, hand-offs and
+     * flow efficiency; {@code null} where the job's runs are in no chain with another job.
+     */
+    public @Nullable String getChainText() {
+        if (chain == null) {
+            return null;
+        }
+        ValueStream stream = chain.stream();
+        return Messages.ValueStreamPage_Chain(chain.name(), stream.runs(), Durations.format(stream.leadTime().median()),
+                Durations.format(stream.leadTime().p90()), Durations.format(chain.handoff().median()),
+                HumanText.percent(stream.flowEfficiency()));
+    }
+
+    /** The chain's value stream map (SVG drawn by the model, every user string escaped there), or {@code null}. */
+    public @Nullable String getChainSvg() {
+        if (chain == null) {
+            return null;
+        }
+        if (chainSvg == null) {
+            chainSvg = Pictures.chainMap(chain.stream());
+        }
+        return chainSvg;
     }
 
     /** The steps of the future-state map beside their current state, in the map's order. */
