@@ -58,6 +58,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -164,6 +165,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     @Nullable CacheChoice cache;
+
+    @Option(names = "--jenkins-url", paramLabel = "URL",
+            description = "The URL of the Jenkins whose --jenkins-home or --builds-dir is read, for the HTML page's"
+                    + " links back to its runs, consoles and failed steps (with --url the page links to that server).")
+    @Nullable String jenkinsUrl;
+
+    /** The links of {@code --jenkins-url}, once checked. */
+    private @Nullable JenkinsLinks jenkinsLinks;
 
     @Option(names = "--theme", paramLabel = "THEME", defaultValue = "auto",
             description = "The HTML page's colours: auto (the reader's preference), light or dark (default:"
@@ -295,6 +304,17 @@ final class ReportCommand implements Callable<Integer> {
         if (chain && !whatIf.isEmpty()) {
             throw new CommandLine.ParameterException(line, "--what-if is not for --chain: it changes a step of one"
                     + " job's runs");
+        }
+        if (jenkinsUrl != null) {
+            if (source().url != null || source().demo) {
+                throw new CommandLine.ParameterException(line, "--jenkins-url is for --jenkins-home or --builds-dir: "
+                        + (source().demo ? "the demo has no Jenkins" : "--url links to its own server"));
+            }
+            try {
+                jenkinsLinks = new JenkinsLinks(jenkinsUrl.strip());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(line, "--jenkins-url: " + e.getMessage());
+            }
         }
         if (concurrency < 1 || concurrency > 32) {
             throw new CommandLine.ParameterException(line, "--concurrency must be between 1 and 32, not "
@@ -638,8 +658,8 @@ final class ReportCommand implements Callable<Integer> {
             writer = stream -> PrometheusExport.write(jobs, metrics, stream);
         } else if (format() == Format.html) {
             HtmlReport report = new HtmlReport(title(jobs), Instant.ofEpochMilli(runSource.now()), Theme.parse(theme));
-            String jenkins = runSource.jenkinsUrl();
-            String page = (jenkins == null ? report : report.withLinks(new JenkinsLinks(jenkins))).render(jobs);
+            JenkinsLinks links = links(runSource);
+            String page = (links == null ? report : report.withLinks(links)).render(jobs);
             writer = stream -> stream.write(page.getBytes(StandardCharsets.UTF_8));
         } else {
             ObjectNode tree = metadata(reported, runSource);
@@ -651,6 +671,25 @@ final class ReportCommand implements Callable<Integer> {
             };
         }
         emit(writer, endWithNewline, err);
+    }
+
+    /**
+     * Where the page links to: the server read with {@code --url}, or the {@code --jenkins-url} of a home read from
+     * disk, whose multibranch branches link by their Jenkins names rather than their folders' mangled names.
+     */
+    private @Nullable JenkinsLinks links(RunSource runSource) {
+        String server = runSource.jenkinsUrl();
+        if (server != null) {
+            return new JenkinsLinks(server);
+        }
+        if (jenkinsLinks == null) {
+            return null;
+        }
+        Map<String, String> jenkinsNames = new TreeMap<>();
+        if (runSource instanceof DiskSource disk) {
+            disk.causeNames().forEach((jenkinsName, reportName) -> jenkinsNames.put(reportName, jenkinsName));
+        }
+        return jenkinsLinks.withJenkinsNames(jenkinsNames);
     }
 
     /**

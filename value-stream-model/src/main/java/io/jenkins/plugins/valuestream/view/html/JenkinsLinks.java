@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.view.html;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,20 +9,34 @@ import java.util.Objects;
  * a flow node's page (a stage's or a step's, {@code execution/node/ID/}).
  *
  * @param base the Jenkins root URL, ending in {@code /}
+ * @param jenkinsNames the report's job names that are not the job's full name in Jenkins, to that full name: a
+ *     multibranch branch read from disk is named after its name-mangled folder ({@code app/feature-x.k2h5b1}),
+ *     while Jenkins names it after its branch ({@code app/feature%2Fx})
  */
-public record JenkinsLinks(String base) {
+public record JenkinsLinks(String base, Map<String, String> jenkinsNames) {
     public JenkinsLinks {
         Objects.requireNonNull(base, "base");
         if (!base.startsWith("http://") && !base.startsWith("https://")) {
             throw new IllegalArgumentException("A Jenkins URL starts with http:// or https://, not '" + base + "'");
         }
         base = base.endsWith("/") ? base : base + "/";
+        jenkinsNames = Map.copyOf(jenkinsNames);
+    }
+
+    /** Links to the Jenkins at {@code base}, whose jobs have the report's names. */
+    public JenkinsLinks(String base) {
+        this(base, Map.of());
+    }
+
+    /** The same links, the given report job names linking to these Jenkins full names instead. */
+    public JenkinsLinks withJenkinsNames(Map<String, String> names) {
+        return new JenkinsLinks(base, names);
     }
 
     /** The page of a job by its full name ({@code folder/job}, a multibranch branch {@code project/branch}). */
     public String job(String fullName) {
         StringBuilder url = new StringBuilder(base);
-        for (String name : fullName.split("/", -1)) {
+        for (String name : jenkinsNames.getOrDefault(fullName, fullName).split("/", -1)) {
             url.append("job/").append(encodeSegment(name)).append('/');
         }
         return url.toString();

@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.view.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.Test;
 
 /** Links back to Jenkins, as Jenkins spells its URLs. */
@@ -18,6 +19,15 @@ public class JenkinsLinksTest {
     public void namesAreEncodedAsInAUrlPath() {
         assertThat(jenkins.job("my app/feature/x")).isEqualTo(
                 "https://ci.example.com/jenkins/job/my%20app/job/feature/job/x/");
+    }
+
+    @Test
+    public void aJobNamedOtherwiseInJenkinsLinksByItsJenkinsName() {
+        JenkinsLinks links = jenkins.withJenkinsNames(Map.of("mobile/feature-x.k2h5b1", "mobile/feature%2Fx"));
+
+        assertThat(links.run("mobile/feature-x.k2h5b1", 3))
+                .isEqualTo("https://ci.example.com/jenkins/job/mobile/job/feature%252Fx/3/");
+        assertThat(links.job("shop")).isEqualTo("https://ci.example.com/jenkins/job/shop/");
     }
 
     @Test
