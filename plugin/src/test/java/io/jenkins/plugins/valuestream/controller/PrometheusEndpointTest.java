@@ -1,4 +1,4 @@
-package io.jenkins.plugins.valuestream.metrics;
+package io.jenkins.plugins.valuestream.controller;
 
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.awaitRecording;
 import static io.jenkins.plugins.valuestream.Jenkinsfiles.job;
@@ -23,8 +23,8 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /** {@code /value-stream/prometheus}: every readable job's figures as a scraper reads them. */
-public class PrometheusEndpointTest {
-    private static final String PATH = PrometheusEndpoint.URL_NAME + "/prometheus";
+public class ControllerActionTest {
+    private static final String PATH = ControllerAction.URL_NAME + "/prometheus";
 
     @ClassRule
     public static BuildWatcher buildWatcher = new BuildWatcher();

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.valuestream.metrics;
+package io.jenkins.plugins.valuestream.controller;
 
 import hudson.model.Job;
 import io.jenkins.plugins.valuestream.config.ValueStreamConfiguration;
