@@ -48,7 +48,7 @@ public final class ControllerAction implements RootAction {
 
     private final JobReportCache reports = new JobReportCache();
 
-    /** In the side panel of the dashboard for whoever may read Jenkins. */
+    /** In the menu of the page header (Jenkins lists root actions there) for whoever may read Jenkins. */
     @Override
     public @Nullable String getIconFileName() {
         return Jenkins.get().hasPermission(Jenkins.READ) ? "symbol-analytics" : null;

@@ -23,7 +23,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /** {@code /value-stream/prometheus}: every readable job's figures as a scraper reads them. */
-public class ControllerActionTest {
+public class PrometheusEndpointTest {
     private static final String PATH = ControllerAction.URL_NAME + "/prometheus";
 
     @ClassRule
