@@ -16,18 +16,21 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jspecify.annotations.Nullable;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code processStep('Manual QA') { ... }}: an explicit process-map step where stages do not fit (scripted Pipelines,
  * shared libraries), optionally with a wait budget of its own ({@code processStep(name: 'Deploy', waitBudget: '10m')})
- * that holds each pass through the step (not the whole run, not an earlier pass in a loop). The model finds the step
- * by this step's descriptor id and reads its {@code name} argument, so both stay as they are.
+ * that holds each pass through the step (not the whole run, not an earlier pass in a loop), and marked as the
+ * deployment ({@code processStep(name: 'Deploy', deploys: true)}). The model finds the step by this step's descriptor
+ * id and reads its {@code name} and {@code deploys} arguments, so all three stay as they are.
  */
 public final class ProcessStepStep extends BudgetedStep {
     private static final long serialVersionUID = 1L;
 
     private final String name;
+    private boolean deploys;
 
     @DataBoundConstructor
     public ProcessStepStep(String name) {
@@ -37,6 +40,20 @@ public final class ProcessStepStep extends BudgetedStep {
     /** The step's name on the process map. */
     public String getName() {
         return name;
+    }
+
+    /**
+     * Whether the step deploys to production: its successful end is a deployment for the delivery figures (DORA:
+     * lead time for changes, deployment frequency, change failure rate; docs/definitions.md). The model reads it as
+     * this step's {@code deploys} argument, so it keeps that name.
+     */
+    public boolean isDeploys() {
+        return deploys;
+    }
+
+    @DataBoundSetter
+    public void setDeploys(boolean deploys) {
+        this.deploys = deploys;
     }
 
     /**

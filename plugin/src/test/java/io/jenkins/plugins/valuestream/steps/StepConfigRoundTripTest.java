@@ -44,10 +44,12 @@ public class StepConfigRoundTripTest {
         step.setWaitBudget("2h");
         step.setCountedWaits("INPUT");
         step.setBudgetResult("ABORTED");
+        step.setDeploys(true);
 
         ProcessStepStep back = new StepConfigTester(r).configRoundTrip(step);
 
         assertThat(back.getName()).isEqualTo("Manual QA");
+        assertThat(back.isDeploys()).isTrue();
         assertThat(back.getWaitBudget()).isEqualTo("2h");
         assertThat(back.getCountedWaits()).isEqualTo("INPUT");
         assertThat(back.getBudgetResult()).isEqualTo("ABORTED");
@@ -58,6 +60,7 @@ public class StepConfigRoundTripTest {
         ProcessStepStep back = new StepConfigTester(r).configRoundTrip(new ProcessStepStep("Deploy"));
 
         assertThat(back.getName()).isEqualTo("Deploy");
+        assertThat(back.isDeploys()).isFalse();
         assertThat(back.getWaitBudget()).isNull();
         assertThat(back.getCountedWaits()).isNull();
         assertThat(back.getBudgetResult()).isNull();
