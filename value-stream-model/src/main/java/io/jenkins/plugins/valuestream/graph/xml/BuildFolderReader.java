@@ -271,11 +271,14 @@ public final class BuildFolderReader {
     /**
      * The changes a Pipeline run built: those of the changelogs of its checkouts, looked up by file name in the run's
      * folder, each commit once. Empty for a run that checked nothing out (or only without changelogs); {@code null},
-     * unknown, where a changelog is missing (a home copied without them) or cannot be read, which the warnings say
+     * unknown, where {@code build.xml} keeps no checkouts at all, where a changelog is missing (a home copied without them) or cannot be read, which the warnings say
      * (not for a missing one: such homes are common and the report says which deployments lack changes).
      */
-    private static @Nullable List<Change> changes(Path runFolder, List<BuildXml.Checkout> checkouts,
+    private static @Nullable List<Change> changes(Path runFolder, @Nullable List<BuildXml.Checkout> checkouts,
             List<String> warnings) {
+        if (checkouts == null) {
+            return null;
+        }
         Map<String, Change> changes = new LinkedHashMap<>();
         for (BuildXml.Checkout checkout : checkouts) {
             String name = checkout.changelogFile();

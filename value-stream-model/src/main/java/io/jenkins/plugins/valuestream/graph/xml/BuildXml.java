@@ -22,16 +22,17 @@ import org.jspecify.annotations.Nullable;
  * @param upstream the upstream causes of {@code hudson.model.CauseAction}, in the order written
  * @param upstreamWarnings the upstream causes that could not be read (no project, no build number), in words
  * @param checkouts the SCM checkouts of a Pipeline run ({@code checkouts/WorkflowRun_-SCMCheckout}), in the order
- *     written; empty for a run that checked nothing out
+ *     written; empty for a run that checked nothing out, {@code null} where {@code build.xml} has no
+ *     {@code checkouts} (written before Pipeline runs kept them, or not a Pipeline run)
  */
 record BuildXml(String root, @Nullable Integer number, @Nullable Long timestamp, @Nullable Long startTime,
         @Nullable Long duration, @Nullable String result, @Nullable Long queuingMillis, @Nullable String storageDir,
-        List<UpstreamCause> upstream, List<String> upstreamWarnings, List<Checkout> checkouts) {
+        List<UpstreamCause> upstream, List<String> upstreamWarnings, @Nullable List<Checkout> checkouts) {
 
     BuildXml {
         upstream = List.copyOf(upstream);
         upstreamWarnings = List.copyOf(upstreamWarnings);
-        checkouts = List.copyOf(checkouts);
+        checkouts = checkouts == null ? null : List.copyOf(checkouts);
     }
 
     /**
@@ -72,7 +73,7 @@ record BuildXml(String root, @Nullable Integer number, @Nullable Long timestamp,
         try (XmlCursor cursor = XmlCursor.open(factory, file, FILE)) {
             String root = cursor.name();
             if (!everyBuild && !PIPELINE_ROOT.equals(root)) {
-                return new BuildXml(root, null, null, null, null, null, null, null, List.of(), List.of(), List.of());
+                return new BuildXml(root, null, null, null, null, null, null, null, List.of(), List.of(), null);
             }
             Integer number = null;
             Long timestamp = null;
@@ -81,7 +82,7 @@ record BuildXml(String root, @Nullable Integer number, @Nullable Long timestamp,
             String result = null;
             Actions actions = new Actions();
             String storageDir = null;
-            List<Checkout> checkouts = new ArrayList<>();
+            List<Checkout> checkouts = null;
             while (cursor.nextChild(1)) {
                 switch (cursor.name()) {
                     case "number" -> number = readNumber(cursor);
@@ -94,7 +95,10 @@ record BuildXml(String root, @Nullable Integer number, @Nullable Long timestamp,
                     }
                     case "actions" -> readActions(cursor, actions);
                     case "execution" -> storageDir = readStorageDir(cursor);
-                    case "checkouts" -> readCheckouts(cursor, checkouts);
+                    case "checkouts" -> {
+                        checkouts = checkouts == null ? new ArrayList<>() : checkouts;
+                        readCheckouts(cursor, checkouts);
+                    }
                     default -> cursor.skip();
                 }
             }

@@ -67,6 +67,13 @@ public class ChangesReadingTest {
     }
 
     @Test
+    public void aBuildXmlThatKeepsNoCheckoutsLeavesTheChangesUnknown() throws IOException {
+        FixtureHome.replace(run.resolve("build.xml"), "<checkouts class=\"hudson.util.PersistedList\"/>", "");
+
+        assertThat(shopRun().info().changes()).isNull();
+    }
+
+    @Test
     public void theChangelogIsFoundByItsFileNameInTheRunsOwnFolder() throws IOException {
         checkouts(checkout("/var/jenkins_home/jobs/shop/builds/1/changelog4483999990794536.xml"));
         changelog("git-three-commits.txt", "changelog4483999990794536.xml");
