@@ -187,4 +187,17 @@ public class DoraCommandTest {
                 .containsExactly("Run #1 and 2 more: changelog: XML changelogs <log> (Subversion) are not read, only"
                         + " the git plugin's; the run's changes are unknown");
     }
+
+    @Test
+    public void theDemoDeploysInItsDeployStageWithTheCommitsOfEachRun() throws IOException {
+        Result result = ReportCommandTest.run(Map.of(), "report", "--demo", "--format", "json", "--deploy-stage",
+                "Deploy");
+        JsonNode dora = dora(result);
+
+        assertThat(dora.path("successfulDeployments").asInt()).isPositive();
+        assertThat(dora.path("leadTimeForChanges").path("changes").asInt()).isPositive();
+        assertThat(dora.path("leadTimeForChanges").path("unknown").asInt()).isZero();
+        assertThat(dora.path("leadTimeForChanges").path("runsWithUnknownChanges").asInt()).isZero();
+        assertThat(dora.path("changeFailureRate").isNumber()).isTrue();
+    }
 }
