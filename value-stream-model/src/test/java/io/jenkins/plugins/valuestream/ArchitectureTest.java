@@ -58,6 +58,7 @@ public class ArchitectureTest {
                 .layer("stream").definedBy(MODEL_PACKAGE + ".stream")
                 .layer("chain").definedBy(MODEL_PACKAGE + ".chain")
                 .layer("budget").definedBy(MODEL_PACKAGE + ".budget")
+                .layer("dora").definedBy(MODEL_PACKAGE + ".dora")
                 .layer("flags").definedBy(MODEL_PACKAGE + ".flags")
                 .layer("future").definedBy(MODEL_PACKAGE + ".future")
                 .layer("codec").definedBy(MODEL_PACKAGE + ".codec")
@@ -79,20 +80,21 @@ public class ArchitectureTest {
                 .whereLayer("stream").mayOnlyAccessLayers("critical", "graph", "process")
                 .whereLayer("chain").mayOnlyAccessLayers("graph", "process", "stream")
                 .whereLayer("budget").mayOnlyAccessLayers("process", "time")
+                .whereLayer("dora").mayOnlyAccessLayers("graph", "process", "stream")
                 .whereLayer("flags").mayOnlyAccessLayers("graph", "process", "stream", "time")
                 .whereLayer("future").mayOnlyAccessLayers("critical", "flags", "process", "stream", "time")
                 .whereLayer("codec").mayOnlyAccessLayers("budget", "graph", "process")
-                .whereLayer("report").mayOnlyAccessLayers("budget", "flags", "future", "process", "stream")
-                .whereLayer("json").mayOnlyAccessLayers("chain", "flags", "future", "graph", "process", "report",
-                        "stream")
+                .whereLayer("report").mayOnlyAccessLayers("budget", "dora", "flags", "future", "process", "stream")
+                .whereLayer("json").mayOnlyAccessLayers("chain", "dora", "flags", "future", "graph", "process",
+                        "report", "stream")
                 .whereLayer("export").mayOnlyAccessLayers("budget", "flags", "graph", "process", "report", "stream")
                 .whereLayer("view").mayOnlyAccessLayers("budget", "flags", "graph", "process", "stream", "time")
                 .whereLayer("view.markup").mayNotAccessAnyLayer()
                 .whereLayer("view.theme").mayOnlyAccessLayers("process")
                 .whereLayer("view.svg").mayOnlyAccessLayers("graph", "process", "stream", "time", "view", "view.markup",
                         "view.theme")
-                .whereLayer("view.html").mayOnlyAccessLayers("chain", "flags", "future", "graph", "process", "report",
-                        "stream", "time", "view", "view.markup", "view.svg", "view.theme")
+                .whereLayer("view.html").mayOnlyAccessLayers("chain", "dora", "flags", "future", "graph", "process",
+                        "report", "stream", "time", "view", "view.markup", "view.svg", "view.theme")
                 .check(MODEL);
     }
 

@@ -8,9 +8,13 @@ import io.jenkins.plugins.valuestream.chain.ChainAggregator;
 import io.jenkins.plugins.valuestream.chain.ChainLinker;
 import io.jenkins.plugins.valuestream.chain.JobRun;
 import io.jenkins.plugins.valuestream.critical.RunSchedule;
+import io.jenkins.plugins.valuestream.dora.DeploymentRule;
+import io.jenkins.plugins.valuestream.dora.DoraCalculator;
+import io.jenkins.plugins.valuestream.dora.DoraFigures;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.future.FutureAssumptions;
 import io.jenkins.plugins.valuestream.future.WhatIf;
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
@@ -179,5 +183,42 @@ public class DefinitionsTest {
 
         assertThat(figures).contains("leadTimeMillis", "handoffMillis", "triggeredAt")
                 .allSatisfy(name -> assertThat(chains).contains("`" + name + "`"));
+    }
+
+    /** docs/definitions.md's DORA example: a1 at 10:00 in run 1, b2 at 11:00 in run 2, whose Deploy ends at 11:30. */
+    private static List<ProcessMap> doraExample() {
+        long tenOClock = run(1).startedAt();
+        ProcessMap built = run(1).step("Build", s -> s.at(0).process(600_000)).build()
+                .withChanges(List.of(new Change("a1", tenOClock)));
+        long elevenOClock = run(2).startedAt();
+        ProcessMap deployed = run(2).step("Build", s -> s.at(0).process(1_200_000))
+                .step("Deploy", s -> s.at(1_200_000).process(600_000).deploys()).build()
+                .withChanges(List.of(new Change("b2", elevenOClock)));
+        return List.of(built, deployed);
+    }
+
+    @Test
+    public void theWorkedDoraExampleIsWhatTheCalculatorComputes() throws IOException {
+        assertThat(section("Delivery: DORA")).contains("lead times 90 min and 30 min, median 60 min.");
+
+        DoraFigures dora = DoraCalculator.compute(doraExample(), DeploymentRule.PROCESS_STEPS);
+
+        assertThat(dora.leadTimeForChanges().p90()).isLessThanOrEqualTo(90 * 60_000L);
+        assertThat(dora.leadTimeForChanges().median()).isEqualTo(60 * 60_000L);
+    }
+
+    @Test
+    public void everyDoraFigureIsDefined() throws IOException {
+        String delivery = section("Delivery: DORA");
+        JsonNode json = ReportJson.dora(DoraCalculator.compute(doraExample(), new DeploymentRule(Set.of("Deploy"))));
+        List<String> figures = new ArrayList<>();
+        json.fieldNames().forEachRemaining(figures::add);
+        for (String object : List.of("leadTimeForChanges", "deploymentFrequency", "failedDeploymentRecoveryMillis")) {
+            json.path(object).fieldNames().forEachRemaining(figures::add);
+        }
+        figures.removeAll(List.of("median", "p90"));
+
+        assertThat(figures).contains("changeFailureRate", "runsWithUnknownChanges", "perWeek")
+                .allSatisfy(name -> assertThat(delivery).contains("`" + name + "`"));
     }
 }

@@ -21,6 +21,10 @@ import io.jenkins.plugins.valuestream.cli.source.DiskSource;
 import io.jenkins.plugins.valuestream.cli.source.JobListing;
 import io.jenkins.plugins.valuestream.cli.source.JobMaps;
 import io.jenkins.plugins.valuestream.cli.source.RunSource;
+import io.jenkins.plugins.valuestream.dora.DeploymentFrequency;
+import io.jenkins.plugins.valuestream.dora.DeploymentRule;
+import io.jenkins.plugins.valuestream.dora.DoraFigures;
+import io.jenkins.plugins.valuestream.dora.LeadTimeForChanges;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.future.FutureAssumptions;
 import io.jenkins.plugins.valuestream.future.WhatIf;
@@ -194,6 +198,14 @@ final class ReportCommand implements Callable<Integer> {
     /** {@link #whatIf} as parsed when the options are checked. */
     private List<WhatIf> whatIfs = List.of();
 
+    @Option(names = "--deploy-stage", paramLabel = "NAME",
+            description = "A stage that deploys to production, as the JSON's path names it (Deploy,"
+                    + " Release/Production; case-sensitive), for the DORA figures; repeatable. processStep(...,"
+                    + " deploys: true) steps deploy without it.")
+    List<String> deployStage = new ArrayList<>();
+    /** {@link #deployStage} as checked with the options. */
+    private DeploymentRule deploymentRule = DeploymentRule.PROCESS_STEPS;
+
     @Option(names = "--chain",
             description = "Report chains of jobs instead: runs linked by their upstream causes (build -> test ->"
                     + " deploy) as one end-to-end value stream per shape of chain. With --jenkins-home every chain of"
@@ -286,6 +298,11 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(line, "--what-if: " + e.getMessage());
         }
+        if (deployStage.stream().anyMatch(String::isBlank)) {
+            throw new CommandLine.ParameterException(line, "--deploy-stage needs a stage's name, as the JSON's path"
+                    + " gives it (Deploy, Release/Production)");
+        }
+        deploymentRule = new DeploymentRule(Set.copyOf(deployStage));
         if (otlpEndpoint != null) {
             try {
                 otlpUrl = OtlpPush.metricsUrl(otlpEndpoint);
@@ -300,6 +317,10 @@ final class ReportCommand implements Callable<Integer> {
         if (chain && (otlpEndpoint != null || format() == Format.prometheus || format() == Format.openmetrics)) {
             throw new CommandLine.ParameterException(line, "--chain writes json or html; the metrics (--format "
                     + "prometheus or openmetrics, --otlp-endpoint) are of jobs, without --chain");
+        }
+        if (chain && !deployStage.isEmpty()) {
+            throw new CommandLine.ParameterException(line, "--deploy-stage is not for --chain: the DORA figures are"
+                    + " of each job's report");
         }
         if (chain && !whatIf.isEmpty()) {
             throw new CommandLine.ParameterException(line, "--what-if is not for --chain: it changes a step of one"
@@ -432,7 +453,7 @@ final class ReportCommand implements Callable<Integer> {
             listed += listing.runs().size();
             total += maps.size();
             jobs.add(assembler.assemble(read.name(), maps, maps, read.warnings(),
-                    futureAssumptions, whatIfs));
+                    futureAssumptions, whatIfs, deploymentRule));
         }
         if (total == 0) {
             throw new ReportFailure(ExitCode.NO_DATA, "No Pipeline run could be read from "
@@ -451,7 +472,9 @@ final class ReportCommand implements Callable<Integer> {
                 + (jobs.size() == 1 ? "" : "s") + (completed == total ? "" : ", " + completed + " completed; "
                 + (total - completed == 1 ? "1 run without an end is" : total - completed + " runs without an end are")
                 + " left out of the figures"));
+        warnUnmatchedDeployStages(jobs, err);
         for (JobReport job : jobs) {
+            progress(err, job.name() + ": " + doraSummary(job.dora()));
             for (WhatIfResult result : job.whatIfs()) {
                 progress(err, job.name() + ": what if " + result.whatIf().stepName() + " " + result.whatIf().text()
                         + ": lead time " + Durations.format(result.leadTime().median()) + " now, "
@@ -460,6 +483,38 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         return reported;
+    }
+
+    /** Says which {@code --deploy-stage} names no step of any job reported has: most likely a misspelt name. */
+    private void warnUnmatchedDeployStages(List<JobReport> jobs, PrintWriter err) {
+        Set<String> paths = new TreeSet<>();
+        jobs.forEach(job -> job.valueStream().steps().forEach(step -> paths.add(step.path().toString())));
+        for (String stage : new TreeSet<>(deployStage)) {
+            if (!paths.contains(stage)) {
+                progress(err, "warning: --deploy-stage " + stage + ": no reported job has a step of that path"
+                        + " (the JSON's \"path\" of each step names them)");
+            }
+        }
+    }
+
+    /** The DORA figures of a job in one line of words, for the summary on standard error. */
+    static String doraSummary(DoraFigures dora) {
+        Integer deployments = dora.deployments();
+        if (deployments == null) {
+            return "DORA not known (no deploying step: processStep deploys: true, or --deploy-stage)";
+        }
+        LeadTimeForChanges lead = dora.leadTimeForChanges();
+        Long median = lead.median();
+        DeploymentFrequency frequency = dora.deploymentFrequency();
+        Double failureRate = dora.changeFailureRate();
+        return "DORA: " + deployments + " deployment" + (deployments == 1 ? "" : "s") + " ("
+                + dora.failedDeployments() + " failed); lead time for changes "
+                + (median == null ? "unknown" : "median " + Durations.format(median) + " over " + lead.changes()
+                        + " change" + (Integer.valueOf(1).equals(lead.changes()) ? "" : "s"))
+                + "; deployment frequency " + (frequency == null ? "unknown"
+                        : String.format(Locale.ROOT, "%.2f per day", frequency.perDay()))
+                + "; change failure rate " + (failureRate == null ? "unknown"
+                        : String.format(Locale.ROOT, "%.0f%%", failureRate * 100));
     }
 
     /**

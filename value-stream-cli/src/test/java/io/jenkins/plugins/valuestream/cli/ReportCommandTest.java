@@ -148,7 +148,7 @@ public class ReportCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.NO_DATA);
         assertThat(result.err().lines()).containsExactly("value-stream: Unknown option: '--dem'",
-                "Did you mean --demo?", "Try 'value-stream report --help' for the options.");
+                "Did you mean --demo or --deploy-stage?", "Try 'value-stream report --help' for the options.");
     }
 
     @Test

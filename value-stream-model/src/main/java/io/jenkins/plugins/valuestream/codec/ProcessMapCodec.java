@@ -6,6 +6,7 @@ import static io.jenkins.plugins.valuestream.codec.StoredForm.writeString;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
@@ -96,6 +97,18 @@ public final class ProcessMapCodec {
                 }
                 json.writeEndArray();
             }
+            List<Change> changes = map.changes();
+            if (changes != null) {
+                // Written even when empty: a run known to have built no change is not one whose changes are unknown.
+                json.writeArrayFieldStart("changes");
+                for (Change change : changes) {
+                    json.writeStartObject();
+                    json.writeStringField("id", change.id());
+                    writeLong(json, "committedAt", change.committedAt());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to a string cannot fail", e);
@@ -147,6 +160,15 @@ public final class ProcessMapCodec {
                     FORM.requiredLong(cause, "build", "an upstream cause").intValue(),
                     FORM.nullableText(cause, "nodeId")));
         }
+        // Forms written before changes were kept have none: the run's changes are unknown, not none.
+        List<Change> changes = null;
+        if (root.has("changes")) {
+            changes = new ArrayList<>();
+            for (JsonNode change : FORM.array(root, "changes")) {
+                changes.add(new Change(FORM.requiredText(change, "id", "a change"),
+                        FORM.nullableLong(change, "committedAt")));
+            }
+        }
         return new ProcessMap(
                 FORM.requiredLong(root, "number", "the process map").intValue(),
                 result(FORM.nullableText(root, "result")),
@@ -160,7 +182,8 @@ public final class ProcessMapCodec {
                 work,
                 agents,
                 notes,
-                upstream);
+                upstream,
+                changes);
     }
 
     // ---- writing ---------------------------------------------------------------------------------------------
@@ -185,6 +208,9 @@ public final class ProcessMapCodec {
         }
         writeString(json, "nodeId", step.nodeId());
         writeString(json, "parallelGroup", step.parallelGroup());
+        if (step.deploys()) {
+            json.writeBooleanField("deploys", true);
+        }
         json.writeEndObject();
     }
 
@@ -280,7 +306,8 @@ public final class ProcessMapCodec {
                 FORM.optionalLong(step, "effort", 0),
                 !step.has("firstTime") || step.get("firstTime").asBoolean(true),
                 FORM.nullableText(step, "nodeId"),
-                FORM.nullableText(step, "parallelGroup"));
+                FORM.nullableText(step, "parallelGroup"),
+                step.has("deploys") && step.get("deploys").asBoolean(false));
     }
 
     private static WaitBreakdown readWaits(JsonNode parent) {

@@ -223,6 +223,11 @@ public final class FlowGraphBuilder {
             return block(StepFunctions.PROCESS_STEP, Map.of("name", name), 0, null, null, body);
         }
 
+        /** {@code processStep(name: name, deploys: true) { body }}: a step that deploys to production. */
+        public Scope deployingProcessStep(String name, Consumer<Scope> body) {
+            return block(StepFunctions.PROCESS_STEP, Map.of("name", name, "deploys", "true"), 0, null, null, body);
+        }
+
         /** A block step of any function: outer start, body start, body, body end, outer end. */
         public Scope block(String function, Map<String, String> arguments, long waitMillis, @Nullable String label,
                 @Nullable Map<String, String> bodyTags, Consumer<Scope> body) {

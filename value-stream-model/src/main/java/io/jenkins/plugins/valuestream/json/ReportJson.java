@@ -17,6 +17,9 @@ import io.jenkins.plugins.valuestream.chain.ChainStream;
 import io.jenkins.plugins.valuestream.chain.Handoff;
 import io.jenkins.plugins.valuestream.chain.JobRun;
 import io.jenkins.plugins.valuestream.chain.RunKey;
+import io.jenkins.plugins.valuestream.dora.DeploymentFrequency;
+import io.jenkins.plugins.valuestream.dora.DoraFigures;
+import io.jenkins.plugins.valuestream.dora.LeadTimeForChanges;
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.future.FutureAssumptions;
@@ -57,6 +60,9 @@ import org.jspecify.annotations.Nullable;
  *                 "removedWorkMillis","steps":[{"path","name","runs","elapsedMillis","projectedElapsedMillis",
  *                 "flowEfficiency","projectedFlowEfficiency"}]},
  *  "whatIf":[{"path","name","change","runs","stepRuns","leadTimeMillis","projectedLeadTimeMillis"}],
+ *  "dora":{"deployments","successfulDeployments","failedDeployments","leadTimeForChanges":{"median","p90","changes",
+ *          "unknown","runsWithUnknownChanges"},"deploymentFrequency":{"perDay","perWeek","days"},"changeFailureRate",
+ *          "failedDeploymentRecoveryMillis":{"median","p90","recoveries"},"deployStages"},
  *  "valueStream":{"steps":[{"path","runs","processMillis":{"median","p90"},"waitMillis":{...},
  *                 "elapsedMillis":{...},"successRate","criticalShare","exclusiveMillis":{...}}],"leadTimeMillis":{"median","p90"},"flowEfficiency",
  *                 "bottleneck"}}]}
@@ -148,6 +154,40 @@ public final class ReportJson {
         for (Flag flag : run.flags()) {
             flags.add(flag(flag));
         }
+        return node;
+    }
+
+    /**
+     * DORA's delivery figures of a job (docs/definitions.md, "Delivery: DORA"): {@code {"deployments",
+     * "successfulDeployments","failedDeployments","leadTimeForChanges":{"median","p90","changes","unknown",
+     * "runsWithUnknownChanges"},"deploymentFrequency":{"perDay","perWeek","days"},"changeFailureRate",
+     * "failedDeploymentRecoveryMillis":{"median","p90","recoveries"},"deployStages":[...]}}. What is not known is
+     * {@code null}: every figure of a job none of whose runs deploys; the objects are there, their figures null.
+     */
+    public static ObjectNode dora(DoraFigures dora) {
+        ObjectNode node = NODES.objectNode();
+        node.put("deployments", dora.deployments());
+        node.put("successfulDeployments", dora.successfulDeployments());
+        node.put("failedDeployments", dora.failedDeployments());
+        LeadTimeForChanges lead = dora.leadTimeForChanges();
+        ObjectNode leadTime = node.putObject("leadTimeForChanges");
+        leadTime.put("median", lead.median());
+        leadTime.put("p90", lead.p90());
+        leadTime.put("changes", lead.changes());
+        leadTime.put("unknown", lead.unknown());
+        leadTime.put("runsWithUnknownChanges", dora.deploys() ? lead.runsWithUnknownChanges() : null);
+        DeploymentFrequency frequency = dora.deploymentFrequency();
+        ObjectNode often = node.putObject("deploymentFrequency");
+        often.put("perDay", frequency == null ? null : frequency.perDay());
+        often.put("perWeek", frequency == null ? null : frequency.perWeek());
+        often.put("days", frequency == null ? null : frequency.days());
+        node.put("changeFailureRate", dora.changeFailureRate());
+        ObjectNode recovery = node.putObject("failedDeploymentRecoveryMillis");
+        recovery.put("median", dora.recovery() == null ? null : dora.recovery().median());
+        recovery.put("p90", dora.recovery() == null ? null : dora.recovery().p90());
+        recovery.put("recoveries", dora.deploys() ? dora.recoveries() : null);
+        ArrayNode stages = node.putArray("deployStages");
+        dora.rule().stages().stream().sorted().forEach(stages::add);
         return node;
     }
 
@@ -255,6 +295,7 @@ public final class ReportJson {
             runs.add(run(run));
         }
         node.set("valueStream", valueStream(job.valueStream()));
+        node.set("dora", dora(job.dora()));
         node.set("avoidableWork", avoidableWork(job.avoidableWork()));
         node.set("futureState", futureState(job.futureState()));
         ArrayNode whatIfs = node.putArray("whatIf");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.process;
 
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  *     waits inside stages); empty for a complete flow graph
  * @param upstream the runs that started this one ({@link io.jenkins.plugins.valuestream.graph.RunInfo#upstream}),
  *     which link the runs of several jobs into chains; empty where no run started it or the source did not say
+ * @param changes the changes (commits) the run built ({@link io.jenkins.plugins.valuestream.graph.RunInfo#changes}),
+ *     for DORA's lead time for changes; {@code null} where the source did not say, which is not "none"
  */
 public record ProcessMap(
         int number,
@@ -40,7 +43,16 @@ public record ProcessMap(
         List<WorkItem> work,
         List<AgentAllocation> agents,
         List<String> notes,
-        List<UpstreamCause> upstream) {
+        List<UpstreamCause> upstream,
+        @Nullable List<Change> changes) {
+
+    /** A map of a run whose changes are not known. */
+    public ProcessMap(int number, @Nullable RunResult result, @Nullable Long queuedAt, long startedAt,
+            @Nullable Long completedAt, long asOf, long processMillis, WaitBreakdown waits, List<ProcessStep> steps,
+            List<WorkItem> work, List<AgentAllocation> agents, List<String> notes, List<UpstreamCause> upstream) {
+        this(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps, work, agents, notes,
+                upstream, null);
+    }
 
     /** A map of a run that no other run started (or whose causes are not known). */
     public ProcessMap(int number, @Nullable RunResult result, @Nullable Long queuedAt, long startedAt,
@@ -57,6 +69,7 @@ public record ProcessMap(
         agents = List.copyOf(agents);
         notes = List.copyOf(notes);
         upstream = List.copyOf(upstream);
+        changes = changes == null ? null : List.copyOf(changes);
     }
 
     public boolean running() {
@@ -86,31 +99,31 @@ public record ProcessMap(
     /** The same map with other steps. */
     public ProcessMap withSteps(List<ProcessStep> otherSteps) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, otherSteps,
-                work, agents, notes, upstream);
+                work, agents, notes, upstream, changes);
     }
 
     /** The same map with other waits of the run. */
     public ProcessMap withWaits(WaitBreakdown otherWaits) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, otherWaits, steps,
-                work, agents, notes, upstream);
+                work, agents, notes, upstream, changes);
     }
 
     /** The same map with other work items. */
     public ProcessMap withWork(List<WorkItem> otherWork) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                otherWork, agents, notes, upstream);
+                otherWork, agents, notes, upstream, changes);
     }
 
     /** The same map, started by the given upstream runs (what the source knew of the run's causes). */
     public ProcessMap withUpstream(List<UpstreamCause> causes) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                work, agents, notes, causes);
+                work, agents, notes, causes, changes);
     }
 
     /** The same map with other notes. */
     public ProcessMap withNotes(List<String> otherNotes) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                work, agents, otherNotes, upstream);
+                work, agents, otherNotes, upstream, changes);
     }
 
     /**
@@ -119,7 +132,13 @@ public record ProcessMap(
      */
     public ProcessMap withoutEnd() {
         return new ProcessMap(number, null, queuedAt, startedAt, null, asOf, processMillis, waits, steps, work, agents,
-                notes, upstream);
+                notes, upstream, changes);
+    }
+
+    /** The same map, having built the given changes ({@code null}: not known). */
+    public ProcessMap withChanges(@Nullable List<Change> built) {
+        return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
+                work, agents, notes, upstream, built);
     }
 
     /** The first occurrence of the step with the given path. */

@@ -83,7 +83,7 @@ public final class ProcessMapExtractor {
         }
         return new ProcessMap(info.number(), info.result(), info.queuedAt(), info.startedAt(), info.completedAt(),
                 asOf, run.process(), WaitBreakdown.ofArray(runWaits, unknown), result, segments.work(),
-                segments.agents(), table.notes(), info.upstream());
+                segments.agents(), table.notes(), info.upstream(), info.changes());
     }
 
     /**
@@ -103,7 +103,7 @@ public final class ProcessMapExtractor {
         ProcessStep whole = new ProcessStep(StepPath.of(name), 0, StepKind.PROCESS_STEP, runStepResult(info),
                 info.startedAt(), elapsed, elapsed, WaitBreakdown.none(), elapsed, true, null, null);
         return new ProcessMap(info.number(), info.result(), info.queuedAt(), info.startedAt(), info.completedAt(),
-                asOf, elapsed, waits, List.of(whole), List.of(), List.of(), List.of(), info.upstream());
+                asOf, elapsed, waits, List.of(whole), List.of(), List.of(), List.of(), info.upstream(), info.changes());
     }
 
     /** Splits the run, the outside region and every step (by its slot) in one sweep. */

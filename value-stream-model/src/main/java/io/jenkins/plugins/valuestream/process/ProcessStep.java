@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param nodeId the id of the flow node that starts the step, or {@code null} for the implicit step
  * @param parallelGroup the id of the {@code parallel} block this step is a branch of (directly or as the stage of a
  *     Declarative parallel branch), or {@code null}; steps with the same group ran side by side
+ * @param deploys whether the step deploys to production: a {@code processStep} with the argument
+ *     {@code deploys: true} (docs/definitions.md, "Delivery: DORA"); stages named as deploying are told by name
+ *     where the report is made, not kept here
  */
 public record ProcessStep(
         StepPath path,
@@ -34,7 +37,16 @@ public record ProcessStep(
         long effortMillis,
         boolean firstTime,
         @Nullable String nodeId,
-        @Nullable String parallelGroup) {
+        @Nullable String parallelGroup,
+        boolean deploys) {
+
+    /** A step that does not deploy. */
+    public ProcessStep(StepPath path, int occurrence, StepKind kind, StepResult result, long startedAt,
+            long elapsedMillis, long processMillis, WaitBreakdown waits, long effortMillis, boolean firstTime,
+            @Nullable String nodeId, @Nullable String parallelGroup) {
+        this(path, occurrence, kind, result, startedAt, elapsedMillis, processMillis, waits, effortMillis, firstTime,
+                nodeId, parallelGroup, false);
+    }
 
     public ProcessStep {
         Objects.requireNonNull(path, "path");
@@ -49,13 +61,24 @@ public record ProcessStep(
     /** The same step with other waits. */
     public ProcessStep withWaits(WaitBreakdown otherWaits) {
         return new ProcessStep(path, occurrence, kind, result, startedAt, elapsedMillis, processMillis, otherWaits,
-                effortMillis, firstTime, nodeId, parallelGroup);
+                effortMillis, firstTime, nodeId, parallelGroup, deploys);
     }
 
     /** The same step with another result. */
     public ProcessStep withResult(StepResult otherResult) {
         return new ProcessStep(path, occurrence, kind, otherResult, startedAt, elapsedMillis, processMillis, waits,
-                effortMillis, firstTime, nodeId, parallelGroup);
+                effortMillis, firstTime, nodeId, parallelGroup, deploys);
+    }
+
+    /** The same step, deploying or not. */
+    public ProcessStep withDeploys(boolean deploying) {
+        return new ProcessStep(path, occurrence, kind, result, startedAt, elapsedMillis, processMillis, waits,
+                effortMillis, firstTime, nodeId, parallelGroup, deploying);
+    }
+
+    /** When the step ended: its start + its elapsed time (for a running step, "now"). */
+    public long endedAt() {
+        return startedAt + elapsedMillis;
     }
 
     /** The total wait of the step. */

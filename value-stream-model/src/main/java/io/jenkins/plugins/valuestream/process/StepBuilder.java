@@ -26,11 +26,13 @@ final class StepBuilder {
     /** Its position among the steps when it was defined: its owner index in the timeline. */
     final int slot;
     final @Nullable String parallelGroup;
+    /** Whether it deploys: a {@code processStep} with {@code deploys: true}. */
+    final boolean deploys;
     boolean rework;
     boolean warned;
 
     StepBuilder(NodeTable table, StepPath path, StepKind kind, int startIndex, @Nullable StepBuilder parent,
-            int order, int slot, @Nullable String parallelGroup) {
+            int order, int slot, @Nullable String parallelGroup, boolean deploys) {
         this.table = table;
         this.path = path;
         this.kind = kind;
@@ -40,6 +42,7 @@ final class StepBuilder {
         this.order = order;
         this.slot = slot;
         this.parallelGroup = parallelGroup;
+        this.deploys = deploys;
         this.from = table.start(startIndex);
         this.to = endIndex < 0 ? table.asOf() : Math.max(from, table.start(endIndex));
     }
@@ -60,7 +63,7 @@ final class StepBuilder {
         StepResult result = result(runResult);
         return new ProcessStep(path, occurrence, kind, result, from, to - from, splits.process(slot),
                 WaitBreakdown.ofArray(splits.waits(slot, scratch), Set.of()), splits.effort(slot),
-                !rework && result == StepResult.SUCCESS, table.node(startIndex).id(), parallelGroup);
+                !rework && result == StepResult.SUCCESS, table.node(startIndex).id(), parallelGroup, deploys);
     }
 
     private StepResult result(StepResult runResult) {

@@ -130,11 +130,15 @@ final class StepScopes {
         return body.label() != null ? body.label() : "branch " + body.id();
     }
 
+    /** The {@code processStep} argument that marks a step as deploying to production. */
+    static final String DEPLOYS_ARGUMENT = "deploys";
+
     /** The step a block start defines, if any: a stage, a parallel branch, a processStep. */
     private @Nullable StepBuilder defineStep(int i, boolean body, int encl, @Nullable StepBuilder parent,
             int index) {
         StepKind kind;
         String name;
+        boolean deploys = false;
         GraphNode node = table.node(i);
         if (!body && table.has(i, FunctionRoles.STAGE)) {
             kind = StepKind.STAGE;
@@ -142,6 +146,7 @@ final class StepScopes {
         } else if (!body && table.has(i, FunctionRoles.PROCESS_STEP)) {
             kind = StepKind.PROCESS_STEP;
             name = node.arguments().getOrDefault("name", node.label() != null ? node.label() : "processStep");
+            deploys = deploys(node);
         } else if (body && encl >= 0 && table.has(encl, FunctionRoles.PARALLEL)) {
             if (isDeclarativeBranch(i, node)) {
                 return null;
@@ -152,7 +157,17 @@ final class StepScopes {
             return null;
         }
         StepPath path = parent == null ? StepPath.of(name) : parent.path.child(name);
-        return new StepBuilder(table, path, kind, i, parent, index, steps.size(), parallelGroupOf(kind, encl, parent));
+        return new StepBuilder(table, path, kind, i, parent, index, steps.size(), parallelGroupOf(kind, encl, parent),
+                deploys);
+    }
+
+    /**
+     * Whether a {@code processStep} says it deploys: its boolean argument {@code deploys}, which the flow graph keeps
+     * as the text {@code true} (read case-blind: a value Jenkins withheld, or {@code false}, does not deploy).
+     */
+    private static boolean deploys(GraphNode node) {
+        String value = node.arguments().get(DEPLOYS_ARGUMENT);
+        return value != null && value.strip().equalsIgnoreCase("true");
     }
 
     private String stageName(int i, GraphNode outer) {

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.valuestream.report;
 
+import io.jenkins.plugins.valuestream.dora.DeploymentRule;
+import io.jenkins.plugins.valuestream.dora.DoraCalculator;
+import io.jenkins.plugins.valuestream.dora.DoraFigures;
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.future.FlaggedRun;
 import io.jenkins.plugins.valuestream.future.FutureAssumptions;
@@ -21,9 +24,10 @@ import java.util.Objects;
  * @param avoidableWork the ledger of the flags of the runs that were flagged
  * @param futureState the window's runs projected without the waste of its assumptions
  * @param whatIfs the what-ifs asked for whose step the job has, in the order asked
+ * @param dora DORA's delivery figures of the window's runs
  */
 public record JobReport(String name, ValueStream valueStream, List<RunReport> runs, List<String> warnings,
-        AvoidableWork avoidableWork, FutureState futureState, List<WhatIfResult> whatIfs) {
+        AvoidableWork avoidableWork, FutureState futureState, List<WhatIfResult> whatIfs, DoraFigures dora) {
     public JobReport {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(valueStream, "valueStream");
@@ -32,6 +36,19 @@ public record JobReport(String name, ValueStream valueStream, List<RunReport> ru
         Objects.requireNonNull(avoidableWork, "avoidableWork");
         Objects.requireNonNull(futureState, "futureState");
         whatIfs = List.copyOf(whatIfs);
+        Objects.requireNonNull(dora, "dora");
+    }
+
+    /** A job whose deployments are the {@code processStep}s that say they deploy. */
+    public JobReport(String name, ValueStream valueStream, List<RunReport> runs, List<String> warnings,
+            AvoidableWork avoidableWork, FutureState futureState, List<WhatIfResult> whatIfs) {
+        this(name, valueStream, runs, warnings, avoidableWork, futureState, whatIfs,
+                dora(runs, DeploymentRule.PROCESS_STEPS));
+    }
+
+    /** The delivery figures of the runs, their deploying steps told by the rule. */
+    static DoraFigures dora(List<RunReport> runs, DeploymentRule rule) {
+        return DoraCalculator.compute(runs.stream().map(RunReport::map).toList(), rule);
     }
 
     /** A job with the default future state ({@link FutureAssumptions#defaults()}) and no what-ifs. */

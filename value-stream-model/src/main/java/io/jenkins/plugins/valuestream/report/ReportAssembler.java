@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.report;
 
 import io.jenkins.plugins.valuestream.budget.BudgetCheck;
+import io.jenkins.plugins.valuestream.dora.DeploymentRule;
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.BaselineReset;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
@@ -65,6 +66,15 @@ public record ReportAssembler(DetectorSettings settings, BaselineReset baseline,
      */
     public JobReport assemble(String name, Collection<ProcessMap> window, Collection<ProcessMap> history,
             List<String> warnings, FutureAssumptions future, List<WhatIf> whatIfs) {
+        return assemble(name, window, history, warnings, future, whatIfs, DeploymentRule.PROCESS_STEPS);
+    }
+
+    /**
+     * One job's report as {@link #assemble(String, Collection, Collection, List, FutureAssumptions, List)}, its DORA
+     * figures with the deploying steps the rule tells (the {@code processStep}s that say so, and the stages named).
+     */
+    public JobReport assemble(String name, Collection<ProcessMap> window, Collection<ProcessMap> history,
+            List<String> warnings, FutureAssumptions future, List<WhatIf> whatIfs, DeploymentRule deployments) {
         List<ProcessMap> ordered = new ArrayList<>(window);
         ordered.sort(Comparator.comparingInt(ProcessMap::number));
         int firstFlagged = Math.max(0, ordered.size() - maxFlaggedRuns);
@@ -82,7 +92,7 @@ public record ReportAssembler(DetectorSettings settings, BaselineReset baseline,
             }
         }
         return new JobReport(name, stream, runs, warnings, AvoidableWork.of(flagged),
-                JobReport.futureState(stream, runs, future), projected);
+                JobReport.futureState(stream, runs, future), projected, JobReport.dora(runs, deployments));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.store;
 
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
@@ -26,12 +27,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * run     number (zz) | stringCount (v) | startedAt (zz) | completedAt − startedAt (zz) | asOf − completedAt (zz)
- *         | presence (v: 1 result, 2 queuedAt, 4 work contexts, 8 upstream causes) | [result id (v)]
+ *         | presence (v: 1 result, 2 queuedAt, 4 work contexts, 8 upstream causes, 16 changes) | [result id (v)]
  *         | [queuedAt − startedAt (zz)] | processMillis (zz)
  *         | waits | steps (count, step...) | work (count, item...) | agents (count, agent...) | notes (count, id...)
- *         | [upstream (count, cause...)]
+ *         | [upstream (count, cause...)] | [changes (count, change...)]
  * cause   job id (v) | build number (zz) | nodeId
- * step    path | occurrence (zz) | kind + result·4 + firstTime·32 (v) | startedAt − previous step's start (zz)
+ * change  commit id (v) | time known (v: 0 or 1) | [committedAt − startedAt (zz)]
+ * step    path | occurrence (zz) | kind + result·4 + firstTime·32 + deploys·64 (v)
+ *         | startedAt − previous step's start (zz)
  *         | elapsed (v) | process (v) | waits | effort (v) | nodeId | parallelGroup
  * work    function id (v) | arguments id (v) | path | branch id (v) | startedAt − previous item's start (zz)
  *         | duration (zz) | [context: 0 unknown, else agent id + 1 (v) | environment id (v)]
@@ -43,7 +46,9 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  * (v: varint, zz: zig-zag varint; the first "previous start" is the run's start.) Bit 8 and the causes are written
  * only for a run with upstream causes, so a record without them is the same bytes as before causes were kept, and
- * records written before read as runs no other run started. {@code stringCount} is the number
+ * records written before read as runs no other run started. Likewise bit 16 and the changes only for a run whose
+ * changes are known (records written before read as runs whose changes are unknown), and the deploys bit of a step
+ * only for a deploying one (steps written before do not deploy). {@code stringCount} is the number
  * of strings the store had defined when the run was written: every id the run uses is below it. Enum ordinals are
  * part of the format: changing {@link WaitCause}, {@link StepKind} or {@link StepResult} needs a new format version.
  */
@@ -95,6 +100,11 @@ final class RecordCodec {
             strings.id(cause.job());
             internNodeId(cause.nodeId(), strings);
         }
+        if (map.changes() != null) {
+            for (Change change : map.changes()) {
+                strings.id(change.id());
+            }
+        }
     }
 
     private static void internPath(StepPath path, StringInterner strings) {
@@ -128,7 +138,7 @@ final class RecordCodec {
         out.writeZigZag(map.asOf() - completedAt);
         // Work contexts are always written; records written before they were kept lack bit 4 and read as unknown.
         out.writeVarInt((map.result() != null ? 1 : 0) | (map.queuedAt() != null ? 2 : 0) | 4
-                | (map.upstream().isEmpty() ? 0 : 8));
+                | (map.upstream().isEmpty() ? 0 : 8) | (map.changes() == null ? 0 : 16));
         if (map.result() != null) {
             out.writeVarInt(strings.id(map.result().name()));
         }
@@ -145,7 +155,8 @@ final class RecordCodec {
         for (ProcessStep step : map.steps()) {
             writePath(step.path(), paths, strings, out);
             out.writeZigZag(step.occurrence());
-            out.writeVarInt(step.kind().ordinal() | step.result().ordinal() << 2 | (step.firstTime() ? 32 : 0));
+            out.writeVarInt(step.kind().ordinal() | step.result().ordinal() << 2 | (step.firstTime() ? 32 : 0)
+                    | (step.deploys() ? 64 : 0));
             out.writeZigZag(step.startedAt() - previous);
             previous = step.startedAt();
             out.writeVarLong(step.elapsedMillis());
@@ -195,6 +206,18 @@ final class RecordCodec {
                 out.writeVarInt(strings.id(cause.job()));
                 out.writeZigZag(cause.build());
                 writeNodeId(cause.nodeId(), strings, out);
+            }
+        }
+        List<Change> changes = map.changes();
+        if (changes != null) {
+            out.writeVarInt(changes.size());
+            for (Change change : changes) {
+                out.writeVarInt(strings.id(change.id()));
+                Long committedAt = change.committedAt();
+                out.writeVarInt(committedAt == null ? 0 : 1);
+                if (committedAt != null) {
+                    out.writeZigZag(committedAt - start);
+                }
             }
         }
         return stepBytes;
@@ -301,7 +324,7 @@ final class RecordCodec {
             long completedAt = start + in.readZigZag();
             long asOf = completedAt + in.readZigZag();
             int presence = in.readVarInt();
-            if ((presence & ~15) != 0) {
+            if ((presence & ~31) != 0) {
                 throw new MalformedRecordException("Unknown fields " + presence);
             }
             RunResult result = (presence & 1) != 0 ? RunResult.fromName(string(in.readVarInt())) : null;
@@ -318,7 +341,7 @@ final class RecordCodec {
                 StepPath path = readPath(in, paths);
                 int occurrence = in.readZigZagInt();
                 int bits = in.readVarInt();
-                if (bits >= 64 || (bits >> 2 & 7) >= RESULTS.length) {
+                if (bits >= 128 || (bits >> 2 & 7) >= RESULTS.length) {
                     throw new MalformedRecordException("Invalid step kind or result " + bits);
                 }
                 long startedAt = previous + in.readZigZag();
@@ -330,7 +353,7 @@ final class RecordCodec {
                 String nodeId = readNodeId(in);
                 String parallelGroup = readNodeId(in);
                 steps[i] = new ProcessStep(path, occurrence, KINDS[bits & 3], RESULTS[bits >> 2 & 7], startedAt,
-                        elapsed, process, stepWaits, effort, (bits & 32) != 0, nodeId, parallelGroup);
+                        elapsed, process, stepWaits, effort, (bits & 32) != 0, nodeId, parallelGroup, (bits & 64) != 0);
             }
             int workCount = in.readCount();
             WorkItem[] work = new WorkItem[workCount];
@@ -381,10 +404,23 @@ final class RecordCodec {
                     upstream[i] = new UpstreamCause(job, build, readNodeId(in));
                 }
             }
+            List<Change> changes = null;
+            if ((presence & 16) != 0) {
+                Change[] read = new Change[in.readCount()];
+                for (int i = 0; i < read.length; i++) {
+                    String id = string(in.readVarInt());
+                    int timeKnown = in.readVarInt();
+                    if (id.isEmpty() || timeKnown > 1) {
+                        throw new MalformedRecordException("Invalid change " + i + " of run #" + number);
+                    }
+                    read[i] = new Change(id, timeKnown == 1 ? start + in.readZigZag() : null);
+                }
+                changes = List.of(read);
+            }
             in.requireEnd("run #" + number);
             // Immutable lists, which the map keeps as they are rather than copying them again.
             return new ProcessMap(number, result, queuedAt, start, completedAt, asOf, processMillis, waits,
-                    List.of(steps), List.of(work), List.of(agents), List.of(notes), List.of(upstream));
+                    List.of(steps), List.of(work), List.of(agents), List.of(notes), List.of(upstream), changes);
         }
 
         private String string(int id) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.RunResult;
@@ -116,6 +117,39 @@ public class ProcessMapCodecTest {
         assertThat(json).doesNotContain("upstream");
 
         assertThat(ProcessMapCodec.read(json).upstream()).isEmpty();
+    }
+
+    @Test
+    public void changesAndADeployingStepReadBackEqual() {
+        ProcessMap base = everyField();
+        List<ProcessStep> steps = List.of(base.steps().get(0).withDeploys(true), base.steps().get(1));
+        ProcessMap map = base.withSteps(steps).withChanges(List.of(new Change("9f4c2a1e", T0 - 3_600_000),
+                new Change("1a2b3c4d", null)));
+
+        ProcessMap back = ProcessMapCodec.read(ProcessMapCodec.write(map));
+
+        assertThat(back).isEqualTo(map);
+        assertThat(back.steps().get(0).deploys()).isTrue();
+        assertThat(back.changes()).containsExactly(new Change("9f4c2a1e", T0 - 3_600_000),
+                new Change("1a2b3c4d", null));
+    }
+
+    @Test
+    public void aRunKnownToHaveBuiltNoChangeIsNotOneWhoseChangesAreUnknown() {
+        ProcessMap none = ProcessMapCodec.read(ProcessMapCodec.write(everyField().withChanges(List.of())));
+
+        assertThat(none.changes()).isNotNull().isEmpty();
+    }
+
+    @Test
+    public void aFormWrittenBeforeChangesWereKeptReadsAsChangesUnknownAndStepsThatDoNotDeploy() {
+        String json = ProcessMapCodec.write(everyField());
+        assertThat(json).doesNotContain("changes", "deploys");
+
+        ProcessMap back = ProcessMapCodec.read(json);
+
+        assertThat(back.changes()).isNull();
+        assertThat(back.steps()).noneMatch(ProcessStep::deploys);
     }
 
     @Test

@@ -391,4 +391,39 @@ public class ProcessMapExtractorTest {
         assertThat(ProcessMapExtractor.extract(info, graph, Long.MAX_VALUE).upstream())
                 .containsExactly(io.jenkins.plugins.valuestream.graph.UpstreamCause.of("team/build", 9));
     }
+
+    @Test
+    public void aProcessStepWithDeploysTrueIsADeployingStep() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.root().processStep("Build", s -> s.sh("make", 60_000))
+                .deployingProcessStep("Deploy", s -> s.sh("./deploy.sh", 30_000))
+                .block(io.jenkins.plugins.valuestream.graph.StepFunctions.PROCESS_STEP,
+                        Map.of("name", "Smoke", "deploys", "false"), 0, null, null, s -> s.sh("./smoke.sh", 5_000));
+        ProcessMap map = finished(run, 0L);
+
+        assertThat(map.steps()).filteredOn(ProcessStep::deploys).extracting(ProcessStep::displayName)
+                .containsExactly("Deploy");
+    }
+
+    @Test
+    public void theRunsChangesAreKeptOnItsMap() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Build", s -> s.sh("make", 60_000));
+        FlowGraph graph = run.finish();
+        List<io.jenkins.plugins.valuestream.graph.Change> changes = List.of(
+                new io.jenkins.plugins.valuestream.graph.Change("9f4c2a1e", T0 - 60_000));
+
+        ProcessMap map = ProcessMapExtractor.extract(run.runInfo(7, RunResult.SUCCESS, 0L).withChanges(changes),
+                graph, Long.MAX_VALUE);
+
+        assertThat(map.changes()).isEqualTo(changes);
+    }
+
+    @Test
+    public void aRunWhoseChangesAreUnknownHasAMapWhoseChangesAreUnknown() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Build", s -> s.sh("make", 60_000));
+
+        assertThat(finished(run, 0L).changes()).isNull();
+    }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
@@ -65,6 +66,69 @@ public class JobStoreTest {
         }
 
         assertThat(JobStore.open(storeFile()).read(3).orElseThrow()).isEqualTo(caused);
+    }
+
+    /** The run that before-changes.store holds, as the version before changes were kept wrote it. */
+    private static ProcessMap beforeChanges() {
+        long t0 = 1_717_000_000_000L;
+        ProcessStep build = new ProcessStep(StepPath.of("Build"), 0, StepKind.STAGE, StepResult.SUCCESS, t0 + 1_000,
+                60_000, 50_000, WaitBreakdown.of(Map.of(WaitCause.AGENT, 10_000L)), 50_000, true, "7", null);
+        ProcessStep deploy = new ProcessStep(StepPath.of("Deploy"), 0, StepKind.PROCESS_STEP, StepResult.SUCCESS,
+                t0 + 61_000, 20_000, 20_000, WaitBreakdown.none(), 20_000, true, "12", null);
+        return new ProcessMap(5, RunResult.SUCCESS, t0 - 3_000, t0, t0 + 81_000, t0 + 81_000, 70_000,
+                WaitBreakdown.of(Map.of(WaitCause.QUEUE, 3_000L, WaitCause.AGENT, 10_000L)), List.of(build, deploy),
+                List.of(), List.of(), List.of(), List.of(UpstreamCause.of("team/build", 17)));
+    }
+
+    private byte[] beforeChangesStore() throws IOException {
+        try (java.io.InputStream old = JobStoreTest.class.getResourceAsStream("before-changes.store")) {
+            return java.util.Objects.requireNonNull(old, "before-changes.store").readAllBytes();
+        }
+    }
+
+    @Test
+    public void aStoreWrittenBeforeChangesWereKeptReadsAsChangesUnknownAndStepsThatDoNotDeploy() throws IOException {
+        Files.createDirectories(storeFile().getParent());
+        Files.write(storeFile(), beforeChangesStore());
+
+        try (JobStore store = JobStore.open(storeFile())) {
+            assertThat(store.readAll()).containsExactly(beforeChanges());
+            assertThat(store.warnings()).isEmpty();
+            ProcessMap read = store.read(5).orElseThrow();
+            assertThat(read.changes()).isNull();
+            assertThat(read.steps()).noneMatch(ProcessStep::deploys);
+        }
+    }
+
+    @Test
+    public void aRunWithoutChangesOrDeployingStepsIsWrittenByteForByteAsBefore() throws IOException {
+        try (JobStore store = JobStore.open(storeFile())) {
+            store.append(beforeChanges());
+        }
+
+        // Past the 20-byte header, whose generation is random: the frames.
+        byte[] written = Files.readAllBytes(storeFile());
+        byte[] before = beforeChangesStore();
+        assertThat(java.util.Arrays.copyOfRange(written, 20, written.length))
+                .isEqualTo(java.util.Arrays.copyOfRange(before, 20, before.length));
+    }
+
+    @Test
+    public void readsBackRunsWithChangesAndDeployingSteps() throws IOException {
+        ProcessMap base = beforeChanges();
+        ProcessMap deploying = base.withSteps(List.of(base.steps().get(0), base.steps().get(1).withDeploys(true)))
+                .withChanges(List.of(new Change("9f4c2a1e7b3d5f60812c4e9a0b7d6c5e4f3a2b1c", 1_716_990_000_000L),
+                        new Change("1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d", null)));
+        ProcessMap none = StoreFixtures.pipelineRun(6, 1).withChanges(List.of());
+        try (JobStore store = JobStore.open(storeFile())) {
+            store.append(deploying);
+            store.append(none);
+        }
+
+        try (JobStore store = JobStore.open(storeFile())) {
+            assertThat(store.readAll()).containsExactly(deploying, none);
+            assertThat(store.read(6).orElseThrow().changes()).isNotNull().isEmpty();
+        }
     }
 
     /** A store the version before upstream causes were kept wrote: one run, #4, of one Build stage. */

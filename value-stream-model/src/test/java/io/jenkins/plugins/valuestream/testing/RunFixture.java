@@ -193,6 +193,7 @@ public final class RunFixture {
         private final Set<WaitCause> unknown = EnumSet.noneOf(WaitCause.class);
         private boolean firstTime = true;
         private String parallelGroup;
+        private boolean deploys;
 
         StepFixture(StepPath path, StepKind kind, String nodeId) {
             this.path = path;
@@ -259,11 +260,18 @@ public final class RunFixture {
             return this;
         }
 
+        /** A {@code processStep} with {@code deploys: true}. */
+        public StepFixture deploys() {
+            kind = StepKind.PROCESS_STEP;
+            deploys = true;
+            return this;
+        }
+
         ProcessStep build(long runStart) {
             WaitBreakdown breakdown = WaitBreakdown.of(waits, unknown);
             long elapsedMillis = elapsed != null ? elapsed : process + breakdown.total();
             return new ProcessStep(path, occurrence, kind, result, runStart + at, elapsedMillis, process, breakdown,
-                    effort != null ? effort : process, firstTime, nodeId, parallelGroup);
+                    effort != null ? effort : process, firstTime, nodeId, parallelGroup, deploys);
         }
     }
 }

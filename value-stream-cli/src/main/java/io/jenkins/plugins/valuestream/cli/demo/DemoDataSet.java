@@ -2,6 +2,7 @@ package io.jenkins.plugins.valuestream.cli.demo;
 
 import io.jenkins.plugins.valuestream.cli.source.JobRuns;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.GraphNode;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -69,11 +71,16 @@ public final class DemoDataSet {
     /** The demo job, always the same. */
     public static Demo generate() {
         SplittableRandom random = new SplittableRandom(SEED);
+        // The commits draw from a generator of their own, so that the runs' other draws stay as they were.
+        SplittableRandom commits = new SplittableRandom(SEED + 1);
         List<SourceRun> runs = new ArrayList<>();
         long start = FIRST_START;
+        long previousStart = FIRST_START - 24 * 60 * MINUTE;
         long now = start;
         for (int number = 1; number <= RUNS; number++) {
             boolean last = number == RUNS;
+            List<Change> changes = changes(commits, previousStart, start);
+            previousStart = start;
             RunScript script = new RunScript(number, random, last);
             FlowGraphBuilder run = FlowGraphBuilder.startingAt(start);
             script.write(run, last);
@@ -81,14 +88,30 @@ public final class DemoDataSet {
             if (last) {
                 FlowGraph graph = openAtTheApproval(run.running());
                 now = run.now() + 42 * MINUTE;
-                runs.add(SourceRun.complete(new RunInfo(number, null, start - queue, start, null), graph));
+                runs.add(SourceRun.complete(new RunInfo(number, null, start - queue, start, null)
+                        .withChanges(changes), graph));
             } else {
                 FlowGraph graph = run.finish(script.failure());
-                runs.add(SourceRun.complete(run.runInfo(number, script.result(), queue), graph));
+                runs.add(SourceRun.complete(run.runInfo(number, script.result(), queue).withChanges(changes), graph));
             }
             start = run.now() + around(random, 3 * 60 * MINUTE, 0.6);
         }
         return new Demo(new JobRuns(JOB, runs, List.of()), now);
+    }
+
+    /**
+     * The commits a run built: one to three, committed between the start of the run before and its own start (the
+     * Deploy stage ships them: {@code --deploy-stage Deploy} gives the demo its DORA figures).
+     */
+    private static List<Change> changes(SplittableRandom random, long from, long to) {
+        int count = 1 + random.nextInt(3);
+        List<Change> changes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String id = String.format(Locale.ROOT, "%016x%016x%08x", random.nextLong(), random.nextLong(),
+                    random.nextInt());
+            changes.add(new Change(id, from + (long) (random.nextDouble() * (to - from))));
+        }
+        return changes;
     }
 
     /** The graph up to the pending approval: the input step and the blocks around it have not ended. */

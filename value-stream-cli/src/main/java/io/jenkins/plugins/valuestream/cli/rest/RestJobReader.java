@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.cli.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.valuestream.cli.source.JobRuns;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,10 +34,17 @@ public final class RestJobReader {
      * One build of the job's list.
      *
      * @param upstream the runs that started it, from its {@code CauseAction} (empty where none did)
+     * @param changes the changes it built, from its {@code changeSets}, or {@code null} where the answer has none
      */
-    public record Build(int number, boolean building, List<UpstreamCause> upstream) {
+    public record Build(int number, boolean building, List<UpstreamCause> upstream, @Nullable List<Change> changes) {
         public Build {
             upstream = List.copyOf(upstream);
+            changes = changes == null ? null : List.copyOf(changes);
+        }
+
+        /** A build whose changes are not known. */
+        public Build(int number, boolean building, List<UpstreamCause> upstream) {
+            this(number, building, upstream, null);
         }
 
         /** A build that no other run started. */
@@ -72,9 +80,10 @@ public final class RestJobReader {
     /** The job's last {@code maxRuns} builds, after checking that it is a Pipeline job the API can describe. */
     public Listing list(JobPath job, int maxRuns) throws RestFailure, InterruptedException {
         String list = maxRuns <= 100 ? "builds" : "allBuilds";
-        // The causes come with the list, in the one request: reading a run's own api/json would double the requests.
+        // The causes and the changes come with the list, in the one request: reading a run's own api/json would
+        // double the requests.
         String query = "api/json?tree=" + JobPath.encode("_class,fullName," + list + "[number,building,"
-                + WfapiParser.CAUSES_TREE + "]{0," + maxRuns + "}");
+                + WfapiParser.CAUSES_TREE + "," + WfapiParser.CHANGES_TREE + "]{0," + maxRuns + "}");
         JsonNode root;
         try {
             root = WfapiParser.tree(client.get(job.relativeUrl() + query), "the job's JSON");
@@ -94,7 +103,7 @@ public final class RestJobReader {
             int number = build.path("number").asInt(-1);
             if (number > 0) {
                 builds.add(new Build(number, build.path("building").asBoolean(false),
-                        WfapiParser.upstreamCauses(build)));
+                        WfapiParser.upstreamCauses(build), WfapiParser.changes(build)));
             }
         }
         builds.sort(Comparator.comparingInt(Build::number));
@@ -140,7 +149,7 @@ public final class RestJobReader {
             ExecutorCompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Build build : wanted) {
-                futures.add(done.submit(() -> withUpstream(readRun(job, build.number()), build)));
+                futures.add(done.submit(() -> withListed(readRun(job, build.number()), build)));
             }
             for (int i = 0; i < wanted.size(); i++) {
                 Outcome outcome;
@@ -182,13 +191,14 @@ public final class RestJobReader {
     private record Outcome(int number, @Nullable SourceRun run, @Nullable RestFailure failure) {
     }
 
-    private static Outcome withUpstream(Outcome outcome, Build build) {
+    /** The run with what the build list says of it: its upstream causes and its changes. */
+    private static Outcome withListed(Outcome outcome, Build build) {
         SourceRun run = outcome.run();
-        if (run == null || build.upstream().isEmpty()) {
+        if (run == null || build.upstream().isEmpty() && build.changes() == null) {
             return outcome;
         }
-        return new Outcome(outcome.number(), new SourceRun(run.info().withUpstream(build.upstream()), run.graph(),
-                run.limits(), run.live()), null);
+        return new Outcome(outcome.number(), new SourceRun(run.info().withUpstream(build.upstream())
+                .withChanges(build.changes()), run.graph(), run.limits(), run.live()), null);
     }
 
     private Outcome readRun(JobPath job, int number) throws InterruptedException {

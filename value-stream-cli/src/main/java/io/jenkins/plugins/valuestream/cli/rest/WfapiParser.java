@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,36 @@ public final class WfapiParser {
 
     /** The part of a build's {@code api/json} tree that holds its causes. */
     public static final String CAUSES_TREE = "actions[causes[_class,upstreamProject,upstreamBuild,upstreamUrl]]";
+
+    /** The part of a build list's tree that asks for each build's changes (a {@code WorkflowRun}'s change sets). */
+    public static final String CHANGES_TREE = "changeSets[kind,items[commitId,timestamp]]";
+
+    /**
+     * The changes of a build of the job's list ({@code changeSets[kind,items[commitId,timestamp]]}): each item with a
+     * commit id, at its {@code timestamp} (epoch milliseconds; the git plugin's is the committer time), in the order
+     * given, each commit once. {@code null} where the answer has no {@code changeSets} (a server or job type that does
+     * not export them): unknown, not none. An item without a commit id is left out; one without a usable timestamp
+     * (missing, or the {@code -1} of an SCM that does not know it) has no time.
+     */
+    public static @Nullable List<Change> changes(JsonNode build) {
+        JsonNode sets = build.get("changeSets");
+        if (sets == null || !sets.isArray()) {
+            return null;
+        }
+        java.util.Map<String, Change> changes = new java.util.LinkedHashMap<>();
+        for (JsonNode set : sets) {
+            for (JsonNode item : set.path("items")) {
+                String id = item.path("commitId").asText("").strip();
+                if (id.isEmpty()) {
+                    continue;
+                }
+                JsonNode timestamp = item.path("timestamp");
+                Long at = timestamp.canConvertToLong() && timestamp.asLong() > 0 ? timestamp.asLong() : null;
+                changes.putIfAbsent(id, new Change(id, at));
+            }
+        }
+        return new ArrayList<>(changes.values());
+    }
 
     /**
      * The upstream causes of a build of the job's list ({@code actions[causes[...]]}): every cause with an

@@ -16,6 +16,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -222,11 +224,50 @@ public final class DiskSource implements RunSource {
                 shown.oneMore();
             }
             checkPipeline(listing.name(), others, pipelineRuns, skip);
-            return new Gathered<>(items, warnings);
+            return new Gathered<>(items, onceForTheJob(warnings));
         } finally {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * The warnings with those that every run of a job says alike (a changelog format that is not read) said once, at
+     * the first run that said it, with how many more did: a job of a thousand Subversion runs warns once.
+     */
+    static List<String> onceForTheJob(List<String> warnings) {
+        Map<String, Integer> repeated = new HashMap<>();
+        Map<String, Integer> firstAt = new HashMap<>();
+        List<String> kept = new ArrayList<>(warnings.size());
+        for (String warning : warnings) {
+            Matcher run = SAID_BY_EVERY_RUN.matcher(warning);
+            if (!run.matches()) {
+                kept.add(warning);
+                continue;
+            }
+            String text = run.group(2);
+            if (firstAt.containsKey(text)) {
+                repeated.merge(text, 1, Integer::sum);
+            } else {
+                firstAt.put(text, kept.size());
+                kept.add(warning);
+            }
+        }
+        repeated.forEach((text, more) -> {
+            int at = firstAt.getOrDefault(text, -1);
+            if (at < 0) {
+                return;
+            }
+            Matcher run = SAID_BY_EVERY_RUN.matcher(kept.get(at));
+            if (run.matches()) {
+                kept.set(at, "Run #" + run.group(1) + " and " + more + " more: " + text);
+            }
+        });
+        return kept;
+    }
+
+    /** A run's warning that other runs give in the same words: a changelog in a format that is not read. */
+    private static final Pattern SAID_BY_EVERY_RUN = Pattern.compile(
+            "Run #(\\d+): (changelog: .*)");
 
     private static <T> Converted<T> join(Future<Converted<T>> read) throws InterruptedException {
         try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.valuestream.cli.rest.FakeJenkins.Answer;
 import io.jenkins.plugins.valuestream.cli.source.JobRuns;
 import io.jenkins.plugins.valuestream.cli.source.SourceRun;
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -273,5 +274,25 @@ public class RestJobReaderTest {
         assertThat(runs.runs()).filteredOn(run -> run.number() == 41).singleElement()
                 .satisfies(run -> assertThat(run.info().upstream()).isEmpty());
         assertThat(jenkins.requests().get(0)).contains("upstreamProject");
+    }
+
+    @Test
+    public void aRunsChangesComeFromTheBuildListWithoutAnotherRequest() throws Exception {
+        String job = FakeJenkins.resource("/wfapi/checkout-service/job.json").replace("\"number\": 42",
+                "\"changeSets\": [{\"_class\": \"hudson.plugins.git.GitChangeSetList\", \"kind\": \"git\","
+                        + " \"items\": [{\"_class\": \"hudson.plugins.git.GitChangeSet\","
+                        + " \"commitId\": \"9f4c2a1e7b3d5f60812c4e9a0b7d6c5e4f3a2b1c\", \"timestamp\": 1717398060000}]}],"
+                        + " \"number\": 42");
+        jenkins.answer(FakeJenkins.JOB + "api/json", Answer.ok(job));
+
+        JobRuns runs = readAll(reader());
+
+        assertThat(runs.runs()).filteredOn(run -> run.number() == 42).singleElement()
+                .satisfies(run -> assertThat(run.info().changes()).containsExactly(
+                        new Change("9f4c2a1e7b3d5f60812c4e9a0b7d6c5e4f3a2b1c", 1_717_398_060_000L)));
+        assertThat(runs.runs()).filteredOn(run -> run.number() == 41).singleElement()
+                .satisfies(run -> assertThat(run.info().changes()).as("its answer has no changeSets").isNull());
+        assertThat(jenkins.requests().get(0)).contains("changeSets").contains("commitId").contains("timestamp");
+        assertThat(jenkins.requests()).noneMatch(request -> request.contains("/42/api/json"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 
 import org.junit.Test;
@@ -106,5 +107,36 @@ public class WfapiParserTest {
     @Test
     public void aBuildWithoutActionsHasNoUpstreamCause() throws Exception {
         assertThat(WfapiParser.upstreamCauses(WfapiParser.tree("{\"number\": 3}", "a build"))).isEmpty();
+    }
+
+    @Test
+    public void changesAreTheItemsOfEveryChangeSetAtTheirTimestamps() throws Exception {
+        JsonNode build = WfapiParser.tree("""
+                {"number": 8, "changeSets": [
+                  {"_class": "hudson.plugins.git.GitChangeSetList", "kind": "git", "items": [
+                    {"_class": "hudson.plugins.git.GitChangeSet", "commitId": "9f4c2a1e7b3d5f60812c4e9a0b7d6c5e4f3a2b1c",
+                     "timestamp": 1717398060000},
+                    {"_class": "hudson.plugins.git.GitChangeSet", "commitId": "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d",
+                     "timestamp": -1}]},
+                  {"_class": "hudson.scm.SubversionChangeLogSet", "kind": "svn", "items": [
+                    {"commitId": "1841", "timestamp": 1717398000000},
+                    {"timestamp": 1717398000000}]}]}
+                """, "a build");
+
+        assertThat(WfapiParser.changes(build)).containsExactly(
+                new Change("9f4c2a1e7b3d5f60812c4e9a0b7d6c5e4f3a2b1c", 1_717_398_060_000L),
+                new Change("1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d", null),
+                new Change("1841", 1_717_398_000_000L));
+    }
+
+    @Test
+    public void aBuildWithEmptyChangeSetsBuiltNoChange() throws Exception {
+        assertThat(WfapiParser.changes(WfapiParser.tree("{\"number\": 3, \"changeSets\": []}", "a build")))
+                .isNotNull().isEmpty();
+    }
+
+    @Test
+    public void aBuildWithoutChangeSetsHasChangesUnknown() throws Exception {
+        assertThat(WfapiParser.changes(WfapiParser.tree("{\"number\": 3}", "a build"))).isNull();
     }
 }

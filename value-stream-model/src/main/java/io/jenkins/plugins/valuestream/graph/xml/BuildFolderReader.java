@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.graph.xml;
 
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.GraphNode;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -254,6 +256,7 @@ public final class BuildFolderReader {
         if (!build.pipeline()) {
             return Outcome.read(new RunRecord(job, runFolder, info, null, warnings, false));
         }
+        info = info.withChanges(changes(runFolder, build.checkouts(), warnings));
         List<GraphNode> nodes = storage.read(runFolder, build.storageDir(), warnings);
         FlowGraph graph = null;
         if (nodes == null) {
@@ -263,6 +266,38 @@ public final class BuildFolderReader {
             graph = FlowGraph.of(nodes);
         }
         return Outcome.read(new RunRecord(job, runFolder, info, graph, warnings));
+    }
+
+    /**
+     * The changes a Pipeline run built: those of the changelogs of its checkouts, looked up by file name in the run's
+     * folder, each commit once. Empty for a run that checked nothing out (or only without changelogs); {@code null},
+     * unknown, where {@code build.xml} keeps no checkouts at all, where a changelog is missing (a home copied without them) or cannot be read, which the warnings say
+     * (not for a missing one: such homes are common and the report says which deployments lack changes).
+     */
+    private static @Nullable List<Change> changes(Path runFolder, @Nullable List<BuildXml.Checkout> checkouts,
+            List<String> warnings) {
+        if (checkouts == null) {
+            return null;
+        }
+        Map<String, Change> changes = new LinkedHashMap<>();
+        for (BuildXml.Checkout checkout : checkouts) {
+            String name = checkout.changelogFile();
+            if (name == null) {
+                continue;
+            }
+            Path file = runFolder.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            Changelog.Outcome read = Changelog.read(file);
+            List<Change> listed = read.changes();
+            if (listed == null) {
+                warnings.add(String.valueOf(read.problem()));
+                return null;
+            }
+            listed.forEach(change -> changes.putIfAbsent(change.id(), change));
+        }
+        return new ArrayList<>(changes.values());
     }
 
     /**

@@ -21,14 +21,29 @@ import org.jspecify.annotations.Nullable;
  * @param storageDir {@code execution/storageDir}: the folder of the flow nodes, or {@code null} (then {@code workflow})
  * @param upstream the upstream causes of {@code hudson.model.CauseAction}, in the order written
  * @param upstreamWarnings the upstream causes that could not be read (no project, no build number), in words
+ * @param checkouts the SCM checkouts of a Pipeline run ({@code checkouts/WorkflowRun_-SCMCheckout}), in the order
+ *     written; empty for a run that checked nothing out, {@code null} where {@code build.xml} has no
+ *     {@code checkouts} (written before Pipeline runs kept them, or not a Pipeline run)
  */
 record BuildXml(String root, @Nullable Integer number, @Nullable Long timestamp, @Nullable Long startTime,
         @Nullable Long duration, @Nullable String result, @Nullable Long queuingMillis, @Nullable String storageDir,
-        List<UpstreamCause> upstream, List<String> upstreamWarnings) {
+        List<UpstreamCause> upstream, List<String> upstreamWarnings, @Nullable List<Checkout> checkouts) {
 
     BuildXml {
         upstream = List.copyOf(upstream);
         upstreamWarnings = List.copyOf(upstreamWarnings);
+        checkouts = checkouts == null ? null : List.copyOf(checkouts);
+    }
+
+    /**
+     * One SCM checkout of a Pipeline run.
+     *
+     * @param scm the class of its SCM ({@code hudson.plugins.git.GitSCM}), or "" where not written
+     * @param changelogFile the file name of its changelog, without the folders: {@code build.xml} gives the path on
+     *     the controller that wrote it, and a copied home lives elsewhere, so the file is looked up in the run's own
+     *     folder; {@code null} for a checkout without a changelog ({@code changelog: false})
+     */
+    record Checkout(String scm, @Nullable String changelogFile) {
     }
 
     static final String FILE = "build.xml";
@@ -58,7 +73,7 @@ record BuildXml(String root, @Nullable Integer number, @Nullable Long timestamp,
         try (XmlCursor cursor = XmlCursor.open(factory, file, FILE)) {
             String root = cursor.name();
             if (!everyBuild && !PIPELINE_ROOT.equals(root)) {
-                return new BuildXml(root, null, null, null, null, null, null, null, List.of(), List.of());
+                return new BuildXml(root, null, null, null, null, null, null, null, List.of(), List.of(), null);
             }
             Integer number = null;
             Long timestamp = null;
@@ -67,6 +82,7 @@ record BuildXml(String root, @Nullable Integer number, @Nullable Long timestamp,
             String result = null;
             Actions actions = new Actions();
             String storageDir = null;
+            List<Checkout> checkouts = null;
             while (cursor.nextChild(1)) {
                 switch (cursor.name()) {
                     case "number" -> number = readNumber(cursor);
@@ -79,12 +95,42 @@ record BuildXml(String root, @Nullable Integer number, @Nullable Long timestamp,
                     }
                     case "actions" -> readActions(cursor, actions);
                     case "execution" -> storageDir = readStorageDir(cursor);
+                    case "checkouts" -> {
+                        checkouts = checkouts == null ? new ArrayList<>() : checkouts;
+                        readCheckouts(cursor, checkouts);
+                    }
                     default -> cursor.skip();
                 }
             }
             return new BuildXml(root, number, timestamp, startTime, duration, result, actions.queuing, storageDir,
-                    actions.upstream, actions.warnings);
+                    actions.upstream, actions.warnings, checkouts);
         }
+    }
+
+    /** {@code <checkouts><...WorkflowRun_-SCMCheckout><scm class="..."/>...<changelogFile>} of each checkout. */
+    private static void readCheckouts(XmlCursor cursor, List<Checkout> checkouts) throws UnreadableFileException {
+        while (cursor.nextChild(2)) {
+            String scm = "";
+            String changelog = null;
+            while (cursor.nextChild(3)) {
+                switch (cursor.name()) {
+                    case "scm" -> {
+                        String type = cursor.attribute("class");
+                        scm = type == null ? "" : type;
+                        cursor.skip();
+                    }
+                    case "changelogFile" -> changelog = fileName(cursor.text().strip());
+                    default -> cursor.skip();
+                }
+            }
+            checkouts.add(new Checkout(scm, changelog));
+        }
+    }
+
+    /** The last name of a path written on any controller ({@code /var/...} or {@code C:\...}), or {@code null}. */
+    private static @Nullable String fileName(String path) {
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        return name.isEmpty() || name.equals(".") || name.equals("..") ? null : name;
     }
 
     private static int readNumber(XmlCursor cursor) throws UnreadableFileException {

@@ -340,6 +340,7 @@ public final class HtmlReport {
         if (!job.whatIfs().isEmpty()) {
             FutureStateSection.whatIfs(out, job.whatIfs(), id);
         }
+        DoraSection.write(out, job.dora(), id);
 
         out.element("h3", "Trends", "id", id + "-trends");
         out.open("div", "class", "vs-chart-frame");
