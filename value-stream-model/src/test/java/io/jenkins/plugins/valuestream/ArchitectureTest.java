@@ -88,7 +88,8 @@ public class ArchitectureTest {
                 .whereLayer("json").mayOnlyAccessLayers("chain", "dora", "flags", "future", "graph", "process",
                         "report", "stream")
                 .whereLayer("export").mayOnlyAccessLayers("budget", "flags", "graph", "process", "report", "stream")
-                .whereLayer("view").mayOnlyAccessLayers("budget", "flags", "graph", "process", "stream", "time")
+                .whereLayer("view").mayOnlyAccessLayers("budget", "dora", "flags", "graph", "process", "stream",
+                        "time")
                 .whereLayer("view.markup").mayNotAccessAnyLayer()
                 .whereLayer("view.theme").mayOnlyAccessLayers("process")
                 .whereLayer("view.svg").mayOnlyAccessLayers("graph", "process", "stream", "time", "view", "view.markup",

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.valuestream.api;
 
+import io.jenkins.plugins.valuestream.dora.DeploymentFrequency;
+import io.jenkins.plugins.valuestream.dora.DoraFigures;
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.future.FutureAssumptions;
@@ -95,9 +97,152 @@ public final class ExportedReport {
             return job.whatIfs().stream().map(WhatIfFigures::new).toList();
         }
 
+        @Exported(inline = true)
+        public Delivery getDora() {
+            return new Delivery(job.dora());
+        }
+
         @Exported
         public List<String> getWarnings() {
             return job.warnings();
+        }
+    }
+
+    /**
+     * The job's delivery figures as DORA defines them (docs/definitions.md, "Delivery: DORA"); every figure
+     * {@code null} where no run of the window deploys. The nested objects are always there, as in the JSON.
+     */
+    @ExportedBean
+    public static final class Delivery {
+        private final DoraFigures dora;
+
+        Delivery(DoraFigures dora) {
+            this.dora = dora;
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Integer getDeployments() {
+            return dora.deployments();
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Integer getSuccessfulDeployments() {
+            return dora.successfulDeployments();
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Integer getFailedDeployments() {
+            return dora.failedDeployments();
+        }
+
+        @Exported(inline = true)
+        public LeadTime getLeadTimeForChanges() {
+            return new LeadTime(dora);
+        }
+
+        @Exported(inline = true)
+        public Frequency getDeploymentFrequency() {
+            return new Frequency(dora.deploymentFrequency());
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Double getChangeFailureRate() {
+            return dora.changeFailureRate();
+        }
+
+        @Exported(inline = true)
+        public Recovery getFailedDeploymentRecoveryMillis() {
+            return new Recovery(dora);
+        }
+
+        @Exported
+        public List<String> getDeployStages() {
+            return dora.rule().stages().stream().sorted().toList();
+        }
+    }
+
+    /** From each deployed commit to the end of the step that deployed it. */
+    @ExportedBean
+    public static final class LeadTime {
+        private final DoraFigures dora;
+
+        LeadTime(DoraFigures dora) {
+            this.dora = dora;
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Long getMedian() {
+            return dora.leadTimeForChanges().median();
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Long getP90() {
+            return dora.leadTimeForChanges().p90();
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Integer getChanges() {
+            return dora.leadTimeForChanges().changes();
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Integer getUnknown() {
+            return dora.leadTimeForChanges().unknown();
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Integer getRunsWithUnknownChanges() {
+            return dora.deploys() ? dora.leadTimeForChanges().runsWithUnknownChanges() : null;
+        }
+    }
+
+    /** Successful deployments per day and per week over the window's span. */
+    @ExportedBean
+    public static final class Frequency {
+        private final @Nullable DeploymentFrequency frequency;
+
+        Frequency(@Nullable DeploymentFrequency frequency) {
+            this.frequency = frequency;
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Double getPerDay() {
+            return frequency == null ? null : frequency.perDay();
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Double getPerWeek() {
+            return frequency == null ? null : frequency.perWeek();
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Double getDays() {
+            return frequency == null ? null : frequency.days();
+        }
+    }
+
+    /** From a failed deployment to the next successful one. */
+    @ExportedBean
+    public static final class Recovery {
+        private final DoraFigures dora;
+
+        Recovery(DoraFigures dora) {
+            this.dora = dora;
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Long getMedian() {
+            return dora.recovery() == null ? null : dora.recovery().median();
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Long getP90() {
+            return dora.recovery() == null ? null : dora.recovery().p90();
+        }
+
+        @Exported(skipNull = false)
+        public @Nullable Integer getRecoveries() {
+            return dora.deploys() ? dora.recoveries() : null;
         }
     }
 

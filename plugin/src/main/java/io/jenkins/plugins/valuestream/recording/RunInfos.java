@@ -3,15 +3,24 @@ package io.jenkins.plugins.valuestream.recording;
 import hudson.model.Cause;
 import hudson.model.Result;
 import hudson.model.Run;
+import hudson.scm.ChangeLogSet;
+import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jspecify.annotations.Nullable;
 
 /** What the model needs to know of a {@link Run} besides its flow graph. */
 public final class RunInfos {
+    private static final Logger LOGGER = Logger.getLogger(RunInfos.class.getName());
+
     private RunInfos() {
     }
 
@@ -25,7 +34,40 @@ public final class RunInfos {
         Result result = building ? null : run.getResult();
         Long completedAt = building ? null : startedAt + run.getDuration();
         return new RunInfo(run.getNumber(), result == null ? null : RunResult.fromName(result.toString()), queuedAt(run, startedAt),
-                startedAt, completedAt, upstream(run));
+                startedAt, completedAt, upstream(run)).withChanges(changes(run));
+    }
+
+    /**
+     * The changes (commits) the run built, from its SCM checkouts' change logs, each commit once; {@code null}
+     * (unknown) for a run that is not a Pipeline run, checked nothing out (no SCM tells what it built) or whose change
+     * logs cannot be read. The time is the one the SCM
+     * plugin gives ({@code ChangeLogSet.Entry.getTimestamp()}: the git plugin's committer time, or the author's where
+     * it is set to use that); {@code null} where it gives none.
+     */
+    static @Nullable List<Change> changes(Run<?, ?> run) {
+        if (!(run instanceof WorkflowRun workflow)) {
+            return null;
+        }
+        try {
+            if (workflow.getSCMs().isEmpty()) {
+                return null;
+            }
+            Map<String, Change> changes = new LinkedHashMap<>();
+            for (ChangeLogSet<? extends ChangeLogSet.Entry> set : workflow.getChangeSets()) {
+                for (ChangeLogSet.Entry entry : set) {
+                    String id = entry.getCommitId();
+                    if (id != null && !id.isBlank()) {
+                        long timestamp = entry.getTimestamp();
+                        changes.putIfAbsent(id, new Change(id, timestamp > 0 ? timestamp : null));
+                    }
+                }
+            }
+            return List.copyOf(changes.values());
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Cannot read the changes of " + run + "; its lead time for changes is unknown",
+                    e);
+            return null;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.ui;
 
 import io.jenkins.plugins.valuestream.chain.ChainStream;
+import io.jenkins.plugins.valuestream.dora.DoraFigures;
 import io.jenkins.plugins.valuestream.flags.AvoidableWork;
 import io.jenkins.plugins.valuestream.future.FutureState;
 import io.jenkins.plugins.valuestream.future.FutureStep;
@@ -10,6 +11,7 @@ import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
 import io.jenkins.plugins.valuestream.time.Durations;
+import io.jenkins.plugins.valuestream.view.DoraView;
 import io.jenkins.plugins.valuestream.view.FlagView;
 import io.jenkins.plugins.valuestream.view.HumanText;
 import io.jenkins.plugins.valuestream.view.WaitPart;
@@ -38,14 +40,17 @@ public final class ValueStreamPage {
     private final List<String> notices;
     private final int recordedRuns;
     private final WhatIfAsked whatIf;
+    private final DoraFigures dora;
     private @Nullable ChainStream chain;
     private @Nullable String chainSvg;
     private @Nullable String mapSvg;
     private @Nullable String trendSvg;
 
     private ValueStreamPage(String jobUrl, WindowChoice window, ValueStream stream, List<RunFlags> recentFlags,
-            AvoidableWork ledger, FutureState future, List<String> notices, int recordedRuns, WhatIfAsked whatIf) {
+            AvoidableWork ledger, FutureState future, List<String> notices, int recordedRuns, WhatIfAsked whatIf,
+            DoraFigures dora) {
         this.ledger = ledger;
+        this.dora = dora;
         this.whatIf = whatIf;
         this.future = future;
         this.jobUrl = jobUrl;
@@ -77,7 +82,7 @@ public final class ValueStreamPage {
             }
         }
         return new ValueStreamPage(jobUrl, window, report.valueStream(), flagged, report.avoidableWork(),
-                report.futureState(), notices, recordedRuns, whatIf.answeredBy(report));
+                report.futureState(), notices, recordedRuns, whatIf.answeredBy(report), report.dora());
     }
 
     /** The avoidable-work ledger of the newest runs of the window, costliest first. */
@@ -159,6 +164,16 @@ public final class ValueStreamPage {
         return Messages.ValueStreamPage_FutureState(causes, Durations.format(future.projectedLeadTime().median()),
                 Durations.format(future.leadTime().median()), HumanText.percent(future.projectedFlowEfficiency()),
                 HumanText.percent(future.flowEfficiency()));
+    }
+
+    /** The delivery figures (DORA) in words; none where no run of the window deploys. */
+    public List<DoraView.Row> getDoraRows() {
+        return DoraView.rows(dora);
+    }
+
+    /** Which steps deploy and how a change's lead time is counted; {@code null} where no run deploys. */
+    public @Nullable String getDoraNote() {
+        return dora.deploys() ? DoraView.note(dora) : null;
     }
 
     /** The page with the end-to-end value stream of the chains of jobs the job is part of. */

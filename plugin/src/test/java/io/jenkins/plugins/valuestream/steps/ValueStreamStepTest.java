@@ -205,6 +205,16 @@ public class ValueStreamStepTest {
     }
 
     @Test
+    public void aProcessStepThatDeploysIsMarkedOnTheProcessMap() throws Exception {
+        WorkflowJob job = job(r, "deploys", "process-step-deploys.groovy");
+
+        ProcessMap map = processMap(r.buildAndAssertSuccess(job));
+
+        assertThat(map.step(StepPath.of("Release", "Deploy")).orElseThrow().deploys()).isTrue();
+        assertThat(map.step(StepPath.of("Build")).orElseThrow().deploys()).isFalse();
+    }
+
+    @Test
     public void aProcessStepOverItsOwnWaitBudgetIsStopped() throws Exception {
         WorkflowJob job = job(r, "process-step-budget", "process-step-budget.groovy");
 

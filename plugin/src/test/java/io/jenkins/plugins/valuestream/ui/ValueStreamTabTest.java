@@ -130,6 +130,37 @@ public class ValueStreamTabTest {
     }
 
     @Test
+    public void tabSaysTheDeliveryFiguresAreUnknownWithoutADeployingStep() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "no-deploy", Pipelines.SCRIPTED);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 1);
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
+        assertThat(page.querySelector(".vsp-dora").asNormalizedText())
+                .contains("Not known: no run of this window has a deploying step");
+        assertThat(page.querySelectorAll(".vsp-dora-figures")).isEmpty();
+    }
+
+    @Test
+    public void tabCountsTheDeploymentsOfAStepMarkedDeploys() throws Exception {
+        WorkflowJob job = Pipelines.job(j, "deploying", "deploys.groovy");
+        j.buildAndAssertSuccess(job);
+        j.buildAndAssertSuccess(job);
+        Pipelines.awaitRecorded(job, 2);
+
+        HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
+
+        List<String> rows = page.querySelectorAll(".vsp-dora-figures tbody tr").stream()
+                .map(row -> row.asNormalizedText()).toList();
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(1)).startsWith("Deployment frequency").contains("2 successful deployments");
+        assertThat(rows.get(2)).contains("Change failure rate").contains("0 failed of 2 deployments");
+        // No SCM checkout: what the runs built is not known, so neither is the lead time for changes.
+        assertThat(rows.get(0)).contains("unknown").contains("not known (no changelog)");
+    }
+
+    @Test
     public void tabShowsTheStagesOfScriptedRuns() throws Exception {
         WorkflowJob job = Pipelines.job(j, "scripted", Pipelines.SCRIPTED);
         j.buildAndAssertSuccess(job);
