@@ -4,9 +4,11 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.valuestream.export.OtlpEndpoint;
 import io.jenkins.plugins.valuestream.flags.DetectorSettings;
 import io.jenkins.plugins.valuestream.stream.RunWindow;
 import io.jenkins.plugins.valuestream.time.Durations;
+import java.net.URI;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
@@ -50,6 +52,7 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
 
     private int windowSize;
     private boolean windowSuccessfulOnly;
+    private @Nullable String otlpEndpoint;
 
     /** While the configuration form is being bound: setters do not save half-checked values. */
     private transient boolean binding;
@@ -79,6 +82,7 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
         leadTimeShare = defaults.leadTimeShare();
         windowSize = DEFAULT_WINDOW_SIZE;
         windowSuccessfulOnly = false;
+        otlpEndpoint = null;
     }
 
     @Override
@@ -109,6 +113,10 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
                 field = "defaultWaitBudget";
                 Durations.parse("defaultWaitBudget", defaultWaitBudget);
             }
+            if (otlpEndpoint != null) {
+                field = "otlpEndpoint";
+                OtlpEndpoint.metricsUrl(otlpEndpoint);
+            }
         } catch (IllegalArgumentException e) {
             resetToDefaults();
             load();
@@ -134,6 +142,49 @@ public class ValueStreamConfiguration extends GlobalConfiguration {
     public void setRecording(boolean recording) {
         this.recording = recording;
         save();
+    }
+
+    // ---- export ----------------------------------------------------------------------------------------------
+
+    /**
+     * Where each recorded run's figures are sent as OpenTelemetry metrics over OTLP/HTTP ({@code
+     * http://collector:4318}), or {@code null} to send none (docs/export.md).
+     */
+    public @Nullable String getOtlpEndpoint() {
+        return otlpEndpoint;
+    }
+
+    @DataBoundSetter
+    public void setOtlpEndpoint(@Nullable String otlpEndpoint) {
+        this.otlpEndpoint = Util.fixEmptyAndTrim(otlpEndpoint);
+        save();
+    }
+
+    /** The OTLP metrics URL, or {@code null} when none is set or it is not a URL (said in the log). */
+    public @Nullable URI otlpMetricsUrl() {
+        if (otlpEndpoint == null) {
+            return null;
+        }
+        try {
+            return OtlpEndpoint.metricsUrl(otlpEndpoint);
+        } catch (IllegalArgumentException e) {
+            LOGGER.log(Level.WARNING, "Sending no OpenTelemetry metrics: otlpEndpoint {0}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Checks the endpoint as it is typed. */
+    @POST
+    public FormValidation doCheckOtlpEndpoint(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (Util.fixEmptyAndTrim(value) == null) {
+            return FormValidation.ok();
+        }
+        try {
+            return FormValidation.ok(Messages.ValueStreamConfiguration_otlpSendsTo(OtlpEndpoint.metricsUrl(value)));
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     // ---- budget ----------------------------------------------------------------------------------------------

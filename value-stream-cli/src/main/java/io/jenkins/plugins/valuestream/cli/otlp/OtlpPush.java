@@ -4,6 +4,7 @@ import io.jenkins.plugins.valuestream.cli.exit.ExitCode;
 import io.jenkins.plugins.valuestream.cli.exit.ReportFailure;
 import io.jenkins.plugins.valuestream.export.MetricFigures;
 import io.jenkins.plugins.valuestream.export.OpenTelemetryExport;
+import io.jenkins.plugins.valuestream.export.OtlpEndpoint;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
@@ -16,10 +17,8 @@ import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,19 +42,7 @@ public final class OtlpPush {
      * @throws IllegalArgumentException saying what was wrong and what is accepted
      */
     public static URI metricsUrl(String endpoint) {
-        URI uri;
-        try {
-            uri = new URI(endpoint.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: '" + endpoint + "' (" + e.getReason() + ")", e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + endpoint + "' is not an http:// or https:// URL with a host,"
-                    + " e.g. http://collector:4318");
-        }
-        String path = uri.getRawPath();
-        return path == null || path.isEmpty() || path.equals("/") ? uri.resolve("/v1/metrics") : uri;
+        return OtlpEndpoint.metricsUrl(endpoint);
     }
 
     /**
