@@ -47,31 +47,37 @@ public final class SlowStepDetector {
         if (run.running()) {
             return List.of();
         }
-        List<ProcessMap> before = RunHistory.before(run, history).runs();
-        List<ProcessMap> successful = new ArrayList<>();
-        for (ProcessMap earlier : before) {
-            if (RunWindow.isSuccessful(earlier)) {
-                successful.add(earlier);
-            }
+        return detectAfter(run, RunHistory.before(run, history).runs(), settings);
+    }
+
+    /** The flags of the run given the finished runs before it, newest first ({@link RunHistory#before}). */
+    static List<Flag> detectAfter(ProcessMap run, List<ProcessMap> before, DetectorSettings settings) {
+        if (run.running()) {
+            return List.of();
         }
         List<Flag> flags = new ArrayList<>();
         List<ProcessStep> steps = run.steps();
         for (int position = 0; position < steps.size(); position++) {
             ProcessStep step = steps.get(position);
             if (step.counted()) {
-                checkProcess(step, position, successful, before, settings, flags);
-                checkWait(run, step, position, successful, before, settings, flags);
+                checkProcess(step, position, before, settings, flags);
+                checkWait(run, step, position, before, settings, flags);
             }
         }
         return flags;
     }
 
-    private static void checkProcess(ProcessStep step, int position, List<ProcessMap> successful,
-            List<ProcessMap> earlierRuns, DetectorSettings settings, List<Flag> flags) {
+    private static void checkProcess(ProcessStep step, int position, List<ProcessMap> earlierRuns,
+            DetectorSettings settings, List<Flag> flags) {
         List<ProcessMap> sampleRuns = new ArrayList<>();
         long[] samples = new long[settings.baselineRuns()];
         int count = 0;
-        for (ProcessMap earlier : successful) {
+        // The successful runs are picked out while the baseline is gathered, not up front: it takes the last few runs
+        // in which the step ran, and a job's history holds thousands.
+        for (ProcessMap earlier : earlierRuns) {
+            if (!RunWindow.isSuccessful(earlier)) {
+                continue;
+            }
             ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence(), position);
             if (before != null) {
                 samples[count++] = before.processMillis();
@@ -90,14 +96,19 @@ public final class SlowStepDetector {
         }
     }
 
-    private static void checkWait(ProcessMap run, ProcessStep step, int position, List<ProcessMap> successful,
-            List<ProcessMap> earlierRuns, DetectorSettings settings, List<Flag> flags) {
+    private static void checkWait(ProcessMap run, ProcessStep step, int position, List<ProcessMap> earlierRuns,
+            DetectorSettings settings, List<Flag> flags) {
         Set<WaitCause> known = EnumSet.allOf(WaitCause.class);
         known.removeAll(step.waits().unknown());
         List<ProcessMap> sampleRuns = new ArrayList<>();
         long[] samples = new long[settings.baselineRuns()];
         int count = 0;
-        for (ProcessMap earlier : successful) {
+        // The successful runs are picked out while the baseline is gathered, not up front: it takes the last few runs
+        // in which the step ran, and a job's history holds thousands.
+        for (ProcessMap earlier : earlierRuns) {
+            if (!RunWindow.isSuccessful(earlier)) {
+                continue;
+            }
             ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence(), position);
             if (before != null && known.stream().allMatch(before.waits()::known)) {
                 samples[count++] = before.waits().total(known);
