@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.flags;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.stream.Distribution;
 import io.jenkins.plugins.valuestream.stream.RunWindow;
@@ -110,7 +111,7 @@ public final class SlowStepDetector {
                 continue;
             }
             ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence(), position);
-            if (before != null && known.stream().allMatch(before.waits()::known)) {
+            if (before != null && knowsAll(before.waits(), known)) {
                 samples[count++] = before.waits().total(known);
                 sampleRuns.add(earlier);
                 if (count == samples.length) {
@@ -126,11 +127,27 @@ public final class SlowStepDetector {
             List<String> extra = largest == null ? List.of()
                     : List.of("largest cause in this run: " + largest.name().toLowerCase(Locale.ROOT) + " "
                             + Durations.format(step.waits().millis(largest)));
-            List<ProcessMap> streak = streak(step, position, earlierRuns, baseline, s -> known.stream().allMatch(s.waits()::known)
-                    ? s.waits().total(known) : -1);
+            List<ProcessMap> streak = streak(step, position, earlierRuns, baseline,
+                    s -> knowsAll(s.waits(), known) ? s.waits().total(known) : -1);
             flags.add(baseline.flag(FlagKind.SLOW_WAIT, step, "wait", wait, streak, extra,
                     Remedies.slowWait(largest, agentLabel(run, step))));
         }
+    }
+
+    /**
+     * Whether every one of the causes is known in the breakdown. Asked of each sample of each step: no stream, and
+     * nothing to look at in the usual breakdown, which knows every cause.
+     */
+    private static boolean knowsAll(WaitBreakdown waits, Set<WaitCause> causes) {
+        if (waits.unknown().isEmpty()) {
+            return true;
+        }
+        for (WaitCause cause : causes) {
+            if (!waits.known(cause)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
