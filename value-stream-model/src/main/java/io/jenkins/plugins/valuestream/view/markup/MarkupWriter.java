@@ -2,7 +2,6 @@ package io.jenkins.plugins.valuestream.view.markup;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -131,8 +130,19 @@ public final class MarkupWriter {
             if (rounded % 100 == 0) {
                 return Long.toString(rounded / 100);
             }
-            String text = String.format(Locale.ROOT, "%.2f", rounded / 100.0);
-            return text.endsWith("0") ? text.substring(0, text.length() - 1) : text;
+            // Written from the hundredths themselves: what "%.2f" writes of them, without a Formatter for each of
+            // the page's hundreds of thousands of coordinates.
+            long whole = Math.abs(rounded / 100);
+            int hundredths = (int) Math.abs(rounded % 100);
+            StringBuilder text = new StringBuilder(24);
+            if (rounded < 0) {
+                text.append('-');
+            }
+            text.append(whole).append('.').append((char) ('0' + hundredths / 10));
+            if (hundredths % 10 != 0) {
+                text.append((char) ('0' + hundredths % 10));
+            }
+            return text.toString();
         }
         return String.valueOf(value);
     }
