@@ -2,6 +2,8 @@ package io.jenkins.plugins.valuestream.view.markup;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +20,11 @@ public final class MarkupWriter {
 
     private final StringBuilder out;
     private final Deque<String> open = new ArrayDeque<>();
+    /**
+     * The element and attribute names already checked: a page writes the same few dozen names hundreds of
+     * thousands of times, and a pattern match each time cost more than writing them.
+     */
+    private final Set<String> checkedNames = new HashSet<>();
 
     public MarkupWriter() {
         this(new StringBuilder(8192));
@@ -100,7 +107,7 @@ public final class MarkupWriter {
     }
 
     private void startTag(String name, @Nullable Object[] attributes) {
-        checkName(name);
+        checked(name);
         if (attributes.length % 2 != 0) {
             throw new IllegalArgumentException("Attributes come in name/value pairs: " + attributes.length);
         }
@@ -114,7 +121,7 @@ public final class MarkupWriter {
             if (!(attributeName instanceof String nameText)) {
                 throw new IllegalArgumentException("Attribute name expected at " + i + ": " + attributeName);
             }
-            checkName(nameText);
+            checked(nameText);
             out.append(' ').append(nameText).append("=\"").append(Markup.escape(format(value))).append('"');
         }
     }
@@ -145,6 +152,13 @@ public final class MarkupWriter {
             return text.toString();
         }
         return String.valueOf(value);
+    }
+
+    private void checked(String name) {
+        if (!checkedNames.contains(name)) {
+            checkName(name);
+            checkedNames.add(name);
+        }
     }
 
     private static void checkName(String name) {
