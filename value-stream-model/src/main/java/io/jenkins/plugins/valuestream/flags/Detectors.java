@@ -24,6 +24,14 @@ public final class Detectors {
     }
 
     /**
+     * A history to flag many runs against ({@link #flag}), such as all runs of a job: the same flags as the history
+     * itself gives, but each run's earlier runs are found by a search instead of a pass over the whole history.
+     */
+    public static Collection<ProcessMap> history(Collection<ProcessMap> runs) {
+        return RunHistory.prepare(runs);
+    }
+
+    /**
      * All flags of a run, costliest first.
      *
      * @param run the run to look at (finished or unfinished: an unfinished run gets no slow flags)
@@ -32,10 +40,12 @@ public final class Detectors {
      */
     public static List<Flag> flag(ProcessMap run, Collection<ProcessMap> history, DetectorSettings settings) {
         List<Flag> raised = new ArrayList<>();
-        raised.addAll(SlowStepDetector.detect(run, history, settings));
+        // Both detectors that compare with the history look at the same runs before this one: found once.
+        List<ProcessMap> before = RunHistory.before(run, history).runs();
+        raised.addAll(SlowStepDetector.detectAfter(run, before, settings));
         raised.addAll(DuplicateWorkDetector.detect(run));
         raised.addAll(RepeatedAgentDetector.detect(run));
-        raised.addAll(NoOpDetector.detect(run, history, settings));
+        raised.addAll(NoOpDetector.detectAfter(run, before, settings));
         long lead = Math.max(0, run.leadTimeMillis());
         List<Flag> kept = new ArrayList<>(raised.size());
         for (Flag flag : raised) {

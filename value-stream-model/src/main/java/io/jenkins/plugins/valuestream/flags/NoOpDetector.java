@@ -30,7 +30,11 @@ public final class NoOpDetector {
 
     /** One flag per step of the run that did next to nothing in nearly all recent runs. */
     public static List<Flag> detect(ProcessMap run, Collection<ProcessMap> history, DetectorSettings settings) {
-        List<ProcessMap> before = RunHistory.before(run, history).runs();
+        return detectAfter(run, RunHistory.before(run, history).runs(), settings);
+    }
+
+    /** The flags of the run given the finished runs before it, newest first ({@link RunHistory#before}). */
+    static List<Flag> detectAfter(ProcessMap run, List<ProcessMap> before, DetectorSettings settings) {
         List<Flag> flags = new ArrayList<>();
         List<ProcessStep> steps = run.steps();
         for (int position = 0; position < steps.size(); position++) {

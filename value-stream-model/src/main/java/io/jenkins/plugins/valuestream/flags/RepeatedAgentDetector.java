@@ -39,6 +39,7 @@ public final class RepeatedAgentDetector {
         List<AgentAllocation> agents = new ArrayList<>(run.agents());
         agents.sort(Comparator.comparingLong(AgentAllocation::startedAt));
         List<Flag> flags = new ArrayList<>();
+        List<WorkItem> setupWork = null;
         for (int i = 1; i < agents.size(); i++) {
             AgentAllocation first = agents.get(i - 1);
             AgentAllocation second = agents.get(i);
@@ -52,7 +53,10 @@ public final class RepeatedAgentDetector {
                     || topLevel.get(secondStep).parallelGroup() != null) {
                 continue;
             }
-            flags.add(flag(first, second, repeatedSetup(run, first, second), inParallelBranch(run, second)));
+            if (setupWork == null) {
+                setupWork = setupWork(run);
+            }
+            flags.add(flag(first, second, repeatedSetup(setupWork, first, second), inParallelBranch(run, second)));
         }
         return flags;
     }
@@ -74,16 +78,30 @@ public final class RepeatedAgentDetector {
         return found;
     }
 
+    /**
+     * The run's checkouts and installs, in the run's order: told apart once per run (a pattern over each script),
+     * not once per pair of allocations.
+     */
+    private static List<WorkItem> setupWork(ProcessMap run) {
+        List<WorkItem> setup = new ArrayList<>();
+        for (WorkItem item : run.work()) {
+            if (item.comparable() && (Remedies.isCheckout(item.function())
+                    || Remedies.isInstall(item.function(), item.arguments()))) {
+                setup.add(item);
+            }
+        }
+        return setup;
+    }
+
     /** The checkouts and installs done during the second allocation that the first one had already done. */
-    private static List<WorkItem> repeatedSetup(ProcessMap run, AgentAllocation first, AgentAllocation second) {
+    private static List<WorkItem> repeatedSetup(List<WorkItem> setupWork, AgentAllocation first,
+            AgentAllocation second) {
         List<WorkItem> before = new ArrayList<>();
         List<WorkItem> repeated = new ArrayList<>();
-        for (WorkItem item : run.work()) {
-            boolean setup = item.comparable() && (Remedies.isCheckout(item.function())
-                    || Remedies.isInstall(item.function(), item.arguments()));
-            if (setup && within(item, first)) {
+        for (WorkItem item : setupWork) {
+            if (within(item, first)) {
                 before.add(item);
-            } else if (setup && within(item, second) && before.stream().anyMatch(b -> sameWork(b, item))) {
+            } else if (within(item, second) && before.stream().anyMatch(b -> sameWork(b, item))) {
                 repeated.add(item);
             }
         }

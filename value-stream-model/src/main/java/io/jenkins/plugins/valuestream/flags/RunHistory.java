@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /** The finished runs before a given run, newest first, and lookups of one step in them. */
@@ -25,6 +26,10 @@ final class RunHistory {
      * history may be in any order and may contain the run itself or later runs.
      */
     static RunHistory before(ProcessMap run, Collection<ProcessMap> history) {
+        if (history instanceof Prepared prepared) {
+            return new RunHistory(newestFirst(prepared.ascending.subList(0,
+                    countBelow(prepared.ascending, run.number()))));
+        }
         if (history instanceof List<ProcessMap> list && finishedInOrder(list)) {
             // A job's runs as a report holds them: then the runs before this one are a prefix, read backwards.
             return new RunHistory(newestFirst(list.subList(0, countBelow(list, run.number()))));
@@ -38,6 +43,50 @@ final class RunHistory {
         List<ProcessMap> sorted = new ArrayList<>(byNumber.values());
         sorted.sort(Comparator.comparingInt(ProcessMap::number).reversed());
         return new RunHistory(sorted);
+    }
+
+    /**
+     * What {@link #before} keeps of a history for any run, worked out once: its finished runs, one per build number
+     * (of two, the one known as of later), in ascending order. Flagging each of a job's thousands of runs against the
+     * same history then takes a search for its prefix, not a pass over the whole history per run.
+     */
+    static Collection<ProcessMap> prepare(Collection<ProcessMap> history) {
+        if (history instanceof Prepared) {
+            return history;
+        }
+        List<ProcessMap> ascending;
+        if (history instanceof List<ProcessMap> list && finishedInOrder(list)) {
+            ascending = list;
+        } else {
+            Map<Integer, ProcessMap> byNumber = new HashMap<>();
+            for (ProcessMap each : history) {
+                if (!each.running()) {
+                    byNumber.merge(each.number(), each, (a, b) -> b.asOf() >= a.asOf() ? b : a);
+                }
+            }
+            ascending = new ArrayList<>(byNumber.values());
+            ascending.sort(Comparator.comparingInt(ProcessMap::number));
+        }
+        return new Prepared(List.copyOf(ascending));
+    }
+
+    /** A history as {@link #prepare} leaves it: finished runs, one per build number, ascending. */
+    private static final class Prepared extends AbstractList<ProcessMap> implements RandomAccess {
+        private final List<ProcessMap> ascending;
+
+        Prepared(List<ProcessMap> ascending) {
+            this.ascending = ascending;
+        }
+
+        @Override
+        public ProcessMap get(int index) {
+            return ascending.get(index);
+        }
+
+        @Override
+        public int size() {
+            return ascending.size();
+        }
     }
 
     /** Whether the runs are finished, one per build number, in ascending order (a cheap pass, no allocation). */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.flags;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.stream.Distribution;
 import io.jenkins.plugins.valuestream.stream.RunWindow;
@@ -47,31 +48,37 @@ public final class SlowStepDetector {
         if (run.running()) {
             return List.of();
         }
-        List<ProcessMap> before = RunHistory.before(run, history).runs();
-        List<ProcessMap> successful = new ArrayList<>();
-        for (ProcessMap earlier : before) {
-            if (RunWindow.isSuccessful(earlier)) {
-                successful.add(earlier);
-            }
+        return detectAfter(run, RunHistory.before(run, history).runs(), settings);
+    }
+
+    /** The flags of the run given the finished runs before it, newest first ({@link RunHistory#before}). */
+    static List<Flag> detectAfter(ProcessMap run, List<ProcessMap> before, DetectorSettings settings) {
+        if (run.running()) {
+            return List.of();
         }
         List<Flag> flags = new ArrayList<>();
         List<ProcessStep> steps = run.steps();
         for (int position = 0; position < steps.size(); position++) {
             ProcessStep step = steps.get(position);
             if (step.counted()) {
-                checkProcess(step, position, successful, before, settings, flags);
-                checkWait(run, step, position, successful, before, settings, flags);
+                checkProcess(step, position, before, settings, flags);
+                checkWait(run, step, position, before, settings, flags);
             }
         }
         return flags;
     }
 
-    private static void checkProcess(ProcessStep step, int position, List<ProcessMap> successful,
-            List<ProcessMap> earlierRuns, DetectorSettings settings, List<Flag> flags) {
+    private static void checkProcess(ProcessStep step, int position, List<ProcessMap> earlierRuns,
+            DetectorSettings settings, List<Flag> flags) {
         List<ProcessMap> sampleRuns = new ArrayList<>();
         long[] samples = new long[settings.baselineRuns()];
         int count = 0;
-        for (ProcessMap earlier : successful) {
+        // The successful runs are picked out while the baseline is gathered, not up front: it takes the last few runs
+        // in which the step ran, and a job's history holds thousands.
+        for (ProcessMap earlier : earlierRuns) {
+            if (!RunWindow.isSuccessful(earlier)) {
+                continue;
+            }
             ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence(), position);
             if (before != null) {
                 samples[count++] = before.processMillis();
@@ -90,16 +97,21 @@ public final class SlowStepDetector {
         }
     }
 
-    private static void checkWait(ProcessMap run, ProcessStep step, int position, List<ProcessMap> successful,
-            List<ProcessMap> earlierRuns, DetectorSettings settings, List<Flag> flags) {
+    private static void checkWait(ProcessMap run, ProcessStep step, int position, List<ProcessMap> earlierRuns,
+            DetectorSettings settings, List<Flag> flags) {
         Set<WaitCause> known = EnumSet.allOf(WaitCause.class);
         known.removeAll(step.waits().unknown());
         List<ProcessMap> sampleRuns = new ArrayList<>();
         long[] samples = new long[settings.baselineRuns()];
         int count = 0;
-        for (ProcessMap earlier : successful) {
+        // The successful runs are picked out while the baseline is gathered, not up front: it takes the last few runs
+        // in which the step ran, and a job's history holds thousands.
+        for (ProcessMap earlier : earlierRuns) {
+            if (!RunWindow.isSuccessful(earlier)) {
+                continue;
+            }
             ProcessStep before = RunHistory.countedStep(earlier, step.path(), step.occurrence(), position);
-            if (before != null && known.stream().allMatch(before.waits()::known)) {
+            if (before != null && knowsAll(before.waits(), known)) {
                 samples[count++] = before.waits().total(known);
                 sampleRuns.add(earlier);
                 if (count == samples.length) {
@@ -115,11 +127,27 @@ public final class SlowStepDetector {
             List<String> extra = largest == null ? List.of()
                     : List.of("largest cause in this run: " + largest.name().toLowerCase(Locale.ROOT) + " "
                             + Durations.format(step.waits().millis(largest)));
-            List<ProcessMap> streak = streak(step, position, earlierRuns, baseline, s -> known.stream().allMatch(s.waits()::known)
-                    ? s.waits().total(known) : -1);
+            List<ProcessMap> streak = streak(step, position, earlierRuns, baseline,
+                    s -> knowsAll(s.waits(), known) ? s.waits().total(known) : -1);
             flags.add(baseline.flag(FlagKind.SLOW_WAIT, step, "wait", wait, streak, extra,
                     Remedies.slowWait(largest, agentLabel(run, step))));
         }
+    }
+
+    /**
+     * Whether every one of the causes is known in the breakdown. Asked of each sample of each step: no stream, and
+     * nothing to look at in the usual breakdown, which knows every cause.
+     */
+    private static boolean knowsAll(WaitBreakdown waits, Set<WaitCause> causes) {
+        if (waits.unknown().isEmpty()) {
+            return true;
+        }
+        for (WaitCause cause : causes) {
+            if (!waits.known(cause)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

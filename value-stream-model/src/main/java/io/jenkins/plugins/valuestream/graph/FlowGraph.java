@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 public final class FlowGraph {
     private final List<GraphNode> nodes;
     private final Map<String, GraphNode> byId;
-    private final Map<String, List<GraphNode>> children;
     private final Map<String, Integer> indexOf;
     private final int[][] parentIndexes;
     private final int[][] childIndexes;
@@ -26,7 +25,6 @@ public final class FlowGraph {
         int size = this.nodes.size();
         this.byId = new HashMap<>(size * 2);
         this.indexOf = new HashMap<>(size * 2);
-        this.children = new HashMap<>(size * 2);
         for (int i = 0; i < size; i++) {
             GraphNode node = this.nodes.get(i);
             if (byId.putIfAbsent(node.id(), node) != null) {
@@ -41,7 +39,6 @@ public final class FlowGraph {
             int[] parents = new int[node.parentIds().size()];
             int count = 0;
             for (String parent : node.parentIds()) {
-                children.computeIfAbsent(parent, k -> new ArrayList<>(1)).add(node);
                 Integer index = indexOf.get(parent);
                 if (index != null) {
                     parents[count++] = index;
@@ -134,7 +131,23 @@ public final class FlowGraph {
 
     /** The nodes whose parents include the given node, in graph order. */
     public List<GraphNode> children(String id) {
-        List<GraphNode> list = children.get(id);
-        return list == null ? List.of() : Collections.unmodifiableList(list);
+        // Found when asked rather than indexed for every graph: reading and extracting a run go by positions.
+        List<GraphNode> list = new ArrayList<>();
+        Integer index = indexOf.get(id);
+        if (index != null) {
+            for (int child : childIndexes[index]) {
+                list.add(nodes.get(child));
+            }
+        } else {
+            // A parent the graph does not hold: its children are still the nodes that name it.
+            for (GraphNode node : nodes) {
+                for (String parent : node.parentIds()) {
+                    if (parent.equals(id)) {
+                        list.add(node);
+                    }
+                }
+            }
+        }
+        return Collections.unmodifiableList(list);
     }
 }

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.valuestream.graph;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Flow node ids in the order Jenkins created the nodes. A CPS execution numbers its nodes 2, 3, ..., 10, 11, ..., so
@@ -10,9 +13,9 @@ import java.util.Comparator;
  */
 public final class NodeIds {
     /** Numeric ids by value, then any others by text. */
-    public static final Comparator<String> CREATION_ORDER = (a, b) -> {
-        boolean numericA = isNumeric(a);
-        boolean numericB = isNumeric(b);
+    public static final Comparator<String> CREATION_ORDER = (a, b) -> compare(a, isNumeric(a), b, isNumeric(b));
+
+    private static int compare(String a, boolean numericA, String b, boolean numericB) {
         if (numericA && numericB) {
             // Numbers of any length, without parsing: the shorter is the smaller (CPS writes no leading zeros).
             int byLength = Integer.compare(a.length(), b.length());
@@ -22,7 +25,26 @@ public final class NodeIds {
             return numericA ? -1 : 1;
         }
         return a.compareTo(b);
-    };
+    }
+
+    /**
+     * Sorts items by their ids in {@link #CREATION_ORDER}, stably, telling each id's kind once rather than at every
+     * comparison (a run's graph holds hundreds of nodes, a job thousands of runs).
+     */
+    public static <T> void sortInCreationOrder(List<T> items, Function<T, String> id) {
+        List<Keyed<T>> keyed = new ArrayList<>(items.size());
+        for (T item : items) {
+            String each = id.apply(item);
+            keyed.add(new Keyed<>(item, each, isNumeric(each)));
+        }
+        keyed.sort((a, b) -> compare(a.id(), a.numeric(), b.id(), b.numeric()));
+        for (int i = 0; i < keyed.size(); i++) {
+            items.set(i, keyed.get(i).item());
+        }
+    }
+
+    private record Keyed<T>(T item, String id, boolean numeric) {
+    }
 
     private NodeIds() {
     }

@@ -78,9 +78,14 @@ public record ReportAssembler(DetectorSettings settings, BaselineReset baseline,
         List<ProcessMap> ordered = new ArrayList<>(window);
         ordered.sort(Comparator.comparingInt(ProcessMap::number));
         int firstFlagged = Math.max(0, ordered.size() - maxFlaggedRuns);
+        // The history of each baseline is prepared once for all the runs flagged against it.
+        Collection<ProcessMap> older = Detectors.history(olderBaseline(ordered, history));
+        Collection<ProcessMap> newer = Detectors.history(newerBaseline(ordered, history));
         // Each run is flagged on its own against the same history: on every core, in the runs' order.
         List<RunReport> runs = IntStream.range(0, ordered.size()).parallel()
-                .mapToObj(i -> i < firstFlagged ? RunReport.of(ordered.get(i)) : run(ordered.get(i), history, List.of()))
+                .mapToObj(i -> i < firstFlagged ? RunReport.of(ordered.get(i))
+                        : new RunReport(ordered.get(i), Detectors.flag(ordered.get(i),
+                                ordered.get(i).number() >= baseline.firstBuild() ? newer : older, settings), List.of()))
                 .toList();
         List<List<Flag>> flagged = runs.subList(firstFlagged, runs.size()).stream().map(RunReport::flags).toList();
         ValueStream stream = ValueStreamAggregator.aggregate(name, ordered);
@@ -93,6 +98,26 @@ public record ReportAssembler(DetectorSettings settings, BaselineReset baseline,
         }
         return new JobReport(name, stream, runs, warnings, AvoidableWork.of(flagged),
                 JobReport.futureState(stream, runs, future), projected, JobReport.dora(runs, deployments));
+    }
+
+    /** The history of the runs before the baseline's reset ({@link BaselineReset#sameBaseline}); empty without one. */
+    private Collection<ProcessMap> olderBaseline(List<ProcessMap> ordered, Collection<ProcessMap> history) {
+        for (ProcessMap run : ordered) {
+            if (run.number() < baseline.firstBuild()) {
+                return baseline.sameBaseline(run, history);
+            }
+        }
+        return List.of();
+    }
+
+    /** The history of the runs from the baseline's reset on, or of every run where it was never reset. */
+    private Collection<ProcessMap> newerBaseline(List<ProcessMap> ordered, Collection<ProcessMap> history) {
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            if (ordered.get(i).number() >= baseline.firstBuild()) {
+                return baseline.sameBaseline(ordered.get(i), history);
+            }
+        }
+        return List.of();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -204,23 +205,27 @@ public final class DiskSource implements RunSource {
         });
         Progress shown = new Progress(listing.name(), folders.size());
         try {
-            List<Future<Converted<T>>> pending = new ArrayList<>(folders.size());
+            ArrayDeque<Future<Converted<T>>> pending = new ArrayDeque<>(folders.size());
             for (RunFolder folder : folders) {
                 pending.add(pool.submit(() -> {
                     FolderRead read = readFolder(readers.get(), listing.name(), folder);
-                    return new Converted<>(convert.apply(read), read);
+                    // Only what was made of the folder is kept, not what was read: the flow graphs of a job's
+                    // thousands of runs would otherwise stay in memory until the last of them is read.
+                    return new Converted<>(convert.apply(read), read.warnings(), read.otherBuilds(),
+                            read.pipelineRuns());
                 }));
             }
             List<T> items = new ArrayList<>(folders.size());
             List<String> warnings = new ArrayList<>();
             int others = 0;
             int pipelineRuns = 0;
-            for (Future<Converted<T>> each : pending) {
-                Converted<T> done = join(each);
+            while (!pending.isEmpty()) {
+                // Taken off the queue: once its items are in the list, the finished task need not hold them too.
+                Converted<T> done = join(pending.removeFirst());
                 items.addAll(done.items());
-                warnings.addAll(done.read().warnings());
-                others += done.read().otherBuilds();
-                pipelineRuns += done.read().pipelineRuns();
+                warnings.addAll(done.warnings());
+                others += done.otherBuilds();
+                pipelineRuns += done.pipelineRuns();
                 shown.oneMore();
             }
             checkPipeline(listing.name(), others, pipelineRuns, skip);
@@ -283,7 +288,7 @@ public final class DiskSource implements RunSource {
     }
 
     /** What one folder was turned into, and what reading it said. */
-    private record Converted<T>(List<T> items, FolderRead read) {
+    private record Converted<T>(List<T> items, List<String> warnings, int otherBuilds, int pipelineRuns) {
     }
 
     /**

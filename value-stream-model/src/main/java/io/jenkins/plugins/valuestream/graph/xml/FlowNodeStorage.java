@@ -145,7 +145,7 @@ final class FlowNodeStorage {
 
     /** Sorts by id; a second node with an id already seen is left out (a graph cannot hold both). */
     private static List<GraphNode> sorted(List<GraphNode> nodes, List<String> warnings) {
-        nodes.sort(Comparator.comparing(GraphNode::id, NodeIds.CREATION_ORDER));
+        NodeIds.sortInCreationOrder(nodes, GraphNode::id);
         Set<String> seen = new HashSet<>(nodes.size() * 2);
         List<GraphNode> unique = new ArrayList<>(nodes.size());
         for (GraphNode node : nodes) {

@@ -2,7 +2,8 @@ package io.jenkins.plugins.valuestream.view.markup;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,11 @@ public final class MarkupWriter {
 
     private final StringBuilder out;
     private final Deque<String> open = new ArrayDeque<>();
+    /**
+     * The element and attribute names already checked: a page writes the same few dozen names hundreds of
+     * thousands of times, and a pattern match each time cost more than writing them.
+     */
+    private final Set<String> checkedNames = new HashSet<>();
 
     public MarkupWriter() {
         this(new StringBuilder(8192));
@@ -101,7 +107,7 @@ public final class MarkupWriter {
     }
 
     private void startTag(String name, @Nullable Object[] attributes) {
-        checkName(name);
+        checked(name);
         if (attributes.length % 2 != 0) {
             throw new IllegalArgumentException("Attributes come in name/value pairs: " + attributes.length);
         }
@@ -115,7 +121,7 @@ public final class MarkupWriter {
             if (!(attributeName instanceof String nameText)) {
                 throw new IllegalArgumentException("Attribute name expected at " + i + ": " + attributeName);
             }
-            checkName(nameText);
+            checked(nameText);
             out.append(' ').append(nameText).append("=\"").append(Markup.escape(format(value))).append('"');
         }
     }
@@ -131,10 +137,28 @@ public final class MarkupWriter {
             if (rounded % 100 == 0) {
                 return Long.toString(rounded / 100);
             }
-            String text = String.format(Locale.ROOT, "%.2f", rounded / 100.0);
-            return text.endsWith("0") ? text.substring(0, text.length() - 1) : text;
+            // Written from the hundredths themselves: what "%.2f" writes of them, without a Formatter for each of
+            // the page's hundreds of thousands of coordinates.
+            long whole = Math.abs(rounded / 100);
+            int hundredths = (int) Math.abs(rounded % 100);
+            StringBuilder text = new StringBuilder(24);
+            if (rounded < 0) {
+                text.append('-');
+            }
+            text.append(whole).append('.').append((char) ('0' + hundredths / 10));
+            if (hundredths % 10 != 0) {
+                text.append((char) ('0' + hundredths % 10));
+            }
+            return text.toString();
         }
         return String.valueOf(value);
+    }
+
+    private void checked(String name) {
+        if (!checkedNames.contains(name)) {
+            checkName(name);
+            checkedNames.add(name);
+        }
     }
 
     private static void checkName(String name) {
