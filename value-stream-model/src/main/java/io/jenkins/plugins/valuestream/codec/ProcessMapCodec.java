@@ -10,6 +10,7 @@ import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.LockAcquisition;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
@@ -109,6 +110,13 @@ public final class ProcessMapCodec {
                 }
                 json.writeEndArray();
             }
+            if (!map.locks().isEmpty()) {
+                json.writeArrayFieldStart("locks");
+                for (LockAcquisition lock : map.locks()) {
+                    writeLock(json, lock);
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to a string cannot fail", e);
@@ -169,6 +177,16 @@ public final class ProcessMapCodec {
                         FORM.nullableLong(change, "committedAt")));
             }
         }
+        // Forms written before lock acquisitions were kept have none: their LOCK waits are only in the steps' waits.
+        List<LockAcquisition> locks = new ArrayList<>();
+        for (JsonNode lock : FORM.array(root, "locks")) {
+            locks.add(new LockAcquisition(
+                    FORM.text(lock, "resource", ""),
+                    FORM.path(lock, "step", "a lock acquisition"),
+                    FORM.requiredLong(lock, "startedAt", "a lock acquisition"),
+                    FORM.optionalLong(lock, "wait", 0),
+                    FORM.optionalLong(lock, "hold", 0)));
+        }
         return new ProcessMap(
                 FORM.requiredLong(root, "number", "the process map").intValue(),
                 result(FORM.nullableText(root, "result")),
@@ -183,7 +201,8 @@ public final class ProcessMapCodec {
                 agents,
                 notes,
                 upstream,
-                changes);
+                changes,
+                locks);
     }
 
     // ---- writing ---------------------------------------------------------------------------------------------
@@ -259,6 +278,22 @@ public final class ProcessMapCodec {
         }
         if (agent.holdMillis() != 0) {
             json.writeNumberField("hold", agent.holdMillis());
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeLock(JsonGenerator json, LockAcquisition lock) throws IOException {
+        json.writeStartObject();
+        if (!lock.resource().isEmpty()) {
+            json.writeStringField("resource", lock.resource());
+        }
+        writePath(json, "step", lock.step());
+        json.writeNumberField("startedAt", lock.startedAt());
+        if (lock.waitMillis() != 0) {
+            json.writeNumberField("wait", lock.waitMillis());
+        }
+        if (lock.holdMillis() != 0) {
+            json.writeNumberField("hold", lock.holdMillis());
         }
         json.writeEndObject();
     }

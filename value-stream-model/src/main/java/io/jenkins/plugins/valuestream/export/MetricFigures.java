@@ -6,6 +6,7 @@ import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.LockAcquisition;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
@@ -28,8 +29,9 @@ import java.util.Set;
  * What the metrics export says, computed once from reports for both Prometheus ({@link PrometheusExport}) and
  * OpenTelemetry ({@link OpenTelemetryExport}): per job the completed runs' lead, process and wait times, each step's
  * process and wait times, the flags by kind, the budget checks and the flow efficiency; across jobs the agent waits by
- * label. Every figure is a set of observations (milliseconds) or a count, never one series per run: a job's series do
- * not grow with its runs, and the steps and agent labels are capped by {@link ExportLimits}.
+ * label and the lock waits by resource. Every figure is a set of observations (milliseconds) or a count, never one
+ * series per run: a job's series do not grow with its runs, and the steps, agent labels and lock resources are capped
+ * by {@link ExportLimits}.
  *
  * <p>Only completed runs count, as in the value stream: a run still going has no lead time yet, and its flags and
  * budgets can still change.
@@ -37,12 +39,17 @@ import java.util.Set;
  * @param jobs the jobs with at least one completed run, in the order of the reports
  * @param agentWaits each agent allocation's wait across all jobs, by label expression ({@link #ANY_AGENT} for "any
  *     agent"), the labels with most wait first, {@link #OTHER} last where labels were merged
+ * @param lockWaits each lock acquisition's wait across all jobs, by resource ({@link #UNNAMED_LOCK} for a lock that
+ *     named none), the resources with most wait first, {@link #OTHER} last where resources were merged
  */
-public record MetricFigures(List<JobFigures> jobs, Map<String, List<Long>> agentWaits) {
+public record MetricFigures(List<JobFigures> jobs, Map<String, List<Long>> agentWaits,
+        Map<String, List<Long>> lockWaits) {
     /** The label value of the steps (or agent labels) merged beyond the cap. */
     public static final String OTHER = "(other)";
     /** The label value of an agent asked for without a label. */
     public static final String ANY_AGENT = "(any)";
+    /** The label value of a lock that named no resource. */
+    public static final String UNNAMED_LOCK = "(unnamed)";
     /**
      * The upper bounds of the histograms' buckets, in seconds, suited to CI durations: 1s, 5s, 15s, 30s, 1m, 2m, 5m,
      * 10m, 15m, 30m, 1h, 2h, 4h (and +Inf).
@@ -53,6 +60,12 @@ public record MetricFigures(List<JobFigures> jobs, Map<String, List<Long>> agent
     public MetricFigures {
         jobs = List.copyOf(jobs);
         agentWaits = Collections.unmodifiableMap(new LinkedHashMap<>(agentWaits));
+        lockWaits = Collections.unmodifiableMap(new LinkedHashMap<>(lockWaits));
+    }
+
+    /** Figures without lock waits. */
+    public MetricFigures(List<JobFigures> jobs, Map<String, List<Long>> agentWaits) {
+        this(jobs, agentWaits, Map.of());
     }
 
     /**
@@ -127,6 +140,7 @@ public record MetricFigures(List<JobFigures> jobs, Map<String, List<Long>> agent
         List<JobFigures> jobs = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         Map<String, List<Long>> agentWaits = new HashMap<>();
+        Map<String, List<Long>> lockWaits = new HashMap<>();
         for (JobReport report : reports) {
             if (!names.add(report.name())) {
                 throw new IllegalArgumentException("Job '" + report.name() + "' is reported twice; each job's metrics"
@@ -142,9 +156,14 @@ public record MetricFigures(List<JobFigures> jobs, Map<String, List<Long>> agent
                     agentWaits.computeIfAbsent(agent.label().isEmpty() ? ANY_AGENT : agent.label(),
                             label -> new ArrayList<>()).add(agent.waitMillis());
                 }
+                for (LockAcquisition lock : run.map().locks()) {
+                    lockWaits.computeIfAbsent(lock.unnamed() ? UNNAMED_LOCK : lock.resource(),
+                            resource -> new ArrayList<>()).add(lock.waitMillis());
+                }
             }
         }
-        return new MetricFigures(jobs, capped(agentWaits, limits.agentLabels()));
+        return new MetricFigures(jobs, capped(agentWaits, limits.agentLabels()),
+                capped(lockWaits, limits.lockResources()));
     }
 
     private static JobFigures job(JobReport report, List<RunReport> completed, ExportLimits limits) {

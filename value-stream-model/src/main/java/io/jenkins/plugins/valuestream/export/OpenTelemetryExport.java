@@ -34,6 +34,7 @@ public final class OpenTelemetryExport {
     public static final String STEP_PROCESS_TIME = "jenkins.value_stream.step.process_time";
     public static final String STEP_WAIT_TIME = "jenkins.value_stream.step.wait_time";
     public static final String AGENT_WAIT_TIME = "jenkins.value_stream.agent.wait_time";
+    public static final String LOCK_WAIT_TIME = "jenkins.value_stream.lock.wait_time";
     public static final String FLAGS = "jenkins.value_stream.flags";
     public static final String BUDGET_CHECKS = "jenkins.value_stream.budget.checks";
     public static final String FLOW_EFFICIENCY = "jenkins.value_stream.flow_efficiency";
@@ -49,6 +50,8 @@ public final class OpenTelemetryExport {
     public static final AttributeKey<String> JENKINS_RESULT = AttributeKey.stringKey("jenkins.value_stream.result");
     public static final AttributeKey<String> WAIT_CAUSE = AttributeKey.stringKey("jenkins.value_stream.wait.cause");
     public static final AttributeKey<String> AGENT_LABEL = AttributeKey.stringKey("jenkins.value_stream.agent.label");
+    public static final AttributeKey<String> LOCK_RESOURCE =
+            AttributeKey.stringKey("jenkins.value_stream.lock.resource");
     public static final AttributeKey<String> FLAG_KIND = AttributeKey.stringKey("jenkins.value_stream.flag.kind");
     public static final AttributeKey<String> BUDGET_KIND = AttributeKey.stringKey("jenkins.value_stream.budget.kind");
     public static final AttributeKey<String> BUDGET_VERDICT =
@@ -86,6 +89,8 @@ public final class OpenTelemetryExport {
         DoubleHistogram stepWait = histogram(meter, STEP_WAIT_TIME, "Wait of each pass through a step by cause.");
         DoubleHistogram agentWait = histogram(meter, AGENT_WAIT_TIME,
                 "Wait for an agent, per allocation, across all jobs, by label expression.");
+        DoubleHistogram lockWait = histogram(meter, LOCK_WAIT_TIME,
+                "Wait for a lock, per acquisition, across all jobs, by resource.");
         LongCounter runs = meter.counterBuilder(RUNS).setUnit("{run}").setDescription("Completed runs by result.")
                 .build();
         LongCounter flags = meter.counterBuilder(FLAGS).setUnit("{flag}")
@@ -129,6 +134,8 @@ public final class OpenTelemetryExport {
             flowEfficiency.set(job.flowEfficiency(), pipeline);
         }
         figures.agentWaits().forEach((label, values) -> observe(agentWait, Attributes.of(AGENT_LABEL, label), values));
+        figures.lockWaits().forEach((resource, values) -> observe(lockWait, Attributes.of(LOCK_RESOURCE, resource),
+                values));
     }
 
     private static DoubleHistogram histogram(Meter meter, String name, String description) {

@@ -97,6 +97,8 @@ public final class PrometheusExport {
                 "Wait of each pass through a step by cause, in completed runs.");
         Histograms agentWait = new Histograms("agent_wait_seconds",
                 "Wait for an agent, per allocation, across all jobs, by label expression.");
+        Histograms lockWait = new Histograms("lock_wait_seconds",
+                "Wait for a lock, per acquisition, across all jobs, by resource.");
         CounterSnapshot.Builder runs = CounterSnapshot.builder().name(PREFIX + "runs")
                 .help("Completed runs by result.");
         CounterSnapshot.Builder flags = CounterSnapshot.builder().name(PREFIX + "flags")
@@ -149,6 +151,7 @@ public final class PrometheusExport {
                     .value(job.flowEfficiency()).build());
         }
         figures.agentWaits().forEach((label, values) -> agentWait.add(Labels.of("label", label), values));
+        figures.lockWaits().forEach((resource, values) -> lockWait.add(Labels.of("resource", resource), values));
         List<MetricSnapshot> all = new ArrayList<>();
         if (!figures.jobs().isEmpty()) {
             all.add(leadTime.build());
@@ -172,6 +175,9 @@ public final class PrometheusExport {
         }
         if (!agentWait.isEmpty()) {
             all.add(agentWait.build());
+        }
+        if (!lockWait.isEmpty()) {
+            all.add(lockWait.build());
         }
         return new MetricSnapshots(all);
     }

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  *     which link the runs of several jobs into chains; empty where no run started it or the source did not say
  * @param changes the changes (commits) the run built ({@link io.jenkins.plugins.valuestream.graph.RunInfo#changes}),
  *     for DORA's lead time for changes; {@code null} where the source did not say, which is not "none"
+ * @param locks the lock acquisitions, in start order; empty for a run without {@code lock} steps and for a run
+ *     recorded before they were kept (its LOCK waits are still in the steps' waits)
  */
 public record ProcessMap(
         int number,
@@ -44,7 +46,17 @@ public record ProcessMap(
         List<AgentAllocation> agents,
         List<String> notes,
         List<UpstreamCause> upstream,
-        @Nullable List<Change> changes) {
+        @Nullable List<Change> changes,
+        List<LockAcquisition> locks) {
+
+    /** A map of a run that took no locks (or whose locks are not known). */
+    public ProcessMap(int number, @Nullable RunResult result, @Nullable Long queuedAt, long startedAt,
+            @Nullable Long completedAt, long asOf, long processMillis, WaitBreakdown waits, List<ProcessStep> steps,
+            List<WorkItem> work, List<AgentAllocation> agents, List<String> notes, List<UpstreamCause> upstream,
+            @Nullable List<Change> changes) {
+        this(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps, work, agents, notes,
+                upstream, changes, List.of());
+    }
 
     /** A map of a run whose changes are not known. */
     public ProcessMap(int number, @Nullable RunResult result, @Nullable Long queuedAt, long startedAt,
@@ -70,6 +82,7 @@ public record ProcessMap(
         notes = List.copyOf(notes);
         upstream = List.copyOf(upstream);
         changes = changes == null ? null : List.copyOf(changes);
+        locks = List.copyOf(locks);
     }
 
     public boolean running() {
@@ -99,31 +112,31 @@ public record ProcessMap(
     /** The same map with other steps. */
     public ProcessMap withSteps(List<ProcessStep> otherSteps) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, otherSteps,
-                work, agents, notes, upstream, changes);
+                work, agents, notes, upstream, changes, locks);
     }
 
     /** The same map with other waits of the run. */
     public ProcessMap withWaits(WaitBreakdown otherWaits) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, otherWaits, steps,
-                work, agents, notes, upstream, changes);
+                work, agents, notes, upstream, changes, locks);
     }
 
     /** The same map with other work items. */
     public ProcessMap withWork(List<WorkItem> otherWork) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                otherWork, agents, notes, upstream, changes);
+                otherWork, agents, notes, upstream, changes, locks);
     }
 
     /** The same map, started by the given upstream runs (what the source knew of the run's causes). */
     public ProcessMap withUpstream(List<UpstreamCause> causes) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                work, agents, notes, causes, changes);
+                work, agents, notes, causes, changes, locks);
     }
 
     /** The same map with other notes. */
     public ProcessMap withNotes(List<String> otherNotes) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                work, agents, otherNotes, upstream, changes);
+                work, agents, otherNotes, upstream, changes, locks);
     }
 
     /**
@@ -132,13 +145,19 @@ public record ProcessMap(
      */
     public ProcessMap withoutEnd() {
         return new ProcessMap(number, null, queuedAt, startedAt, null, asOf, processMillis, waits, steps, work, agents,
-                notes, upstream, changes);
+                notes, upstream, changes, locks);
     }
 
     /** The same map, having built the given changes ({@code null}: not known). */
     public ProcessMap withChanges(@Nullable List<Change> built) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                work, agents, notes, upstream, built);
+                work, agents, notes, upstream, built, locks);
+    }
+
+    /** The same map with other lock acquisitions. */
+    public ProcessMap withLocks(List<LockAcquisition> otherLocks) {
+        return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
+                work, agents, notes, upstream, changes, otherLocks);
     }
 
     /** The first occurrence of the step with the given path. */

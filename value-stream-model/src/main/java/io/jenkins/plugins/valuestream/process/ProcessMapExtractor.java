@@ -25,7 +25,8 @@ import java.util.Set;
  *
  * <p>The parts, one idea each: {@link NodeTable} reads the nodes once, parents first; {@link StepScopes}
  * finds the block each node ran in and defines the steps; {@link Segments} cuts the run into segments and collects
- * the work items and agent allocations; {@link Timeline} splits the time; this class puts the map together.
+ * the work items, agent allocations and lock acquisitions; {@link Timeline} splits the time; this class puts the map
+ * together.
  *
  * <p>Stateless and thread-safe.
  */
@@ -83,7 +84,7 @@ public final class ProcessMapExtractor {
         }
         return new ProcessMap(info.number(), info.result(), info.queuedAt(), info.startedAt(), info.completedAt(),
                 asOf, run.process(), WaitBreakdown.ofArray(runWaits, unknown), result, segments.work(),
-                segments.agents(), table.notes(), info.upstream(), info.changes());
+                segments.agents(), table.notes(), info.upstream(), info.changes(), segments.locks());
     }
 
     /**

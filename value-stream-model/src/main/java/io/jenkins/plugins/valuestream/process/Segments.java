@@ -7,15 +7,20 @@ import io.jenkins.plugins.valuestream.graph.RunInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Cuts a run into segments, one a node (or more, for a paused one), from the node's start to the start of the node
  * that follows it in its branch, each with its state (working, or waiting for a cause) and its step, into a {@link
- * Timeline}. The same pass over the nodes collects the work items and the agent allocations, and marks the steps
- * that hold rework or a warning.
+ * Timeline}. The same pass over the nodes collects the work items, the agent allocations and the lock acquisitions,
+ * and marks the steps that hold rework or a warning.
  */
 final class Segments {
+    /** The names of {@code ArgumentsAction.NotStoredReason}, as the live graph writes a value Jenkins withheld. */
+    private static final Set<String> NOT_STORED = Set.of("MASKED_VALUE", "OVERSIZE_VALUE", "UNSERIALIZABLE");
+
     private final NodeTable table;
     private final StepScopes scopes;
     private final FlowGraph graph;
@@ -24,6 +29,7 @@ final class Segments {
     private final Timeline timeline;
     private final List<WorkItem> work;
     private final List<AgentAllocation> agents = new ArrayList<>();
+    private final List<LockAcquisition> locks = new ArrayList<>();
 
     /** Cuts the segments of every placed node, and the controller time before the first one. */
     Segments(RunInfo info, NodeTable table, StepScopes scopes) {
@@ -51,6 +57,12 @@ final class Segments {
     List<AgentAllocation> agents() {
         sortIfNeeded(agents, Comparator.comparingLong(AgentAllocation::startedAt));
         return agents;
+    }
+
+    /** The lock acquisitions by start. */
+    List<LockAcquisition> locks() {
+        sortIfNeeded(locks, Comparator.comparingLong(LockAcquisition::startedAt));
+        return locks;
     }
 
     private void collect() {
@@ -83,6 +95,8 @@ final class Segments {
             }
             if (kind == NodeTable.BLOCK_START && !scopes.isBody(i) && table.has(i, FunctionRoles.AGENT_BLOCK)) {
                 agents.add(allocation(i, table.node(i), step, from));
+            } else if (kind == NodeTable.BLOCK_START && !scopes.isBody(i) && table.has(i, FunctionRoles.LOCK)) {
+                locks.add(acquisition(i, table.node(i), step, from));
             }
             if (table.marked(i, NodeTable.WARNED) && step != null) {
                 step.warned = true;
@@ -181,16 +195,54 @@ final class Segments {
     }
 
     private AgentAllocation allocation(int i, GraphNode outer, @Nullable StepBuilder step, long from) {
-        int bodyStart = table.bodyOf(i);
-        long bodyFrom = bodyStart < 0 ? asOf : table.start(bodyStart);
-        int bodyEnd = bodyStart < 0 ? -1 : table.endOf(bodyStart);
-        long bodyTo = bodyEnd < 0 ? asOf : table.start(bodyEnd);
+        long[] body = bodyTimes(i);
         String label = outer.arguments().get("label");
         if (label == null) {
             label = outer.arguments().getOrDefault("image", "");
         }
         return new AgentAllocation(label, step == null ? StepPath.OUTSIDE : step.path, from,
-                Math.max(0, bodyFrom - from), Math.max(0, bodyTo - bodyFrom));
+                Math.max(0, body[0] - from), Math.max(0, body[1] - body[0]));
+    }
+
+    private LockAcquisition acquisition(int i, GraphNode outer, @Nullable StepBuilder step, long from) {
+        long[] body = bodyTimes(i);
+        return new LockAcquisition(lockResource(outer.arguments()), step == null ? StepPath.OUTSIDE : step.path,
+                from, Math.max(0, body[0] - from), Math.max(0, body[1] - body[0]));
+    }
+
+    /** When the body of the block whose outer start is {@code i} started and ended ({@link #asOf} where not). */
+    private long[] bodyTimes(int i) {
+        int bodyStart = table.bodyOf(i);
+        long bodyFrom = bodyStart < 0 ? asOf : table.start(bodyStart);
+        int bodyEnd = bodyStart < 0 ? -1 : table.endOf(bodyStart);
+        long bodyTo = bodyEnd < 0 ? asOf : table.start(bodyEnd);
+        return new long[] {bodyFrom, bodyTo};
+    }
+
+    /**
+     * The resource a {@code lock} step asked for: its {@code resource} argument, else {@code label:} and its
+     * {@code label} argument (any resource with that label), else {@code ""}. A value Jenkins did not keep (a
+     * {@code NotStoredReason}) or {@code null} counts as not given.
+     */
+    static String lockResource(Map<String, String> arguments) {
+        String resource = readable(arguments.get("resource"));
+        if (resource != null) {
+            return resource;
+        }
+        String label = readable(arguments.get("label"));
+        return label != null ? LockAcquisition.LABEL_PREFIX + label : "";
+    }
+
+    private static @Nullable String readable(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.isEmpty() || trimmed.equals("null") || NOT_STORED.contains(trimmed)
+                || trimmed.contains("NotStoredReason")) {
+            return null;
+        }
+        return trimmed;
     }
 
     /** The run's time before its first flow node (loading the Pipeline) is controller overhead. */

@@ -4,6 +4,7 @@ import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.LockAcquisition;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
@@ -27,10 +28,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * run     number (zz) | stringCount (v) | startedAt (zz) | completedAt − startedAt (zz) | asOf − completedAt (zz)
- *         | presence (v: 1 result, 2 queuedAt, 4 work contexts, 8 upstream causes, 16 changes) | [result id (v)]
- *         | [queuedAt − startedAt (zz)] | processMillis (zz)
+ *         | presence (v: 1 result, 2 queuedAt, 4 work contexts, 8 upstream causes, 16 changes, 32 locks)
+ *         | [result id (v)] | [queuedAt − startedAt (zz)] | processMillis (zz)
  *         | waits | steps (count, step...) | work (count, item...) | agents (count, agent...) | notes (count, id...)
- *         | [upstream (count, cause...)] | [changes (count, change...)]
+ *         | [upstream (count, cause...)] | [changes (count, change...)] | [locks (count, lock...)]
  * cause   job id (v) | build number (zz) | nodeId
  * change  commit id (v) | time known (v: 0 or 1) | [committedAt − startedAt (zz)]
  * step    path | occurrence (zz) | kind + result·4 + firstTime·32 + deploys·64 (v)
@@ -39,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  * work    function id (v) | arguments id (v) | path | branch id (v) | startedAt − previous item's start (zz)
  *         | duration (zz) | [context: 0 unknown, else agent id + 1 (v) | environment id (v)]
  * agent   label id (v) | path | startedAt − previous allocation's start (zz) | wait (zz) | hold (zz)
+ * lock    resource id (v) | path | startedAt − previous acquisition's start (zz) | wait (zz) | hold (zz)
  * waits   unknown causes·128 + causes with time (v, one bit per cause by ordinal) | the times of the latter (v)
  * path    k (v): k &lt; paths so far in this run = that path; k = paths so far = a new path follows:
  *         depth (v) | segment ids (v)
@@ -47,8 +49,10 @@ import org.jspecify.annotations.Nullable;
  * (v: varint, zz: zig-zag varint; the first "previous start" is the run's start.) Bit 8 and the causes are written
  * only for a run with upstream causes, so a record without them is the same bytes as before causes were kept, and
  * records written before read as runs no other run started. Likewise bit 16 and the changes only for a run whose
- * changes are known (records written before read as runs whose changes are unknown), and the deploys bit of a step
- * only for a deploying one (steps written before do not deploy). {@code stringCount} is the number
+ * changes are known (records written before read as runs whose changes are unknown), bit 32 and the lock
+ * acquisitions only for a run that took a lock (records written before read as runs without acquisitions, their LOCK
+ * waits in the steps' waits alone), and the deploys bit of a step only for a deploying one (steps written before do
+ * not deploy). {@code stringCount} is the number
  * of strings the store had defined when the run was written: every id the run uses is below it. Enum ordinals are
  * part of the format: changing {@link WaitCause}, {@link StepKind} or {@link StepResult} needs a new format version.
  */
@@ -105,6 +109,10 @@ final class RecordCodec {
                 strings.id(change.id());
             }
         }
+        for (LockAcquisition lock : map.locks()) {
+            strings.id(lock.resource());
+            internPath(lock.step(), strings);
+        }
     }
 
     private static void internPath(StepPath path, StringInterner strings) {
@@ -138,7 +146,8 @@ final class RecordCodec {
         out.writeZigZag(map.asOf() - completedAt);
         // Work contexts are always written; records written before they were kept lack bit 4 and read as unknown.
         out.writeVarInt((map.result() != null ? 1 : 0) | (map.queuedAt() != null ? 2 : 0) | 4
-                | (map.upstream().isEmpty() ? 0 : 8) | (map.changes() == null ? 0 : 16));
+                | (map.upstream().isEmpty() ? 0 : 8) | (map.changes() == null ? 0 : 16)
+                | (map.locks().isEmpty() ? 0 : 32));
         if (map.result() != null) {
             out.writeVarInt(strings.id(map.result().name()));
         }
@@ -218,6 +227,18 @@ final class RecordCodec {
                 if (committedAt != null) {
                     out.writeZigZag(committedAt - start);
                 }
+            }
+        }
+        if (!map.locks().isEmpty()) {
+            out.writeVarInt(map.locks().size());
+            previous = start;
+            for (LockAcquisition lock : map.locks()) {
+                out.writeVarInt(strings.id(lock.resource()));
+                writePath(lock.step(), paths, strings, out);
+                out.writeZigZag(lock.startedAt() - previous);
+                previous = lock.startedAt();
+                out.writeZigZag(lock.waitMillis());
+                out.writeZigZag(lock.holdMillis());
             }
         }
         return stepBytes;
@@ -324,7 +345,7 @@ final class RecordCodec {
             long completedAt = start + in.readZigZag();
             long asOf = completedAt + in.readZigZag();
             int presence = in.readVarInt();
-            if ((presence & ~31) != 0) {
+            if ((presence & ~63) != 0) {
                 throw new MalformedRecordException("Unknown fields " + presence);
             }
             RunResult result = (presence & 1) != 0 ? RunResult.fromName(string(in.readVarInt())) : null;
@@ -417,10 +438,24 @@ final class RecordCodec {
                 }
                 changes = List.of(read);
             }
+            LockAcquisition[] locks = new LockAcquisition[0];
+            if ((presence & 32) != 0) {
+                locks = new LockAcquisition[in.readCount()];
+                previous = start;
+                for (int i = 0; i < locks.length; i++) {
+                    String resource = string(in.readVarInt());
+                    StepPath path = readPath(in, paths);
+                    long startedAt = previous + in.readZigZag();
+                    previous = startedAt;
+                    long wait = in.readZigZag();
+                    locks[i] = new LockAcquisition(resource, path, startedAt, wait, in.readZigZag());
+                }
+            }
             in.requireEnd("run #" + number);
             // Immutable lists, which the map keeps as they are rather than copying them again.
             return new ProcessMap(number, result, queuedAt, start, completedAt, asOf, processMillis, waits,
-                    List.of(steps), List.of(work), List.of(agents), List.of(notes), List.of(upstream), changes);
+                    List.of(steps), List.of(work), List.of(agents), List.of(notes), List.of(upstream), changes,
+                    List.of(locks));
         }
 
         private String string(int id) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.stream;
 
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.LockAcquisition;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.WaitCause;
@@ -16,18 +17,29 @@ import java.util.TreeSet;
 
 /**
  * What the jobs of a controller wait for together (docs/definitions.md, "Contention across jobs"): the wait for an
- * agent by label expression, over every allocation of every job's completed runs, and the wait for locks by the step
- * that waited, so that a team sees which pool of agents or which lock holds its runs up.
+ * agent by label expression, over every allocation of every job's completed runs, the wait for locks by resource,
+ * over every acquisition, and by the step that waited, so that a team sees which pool of agents or which lock holds
+ * its runs up.
  *
  * @param labels the agent labels, the one with the most wait first
- * @param locks the steps that waited for a lock, the most wait first
+ * @param locks the steps that waited for a lock, the most wait first (runs recorded before lock acquisitions were
+ *     kept count here too: their LOCK waits are known by step only)
  * @param jobs how many jobs the runs came from
  * @param runs how many completed runs were counted
+ * @param resources the lock resources, the one with the most wait first, over the runs that recorded their lock
+ *     acquisitions
  */
-public record Contention(List<LabelWait> labels, List<LockWait> locks, int jobs, int runs) {
+public record Contention(List<LabelWait> labels, List<LockWait> locks, int jobs, int runs,
+        List<ResourceWait> resources) {
     public Contention {
         labels = List.copyOf(labels);
         locks = List.copyOf(locks);
+        resources = List.copyOf(resources);
+    }
+
+    /** The contention of runs without lock acquisitions (or whose acquisitions are not known). */
+    public Contention(List<LabelWait> labels, List<LockWait> locks, int jobs, int runs) {
+        this(labels, locks, jobs, runs, List.of());
     }
 
     /**
@@ -44,6 +56,32 @@ public record Contention(List<LabelWait> labels, List<LockWait> locks, int jobs,
         public LabelWait {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(waitTime, "waitTime");
+        }
+    }
+
+    /**
+     * The wait for one lock resource, across jobs.
+     *
+     * @param resource the resource as the {@code lock} step named it ({@code label:<label>} for a lock by label,
+     *     {@code ""} for one that named neither: {@link #UNNAMED} where shown)
+     * @param acquisitions how many times the lock was asked for
+     * @param jobs how many jobs asked for it
+     * @param waitTime the median and p90 of the wait per acquisition
+     * @param totalWaitMillis the wait of all acquisitions added up
+     */
+    public record ResourceWait(String resource, int acquisitions, int jobs, Distribution waitTime,
+            long totalWaitMillis) {
+        /** How a lock that named no resource is shown. */
+        public static final String UNNAMED = "(unnamed)";
+
+        public ResourceWait {
+            Objects.requireNonNull(resource, "resource");
+            Objects.requireNonNull(waitTime, "waitTime");
+        }
+
+        /** The resource as shown: {@link #UNNAMED} for a lock that named none. */
+        public String displayName() {
+            return resource.isEmpty() ? UNNAMED : resource;
         }
     }
 
@@ -72,6 +110,8 @@ public record Contention(List<LabelWait> labels, List<LockWait> locks, int jobs,
     public static Contention of(Map<String, ? extends Collection<ProcessMap>> runsByJob) {
         Map<String, List<Long>> labelWaits = new TreeMap<>();
         Map<String, Set<String>> labelJobs = new TreeMap<>();
+        Map<String, List<Long>> resourceWaits = new TreeMap<>();
+        Map<String, Set<String>> resourceJobs = new TreeMap<>();
         Map<List<String>, List<Long>> lockWaits = new TreeMap<>(Comparator.comparing((List<String> key) -> key.get(0))
                 .thenComparing(key -> key.get(1)));
         int runs = 0;
@@ -84,6 +124,10 @@ public record Contention(List<LabelWait> labels, List<LockWait> locks, int jobs,
                 for (AgentAllocation agent : map.agents()) {
                     labelWaits.computeIfAbsent(agent.label(), label -> new ArrayList<>()).add(agent.waitMillis());
                     labelJobs.computeIfAbsent(agent.label(), label -> new TreeSet<>()).add(job.getKey());
+                }
+                for (LockAcquisition lock : map.locks()) {
+                    resourceWaits.computeIfAbsent(lock.resource(), r -> new ArrayList<>()).add(lock.waitMillis());
+                    resourceJobs.computeIfAbsent(lock.resource(), r -> new TreeSet<>()).add(job.getKey());
                 }
                 List<ProcessStep> waited = map.steps().stream()
                         .filter(step -> step.waits().millis(WaitCause.LOCK) > 0).toList();
@@ -106,7 +150,11 @@ public record Contention(List<LabelWait> labels, List<LockWait> locks, int jobs,
         lockWaits.forEach((key, waits) -> locks.add(new LockWait(key.get(0), key.get(1), waits.size(),
                 distribution(waits), sum(waits))));
         locks.sort(Comparator.comparingLong(LockWait::totalWaitMillis).reversed());
-        return new Contention(labels, locks, runsByJob.size(), runs);
+        List<ResourceWait> resources = new ArrayList<>();
+        resourceWaits.forEach((resource, waits) -> resources.add(new ResourceWait(resource, waits.size(),
+                resourceJobs.getOrDefault(resource, Set.of()).size(), distribution(waits), sum(waits))));
+        resources.sort(Comparator.comparingLong(ResourceWait::totalWaitMillis).reversed());
+        return new Contention(labels, locks, runsByJob.size(), runs, resources);
     }
 
     private static Distribution distribution(List<Long> values) {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.LockAcquisition;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
@@ -150,6 +151,33 @@ public class ProcessMapCodecTest {
 
         assertThat(back.changes()).isNull();
         assertThat(back.steps()).noneMatch(ProcessStep::deploys);
+    }
+
+    @Test
+    public void lockAcquisitionsReadBackEqual() {
+        ProcessMap map = everyField().withLocks(List.of(
+                new LockAcquisition("db", StepPath.of("Deploy", "Staging/EU"), T0 + 2_000, 40_000, 9_000),
+                new LockAcquisition("label:phones", StepPath.OUTSIDE, T0 + 60_000, 0, 1_000),
+                new LockAcquisition("", StepPath.of("Manual \"QA\" <b>"), T0 + 130_000, 12, 0)));
+
+        assertThat(ProcessMapCodec.read(ProcessMapCodec.write(map))).isEqualTo(map);
+    }
+
+    @Test
+    public void aFormWrittenBeforeLocksWereKeptReadsAsARunWithoutAcquisitions() {
+        String json = ProcessMapCodec.write(everyField());
+        assertThat(json).doesNotContain("locks");
+
+        assertThat(ProcessMapCodec.read(json).locks()).isEmpty();
+    }
+
+    @Test
+    public void anAcquisitionWithoutItsStepIsRefusedNamingIt() {
+        String json = "{\"format\":1,\"number\":3,\"startedAt\":1,\"asOf\":2,"
+                + "\"locks\":[{\"resource\":\"db\",\"startedAt\":1}]}";
+
+        assertThatThrownBy(() -> ProcessMapCodec.read(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a lock acquisition");
     }
 
     @Test

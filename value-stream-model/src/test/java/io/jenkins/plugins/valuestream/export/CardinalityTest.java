@@ -102,4 +102,25 @@ public class CardinalityTest {
 
         assertThat(figures.agentWaits().keySet()).hasSize(11).startsWith("pool-79").endsWith(MetricFigures.OTHER);
     }
+
+    @Test
+    public void lockResourcesAreCappedAcrossJobs() {
+        List<JobReport> jobs = new ArrayList<>();
+        for (int j = 0; j < 80; j++) {
+            long wait = (j + 1) * SECOND;
+            ProcessMap map = run(1).step("Deploy", s -> s.process(SECOND).waited(WaitCause.LOCK, wait))
+                    .lock("env-" + j, "Deploy", 0, wait, SECOND).build();
+            jobs.add(Reports.jobOf("job-" + j, List.of(map)));
+        }
+
+        MetricFigures figures = MetricFigures.of(jobs, new ExportLimits(50, 50, 10));
+
+        assertThat(figures.lockWaits().keySet()).hasSize(11).startsWith("env-79").endsWith(MetricFigures.OTHER);
+        assertThat(figures.lockWaits().get(MetricFigures.OTHER)).as("the others merged, not dropped").hasSize(70);
+    }
+
+    @Test
+    public void lockResourcesAreCappedAsAgentLabelsUnlessSaidOtherwise() {
+        assertThat(new ExportLimits(50, 10).lockResources()).isEqualTo(10);
+    }
 }

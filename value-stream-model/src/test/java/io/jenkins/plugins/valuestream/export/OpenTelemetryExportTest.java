@@ -88,6 +88,25 @@ public class OpenTelemetryExportTest {
     }
 
     @Test
+    public void lockWaitIsRecordedByResource() {
+        ProcessMap locked = run(1).step("Deploy", s -> s.process(MINUTE).waited(WaitCause.LOCK, 90 * SECOND))
+                .lock("label:phones", "Deploy", 0, 90 * SECOND, MINUTE).build();
+        InMemoryMetricReader reader = InMemoryMetricReader.create();
+        Collection<MetricData> metrics;
+        try (SdkMeterProvider provider = SdkMeterProvider.builder().registerMetricReader(reader).build()) {
+            OpenTelemetryExport.record(MetricFigures.of(List.of(Reports.jobOf("release", List.of(locked)))),
+                    provider.get(OpenTelemetryExport.SCOPE));
+            metrics = reader.collectAllMetrics();
+        }
+
+        MetricData lock = metric(metrics, OpenTelemetryExport.LOCK_WAIT_TIME);
+        assertThat(lock.getUnit()).isEqualTo("s");
+        HistogramPointData point = lock.getHistogramData().getPoints().iterator().next();
+        assertThat(point.getAttributes().get(OpenTelemetryExport.LOCK_RESOURCE)).isEqualTo("label:phones");
+        assertThat(point.getSum()).isEqualTo(90.0);
+    }
+
+    @Test
     public void agentWaitIsRecordedByLabelAndFlowEfficiencyAsAGauge() {
         Collection<MetricData> metrics = recorded();
 

@@ -124,6 +124,31 @@ public class PrometheusExportTest {
     }
 
     @Test
+    public void lockWaitIsExportedByResourceAcrossJobs() {
+        ProcessMap a = run(1).step("Deploy", s -> s.process(MINUTE).waited(WaitCause.LOCK, 40 * SECOND))
+                .lock("db", "Deploy", 0, 40 * SECOND, MINUTE).build();
+        ProcessMap b = run(1).step("Migrate", s -> s.process(MINUTE).waited(WaitCause.LOCK, 20 * SECOND))
+                .lock("db", "Migrate", 0, 20 * SECOND, MINUTE).lock("", "Migrate", 0, 0, MINUTE).build();
+
+        String text = Reports.text(List.of(Reports.jobOf("a", List.of(a)), Reports.jobOf("b", List.of(b))));
+
+        assertThat(text).contains("value_stream_lock_wait_seconds_count{resource=\"db\"} 2\n");
+        assertThat(text).contains("value_stream_lock_wait_seconds_sum{resource=\"db\"} 60.0\n");
+        assertThat(text).contains("value_stream_lock_wait_seconds_bucket{resource=\"db\",le=\"30.0\"} 1\n");
+        assertThat(text).contains("value_stream_lock_wait_seconds_count{resource=\"(unnamed)\"} 1\n");
+    }
+
+    @Test
+    public void noLockAcquisitionsIsNoLockMetric() {
+        ProcessMap recordedBefore = run(1).step("Deploy", s -> s.process(MINUTE).waited(WaitCause.LOCK, 40 * SECOND))
+                .build();
+
+        String text = Reports.text(List.of(Reports.jobOf("a", List.of(recordedBefore))));
+
+        assertThat(text).doesNotContain("value_stream_lock_wait_seconds");
+    }
+
+    @Test
     public void agentWaitIsExportedByLabelAcrossJobs() {
         ProcessMap a = run(1).step("Build", s -> s.process(MINUTE).waited(WaitCause.AGENT, 40 * SECOND))
                 .agent("linux && docker", "Build", 0, 40 * SECOND, MINUTE).build();

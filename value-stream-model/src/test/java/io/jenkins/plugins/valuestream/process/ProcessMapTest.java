@@ -16,8 +16,33 @@ public class ProcessMapTest {
             .step("Deploy", s -> s.at(70_000).process(20_000))
             .work(SH, "script=make", "Build", "", 1_000, 50_000, new WorkContext("linux", "JDK=17"))
             .agent("linux", "Build", 0, 5_000, 60_000)
+            .lock("db", "Deploy", 0, 2_000, 18_000)
             .build()
             .withNotes(List.of("The queue wait comes from the Metrics plugin"));
+
+    @Test
+    public void withLocksChangesTheLockAcquisitionsOnly() {
+        ProcessMap changed = map.withLocks(List.of());
+
+        assertThat(changed.locks()).isEmpty();
+        assertThat(map.locks()).isNotEmpty();
+        assertThat(changed).usingRecursiveComparison().ignoringFields("locks").isEqualTo(map);
+    }
+
+    @Test
+    public void theOtherCopiesKeepTheLockAcquisitions() {
+        assertThat(map.withoutEnd().locks()).isEqualTo(map.locks());
+        assertThat(map.withChanges(List.of()).locks()).isEqualTo(map.locks());
+        assertThat(map.withUpstream(List.of()).locks()).isEqualTo(map.locks());
+    }
+
+    @Test
+    public void aMapMadeWithoutLocksHasNone() {
+        ProcessMap made = new ProcessMap(1, null, null, 0, 10L, 10, 10, WaitBreakdown.none(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), null);
+
+        assertThat(made.locks()).isEmpty();
+    }
 
     @Test
     public void withStepsChangesTheStepsOnly() {

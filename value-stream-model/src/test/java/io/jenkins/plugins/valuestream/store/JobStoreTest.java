@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
+import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.LockAcquisition;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.StepKind;
@@ -129,6 +131,84 @@ public class JobStoreTest {
             assertThat(store.readAll()).containsExactly(deploying, none);
             assertThat(store.read(6).orElseThrow().changes()).isNotNull().isEmpty();
         }
+    }
+
+    /** The run that before-locks.store holds, as the version before lock acquisitions were kept wrote it. */
+    private static ProcessMap beforeLocks() {
+        long t0 = 1_717_000_000_000L;
+        ProcessStep build = new ProcessStep(StepPath.of("Build"), 0, StepKind.STAGE, StepResult.SUCCESS, t0 + 1_000,
+                60_000, 50_000, WaitBreakdown.of(Map.of(WaitCause.AGENT, 10_000L)), 50_000, true, "7", null);
+        ProcessStep deploy = new ProcessStep(StepPath.of("Deploy"), 0, StepKind.STAGE, StepResult.SUCCESS,
+                t0 + 61_000, 39_000, 9_000, WaitBreakdown.of(Map.of(WaitCause.LOCK, 30_000L)), 9_000, true, "15",
+                null);
+        return new ProcessMap(9, RunResult.SUCCESS, t0 - 2_000, t0, t0 + 100_000, t0 + 100_000, 60_000,
+                WaitBreakdown.of(Map.of(WaitCause.QUEUE, 2_000L, WaitCause.AGENT, 10_000L, WaitCause.LOCK, 30_000L)),
+                List.of(build, deploy), List.of(),
+                List.of(new AgentAllocation("linux", StepPath.of("Build"), t0 + 1_000, 10_000, 50_000)), List.of(),
+                List.of(UpstreamCause.of("team/build", 21)),
+                List.of(new Change("0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c", t0 - 600_000)));
+    }
+
+    private byte[] beforeLocksStore() throws IOException {
+        try (java.io.InputStream old = JobStoreTest.class.getResourceAsStream("before-locks.store")) {
+            return java.util.Objects.requireNonNull(old, "before-locks.store").readAllBytes();
+        }
+    }
+
+    @Test
+    public void aStoreWrittenBeforeLocksWereKeptReadsAsARunWithoutAcquisitionsWhoseLockWaitStays() throws IOException {
+        Files.createDirectories(storeFile().getParent());
+        Files.write(storeFile(), beforeLocksStore());
+
+        try (JobStore store = JobStore.open(storeFile())) {
+            assertThat(store.readAll()).containsExactly(beforeLocks());
+            assertThat(store.warnings()).isEmpty();
+            ProcessMap read = store.read(9).orElseThrow();
+            assertThat(read.locks()).isEmpty();
+            assertThat(read.step(StepPath.of("Deploy")).orElseThrow().waits().millis(WaitCause.LOCK))
+                    .isEqualTo(30_000);
+        }
+    }
+
+    @Test
+    public void aRunWithoutLocksIsWrittenByteForByteAsBefore() throws IOException {
+        try (JobStore store = JobStore.open(storeFile())) {
+            store.append(beforeLocks());
+        }
+
+        // Past the 20-byte header, whose generation is random: the frames.
+        byte[] written = Files.readAllBytes(storeFile());
+        byte[] before = beforeLocksStore();
+        assertThat(java.util.Arrays.copyOfRange(written, 20, written.length))
+                .isEqualTo(java.util.Arrays.copyOfRange(before, 20, before.length));
+    }
+
+    @Test
+    public void readsBackRunsWithLockAcquisitions() throws IOException {
+        long t0 = 1_717_000_000_000L;
+        ProcessMap locked = beforeLocks().withLocks(List.of(
+                new LockAcquisition("db", StepPath.of("Deploy"), t0 + 61_000, 30_000, 9_000),
+                new LockAcquisition("", StepPath.OUTSIDE, t0 + 90_000, 5, 0),
+                new LockAcquisition("label:phones", StepPath.of("Device tests"), t0 + 95_000, 0, 2_000)));
+        try (JobStore store = JobStore.open(storeFile())) {
+            store.append(locked);
+        }
+
+        try (JobStore store = JobStore.open(storeFile())) {
+            assertThat(store.readAll()).containsExactly(locked);
+            assertThat(store.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    public void anExtractedRunKeepsItsLockedDeploy() throws IOException {
+        ProcessMap run = StoreFixtures.pipelineRun(7, 1);
+        assertThat(run.locks()).extracting(LockAcquisition::resource).containsExactly("staging-environment");
+        try (JobStore store = JobStore.open(storeFile())) {
+            store.append(run);
+        }
+
+        assertThat(JobStore.open(storeFile()).read(7).orElseThrow().locks()).isEqualTo(run.locks());
     }
 
     /** A store the version before upstream causes were kept wrote: one run, #4, of one Build stage. */

@@ -63,6 +63,78 @@ public class ContentionTest {
         assertThat(contention.locks().get(0).totalWaitMillis()).isEqualTo(40 * SECOND);
     }
 
+    /** A run that waits {@code wait} s for the lock {@code resource} in Deploy. */
+    private static ProcessMap lockedOn(int number, String resource, long wait) {
+        return run(number)
+                .step("Deploy", s -> s.process(10 * SECOND).waited(WaitCause.LOCK, wait * SECOND))
+                .lock(resource, "Deploy", 0, wait * SECOND, 10 * SECOND).build();
+    }
+
+    @Test
+    public void lockWaitIsAddedUpByResourceAcrossJobs() {
+        Map<String, List<ProcessMap>> runs = new LinkedHashMap<>();
+        runs.put("shop", List.of(lockedOn(1, "db", 10), lockedOn(2, "db", 30)));
+        runs.put("app", List.of(lockedOn(1, "db", 20), lockedOn(2, "label:phones", 50)));
+
+        Contention contention = Contention.of(runs);
+
+        assertThat(contention.resources()).extracting(Contention.ResourceWait::resource)
+                .containsExactly("db", "label:phones");
+        Contention.ResourceWait db = contention.resources().get(0);
+        assertThat(db.acquisitions()).isEqualTo(3);
+        assertThat(db.jobs()).isEqualTo(2);
+        assertThat(db.totalWaitMillis()).isEqualTo(60 * SECOND);
+        assertThat(db.waitTime().median()).isEqualTo(20 * SECOND);
+    }
+
+    @Test
+    public void aLockThatNamedNoResourceIsShownUnnamed() {
+        Contention contention = Contention.of(Map.of("release", List.of(lockedOn(1, "", 5))));
+
+        assertThat(contention.resources()).singleElement().satisfies(wait -> {
+            assertThat(wait.resource()).isEmpty();
+            assertThat(wait.displayName()).isEqualTo("(unnamed)");
+        });
+    }
+
+    @Test
+    public void aLockGrantedAtOnceIsAnAcquisitionWithoutWait() {
+        Contention contention = Contention.of(Map.of("release", List.of(
+                lockedOn(1, "db", 0), lockedOn(2, "db", 8))));
+
+        Contention.ResourceWait db = contention.resources().get(0);
+        assertThat(db.acquisitions()).isEqualTo(2);
+        assertThat(db.totalWaitMillis()).isEqualTo(8 * SECOND);
+        assertThat(contention.locks()).as("by step: only the run that waited")
+                .singleElement().extracting(Contention.LockWait::runs).isEqualTo(1);
+    }
+
+    @Test
+    public void aRunRecordedBeforeLocksWereKeptCountsByStepButNotByResource() {
+        ProcessMap recordedBefore = run(1)
+                .step("Deploy", s -> s.process(10 * SECOND).waited(WaitCause.LOCK, 40 * SECOND)).build();
+
+        Contention contention = Contention.of(Map.of("release", List.of(recordedBefore, lockedOn(2, "db", 20))));
+
+        assertThat(contention.locks()).singleElement().satisfies(wait -> {
+            assertThat(wait.runs()).isEqualTo(2);
+            assertThat(wait.totalWaitMillis()).isEqualTo(60 * SECOND);
+        });
+        assertThat(contention.resources()).singleElement().satisfies(wait -> {
+            assertThat(wait.acquisitions()).isEqualTo(1);
+            assertThat(wait.totalWaitMillis()).isEqualTo(20 * SECOND);
+        });
+    }
+
+    @Test
+    public void aLockOfARunStillGoingIsNotCounted() {
+        Contention contention = Contention.of(Map.of("release", List.of(
+                run(1).runningFor(60 * SECOND).step("Deploy", s -> s.process(10 * SECOND))
+                        .lock("db", "Deploy", 0, 50 * SECOND, 0).build())));
+
+        assertThat(contention.resources()).isEmpty();
+    }
+
     @Test
     public void noAgentsAndNoLocksIsNoContention() {
         Contention contention = Contention.of(Map.of("lint", List.of(run(1)
@@ -70,5 +142,6 @@ public class ContentionTest {
 
         assertThat(contention.labels()).isEmpty();
         assertThat(contention.locks()).isEmpty();
+        assertThat(contention.resources()).isEmpty();
     }
 }

@@ -48,6 +48,7 @@ public final class RunFixture {
     private final List<StepFixture> steps = new ArrayList<>();
     private final List<WorkItem> work = new ArrayList<>();
     private final List<AgentAllocation> agents = new ArrayList<>();
+    private final List<io.jenkins.plugins.valuestream.process.LockAcquisition> locks = new ArrayList<>();
     private int nextNodeId = 3;
 
     private RunFixture(int number) {
@@ -143,6 +144,13 @@ public final class RunFixture {
         return this;
     }
 
+    /** A lock acquisition of the resource ({@code ""}: unnamed) in the given step, {@code at} ms into the run. */
+    public RunFixture lock(String resource, String step, long at, long wait, long hold) {
+        locks.add(new io.jenkins.plugins.valuestream.process.LockAcquisition(resource, StepPath.parse(step),
+                startedAt() + at, wait, hold));
+        return this;
+    }
+
     public ProcessMap build() {
         long start = startedAt();
         List<ProcessStep> built = new ArrayList<>();
@@ -175,7 +183,7 @@ public final class RunFixture {
         return new ProcessMap(number, running && !resultGiven ? null : result,
                 queueKnown ? start - queueMillis : null, start,
                 completedAt, asOf, processOverride != null ? processOverride : process,
-                WaitBreakdown.ofArray(waits, unknown), built, work, agents, List.of());
+                WaitBreakdown.ofArray(waits, unknown), built, work, agents, List.of()).withLocks(locks);
     }
 
     /** One step of a fixture run. */

@@ -32,9 +32,9 @@ import java.util.function.Consumer;
 public final class RunCache {
     /**
      * Bumped whenever the process maps computed from the same run would differ: maps cached by an older version are
-     * then in another folder and never read.
+     * then in another folder and never read. v2: maps keep their lock acquisitions.
      */
-    static final String LAYOUT = "v1";
+    static final String LAYOUT = "v2";
 
     private final Path folder;
     private final Consumer<String> progress;
