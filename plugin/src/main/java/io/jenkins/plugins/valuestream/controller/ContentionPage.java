@@ -22,6 +22,11 @@ public final class ContentionPage {
         return contention.labels().stream().map(LabelRow::of).toList();
     }
 
+    /** The lock resources, the most wait first. */
+    public List<ResourceRow> getResources() {
+        return contention.resources().stream().map(ResourceRow::of).toList();
+    }
+
     /** The steps that waited for a lock, the most wait first. */
     public List<LockRow> getLocks() {
         return contention.locks().stream().map(LockRow::of).toList();
@@ -33,6 +38,15 @@ public final class ContentionPage {
             return new LabelRow(wait.label().isEmpty() ? Messages.ContentionPage_AnyAgent() : wait.label(),
                     wait.allocations(), wait.jobs(), Durations.format(wait.waitTime().median()),
                     Durations.format(wait.waitTime().p90()), Durations.format(wait.totalWaitMillis()));
+        }
+    }
+
+    /** One lock resource as shown ({@code label:<label>} for a lock of any resource with that label). */
+    public record ResourceRow(String resource, int acquisitions, int jobs, String median, String p90, String total) {
+        static ResourceRow of(Contention.ResourceWait wait) {
+            return new ResourceRow(wait.displayName(), wait.acquisitions(), wait.jobs(),
+                    Durations.format(wait.waitTime().median()), Durations.format(wait.waitTime().p90()),
+                    Durations.format(wait.totalWaitMillis()));
         }
     }
 

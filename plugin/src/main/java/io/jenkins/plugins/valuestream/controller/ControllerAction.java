@@ -29,7 +29,7 @@ import org.kohsuke.stapler.verb.GET;
 
 /**
  * The value stream of the whole controller, at {@code /value-stream/}: the page <em>Value Stream across jobs</em>
- * (what the jobs wait for together: agents by label, locks by step; docs/definitions.md, "Contention across jobs")
+ * (what the jobs wait for together: agents by label, locks by resource and by step; docs/definitions.md, "Contention across jobs")
  * and {@code /value-stream/prometheus}, every job's figures as Prometheus metrics (the text format 0.0.4, or
  * OpenMetrics where the scraper's {@code Accept} header asks for it, as Prometheus does; docs/export.md). Both cover
  * the Pipeline jobs the caller may read, each over the runs its store holds, so the counters only grow while runs are

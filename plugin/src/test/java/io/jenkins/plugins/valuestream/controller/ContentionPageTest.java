@@ -59,6 +59,7 @@ public class ContentionPageTest {
         assertThat(page.querySelector(".vsp-page").asNormalizedText())
                 .contains("of each of 3 Pipeline jobs you may read (3 completed runs)");
         assertThat(page.querySelectorAll(".vsp-locks")).isEmpty();
+        assertThat(page.querySelector(".vsp-contention-resources").asNormalizedText()).contains("No run took a lock.");
     }
 
     /** Jenkins 2.541 lists root actions in the page header's menu, its entries in the page's markup. */
