@@ -85,6 +85,13 @@ public class OtlpMetricsTest {
     }
 
     @Test
+    public void theSettingIsOnTheSystemConfigurationPage() throws Exception {
+        String page = r.createWebClient().goTo("manage/configure").getWebResponse().getContentAsString();
+
+        assertThat(page).contains("OpenTelemetry metrics endpoint (OTLP/HTTP)").contains("_.otlpEndpoint");
+    }
+
+    @Test
     public void anEndpointThatIsNoUrlIsRefusedWhenTyped() {
         assertThat(ValueStreamConfiguration.get().doCheckOtlpEndpoint("collector:4318").kind)
                 .isEqualTo(hudson.util.FormValidation.Kind.ERROR);

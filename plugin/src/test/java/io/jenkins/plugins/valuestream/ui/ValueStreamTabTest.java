@@ -137,6 +137,7 @@ public class ValueStreamTabTest {
 
         HtmlPage page = j.createWebClient().getPage(job, ValueStreamJobAction.URL_NAME + "/");
 
+        assertThat(page.querySelector("#vsp-dora-heading").asNormalizedText()).isEqualTo("Delivery (DORA)");
         assertThat(page.querySelector(".vsp-dora").asNormalizedText())
                 .contains("Not known: no run of this window has a deploying step");
         assertThat(page.querySelectorAll(".vsp-dora-figures")).isEmpty();
