@@ -9,8 +9,10 @@ import io.jenkins.plugins.valuestream.future.FutureState;
 import io.jenkins.plugins.valuestream.future.FutureStep;
 import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.json.ReportJson;
+import io.jenkins.plugins.valuestream.process.InputDecision;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepFailure;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
@@ -581,6 +583,116 @@ public final class ExportedReport {
         @Exported(inline = true)
         public List<RaisedFlag> getFlags() {
             return flags.stream().map(RaisedFlag::new).toList();
+        }
+
+        @Exported(inline = true)
+        public List<Failure> getFailures() {
+            return map.failures().stream().map(Failure::new).toList();
+        }
+
+        @Exported(inline = true)
+        public List<Input> getInputs() {
+            return map.inputs().stream().map(Input::new).toList();
+        }
+    }
+
+    /** An error of a run, where it arose. */
+    @ExportedBean
+    public static final class Failure {
+        private final StepFailure failure;
+
+        Failure(StepFailure failure) {
+            this.failure = failure;
+        }
+
+        @Exported
+        public String getPath() {
+            return failure.step().toString();
+        }
+
+        @Exported
+        public List<String> getSegments() {
+            return failure.step().segments();
+        }
+
+        @Exported
+        public String getStep() {
+            return failure.step().label();
+        }
+
+        @Exported
+        public String getFunction() {
+            return failure.functionName();
+        }
+
+        @Exported
+        public String getError() {
+            return failure.error();
+        }
+
+        @Exported
+        public String getMessage() {
+            return failure.message();
+        }
+
+        @Exported
+        public boolean isInterruption() {
+            return failure.interruption();
+        }
+
+        @Exported
+        public long getAt() {
+            return failure.at();
+        }
+    }
+
+    /** An input of a run and what became of it. */
+    @ExportedBean
+    public static final class Input {
+        private final InputDecision input;
+
+        Input(InputDecision input) {
+            this.input = input;
+        }
+
+        @Exported
+        public String getPath() {
+            return input.step().toString();
+        }
+
+        @Exported
+        public List<String> getSegments() {
+            return input.step().segments();
+        }
+
+        @Exported
+        public String getStep() {
+            return input.step().label();
+        }
+
+        @Exported
+        public String getMessage() {
+            return input.message();
+        }
+
+        @Exported
+        public String getDecision() {
+            return input.decision().name();
+        }
+
+        @Exported
+        public @Nullable String getUser() {
+            return input.user();
+        }
+
+        @Exported
+        public long getAt() {
+            return input.at();
+        }
+
+        @Exported
+        public long getWaitedMillis() {
+            return input.waitedMillis();
         }
     }
 

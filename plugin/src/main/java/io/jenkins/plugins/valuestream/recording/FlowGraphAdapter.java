@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jenkins.model.CauseOfInterruption;
 import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
 import org.jenkinsci.plugins.workflow.actions.BodyInvocationAction;
 import org.jenkinsci.plugins.workflow.actions.ErrorAction;
@@ -28,6 +29,7 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graph.FlowStartNode;
 import org.jenkinsci.plugins.workflow.graph.StepNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
 import org.jspecify.annotations.Nullable;
@@ -81,13 +83,55 @@ public final class FlowGraphAdapter {
         }
         ErrorAction error = node.getPersistentAction(ErrorAction.class);
         if (error != null) {
-            builder.error(error.getError().toString());
+            Throwable thrown = error.getError();
+            if (thrown instanceof FlowInterruptedException interruption) {
+                interruption(interruption, builder);
+            } else {
+                builder.error(thrown.toString());
+            }
+        } else {
+            builder.decidedBy(InputFacts.approver(node));
         }
         WarningAction warning = node.getPersistentAction(WarningAction.class);
         if (warning != null) {
             builder.warning(warning.getResult().toString());
         }
         return builder.build();
+    }
+
+    /**
+     * An interruption as the build folder reads: its message, or else its causes as Jenkins describes them ("Rejected
+     * by alice", "Aborted by alice", "Timeout has been exceeded"), with user ids where the build folder has ids, and
+     * the first user it names as the one who decided.
+     */
+    private static void interruption(FlowInterruptedException interruption, GraphNode.Builder builder) {
+        List<String> descriptions = new ArrayList<>();
+        String decidedBy = null;
+        for (CauseOfInterruption cause : interruption.getCauses()) {
+            String user = null;
+            if (cause instanceof CauseOfInterruption.UserInterruption byUser) {
+                user = byUser.getUserId();
+                descriptions.add("Aborted by " + user);
+            } else if (cause.getClass().getName().endsWith(".Rejection")) {
+                user = InputFacts.rejector(cause);
+                descriptions.add(user == null ? "Rejected" : "Rejected by " + user);
+            } else if (cause.getClass().getName().endsWith("$ExceededTimeout")) {
+                descriptions.add("Timeout has been exceeded");
+            } else {
+                String name = cause.getClass().getName();
+                descriptions.add("Interrupted (" + name.substring(name.lastIndexOf('.') + 1).replace('$', '.') + ")");
+            }
+            if (decidedBy == null) {
+                decidedBy = user;
+            }
+        }
+        String message = interruption.getMessage();
+        if (message == null && !descriptions.isEmpty()) {
+            message = String.join("; ", descriptions);
+        }
+        String type = interruption.getClass().getName();
+        builder.error(message == null ? type : type + ": " + message);
+        builder.decidedBy(decidedBy);
     }
 
     static NodeKind kind(FlowNode node) {

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 public final class RunPage {
     /** How many flags the build page's box shows. */
     static final int SUMMARY_FLAGS = 3;
+    /** An error message or input question is cut to its first line and this many characters. */
+    private static final int MAX_TEXT = 300;
 
     private final RunReport report;
     private final ProcessMap map;
@@ -74,6 +76,35 @@ public final class RunPage {
     /** What the source could not tell, in words. */
     public List<String> getNotes() {
         return map.notes();
+    }
+
+    /**
+     * The run's errors, each where it arose: "Build (sh): script returned exit code 1". The first line of a long
+     * message; the JSON has it whole.
+     */
+    public List<String> getFailureLines() {
+        return map.failures().stream().map(failure -> {
+            String message = HumanText.firstLine(failure.message(), MAX_TEXT);
+            return failure.functionName().isEmpty()
+                    ? Messages.RunPage_Failure(failure.step().label(), message)
+                    : Messages.RunPage_FailureIn(failure.step().label(), failure.functionName(), message);
+        }).toList();
+    }
+
+    /** The run's inputs and who decided them: "Approve: “Ship it?” approved by alice after 2m 5s". */
+    public List<String> getInputLines() {
+        return map.inputs().stream().map(input -> {
+            String asked = input.message().isEmpty() ? Messages.RunPage_InputUnasked(input.step().label())
+                    : Messages.RunPage_InputAsked(input.step().label(), HumanText.firstLine(input.message(), MAX_TEXT));
+            String waited = Durations.format(input.waitedMillis());
+            return switch (input.decision()) {
+                case WAITING -> Messages.RunPage_InputWaiting(asked, waited);
+                case APPROVED -> input.user() == null ? Messages.RunPage_InputApproved(asked, waited)
+                        : Messages.RunPage_InputApprovedBy(asked, input.user(), waited);
+                case ABORTED -> input.user() == null ? Messages.RunPage_InputAborted(asked, waited)
+                        : Messages.RunPage_InputAbortedBy(asked, input.user(), waited);
+            };
+        }).toList();
     }
 
     /** The flags with their evidence, costliest first. */

@@ -10,9 +10,11 @@ import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.InputDecision;
 import io.jenkins.plugins.valuestream.process.LockAcquisition;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepFailure;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
@@ -117,6 +119,38 @@ public final class ProcessMapCodec {
                 }
                 json.writeEndArray();
             }
+            if (!map.failures().isEmpty()) {
+                json.writeArrayFieldStart("failures");
+                for (StepFailure failure : map.failures()) {
+                    json.writeStartObject();
+                    writePath(json, "step", failure.step());
+                    if (!failure.function().isEmpty()) {
+                        json.writeStringField("function", failure.function());
+                    }
+                    json.writeStringField("error", failure.error());
+                    json.writeNumberField("at", failure.at());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            if (!map.inputs().isEmpty()) {
+                json.writeArrayFieldStart("inputs");
+                for (InputDecision input : map.inputs()) {
+                    json.writeStartObject();
+                    writePath(json, "step", input.step());
+                    if (!input.message().isEmpty()) {
+                        json.writeStringField("message", input.message());
+                    }
+                    json.writeStringField("decision", input.decision().name());
+                    writeString(json, "user", input.user());
+                    json.writeNumberField("at", input.at());
+                    if (input.waitedMillis() != 0) {
+                        json.writeNumberField("waited", input.waitedMillis());
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to a string cannot fail", e);
@@ -187,6 +221,26 @@ public final class ProcessMapCodec {
                     FORM.optionalLong(lock, "wait", 0),
                     FORM.optionalLong(lock, "hold", 0)));
         }
+        // Forms written before errors and input decisions were kept have none.
+        List<StepFailure> failures = new ArrayList<>();
+        for (JsonNode failure : FORM.array(root, "failures")) {
+            failures.add(new StepFailure(
+                    FORM.path(failure, "step", "an error"),
+                    FORM.text(failure, "function", ""),
+                    FORM.requiredText(failure, "error", "an error"),
+                    FORM.requiredLong(failure, "at", "an error")));
+        }
+        List<InputDecision> inputs = new ArrayList<>();
+        for (JsonNode input : FORM.array(root, "inputs")) {
+            inputs.add(new InputDecision(
+                    FORM.path(input, "step", "an input decision"),
+                    FORM.text(input, "message", ""),
+                    FORM.enumValue(InputDecision.Decision.class,
+                            FORM.requiredText(input, "decision", "an input decision"), "decision"),
+                    FORM.nullableText(input, "user"),
+                    FORM.requiredLong(input, "at", "an input decision"),
+                    FORM.optionalLong(input, "waited", 0)));
+        }
         return new ProcessMap(
                 FORM.requiredLong(root, "number", "the process map").intValue(),
                 result(FORM.nullableText(root, "result")),
@@ -202,7 +256,9 @@ public final class ProcessMapCodec {
                 notes,
                 upstream,
                 changes,
-                locks);
+                locks,
+                failures,
+                inputs);
     }
 
     // ---- writing ---------------------------------------------------------------------------------------------

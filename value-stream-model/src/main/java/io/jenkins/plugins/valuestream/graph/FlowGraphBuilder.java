@@ -176,6 +176,29 @@ public final class FlowGraphBuilder {
             return this;
         }
 
+        /** {@code sh script} that fails with {@code error} ({@code Class: message}) after {@code millis}. */
+        public Scope failingSh(String script, long millis, String error) {
+            GraphNode.Builder node = add(NodeKind.ATOM, heads, clock).function(StepFunctions.SHELL)
+                    .arguments(Map.of("script", script)).error(error);
+            heads = List.of(id(node));
+            clock += millis;
+            return this;
+        }
+
+        /**
+         * {@code input} decided after {@code waitMillis} by {@code user}: approved where {@code interruption} is
+         * {@code null}, else aborted with that error ({@code ...FlowInterruptedException: Rejected by bob}).
+         */
+        public Scope input(String message, long waitMillis, @Nullable String user, @Nullable String interruption) {
+            input(message, waitMillis);
+            GraphNode.Builder node = nodes.get(nodes.size() - 1);
+            node.decidedBy(user);
+            if (interruption != null) {
+                node.error(interruption);
+            }
+            return this;
+        }
+
         /** Marks the block this scope is the body of as failed with the given error (body end and outer end). */
         public Scope fail(String error) {
             if (bodyEnd == null) {

@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param error the class and message of an {@code ErrorAction}, or {@code null}
  * @param tags the node's tags ({@code TagsAction}), e.g. {@code STAGE_STATUS} of a skipped Declarative stage
  * @param warning the result of a {@code WarningAction} ({@code UNSTABLE}, ...), or {@code null}
+ * @param decidedBy the id of the user who approved an {@code input} ({@code InputSubmittedAction}'s approver) or, on a
+ *     node with an {@code error}, who aborted it (the {@code Rejection} or {@code UserInterruption} of the
+ *     interruption), or {@code null} where neither is recorded
  */
 public record GraphNode(
         String id,
@@ -40,7 +43,8 @@ public record GraphNode(
         List<Pause> pauses,
         @Nullable String error,
         Map<String, String> tags,
-        @Nullable String warning) {
+        @Nullable String warning,
+        @Nullable String decidedBy) {
 
     /** The tag that Declarative writes on the body of a stage it skipped or let fail. */
     public static final String STAGE_STATUS = "STAGE_STATUS";
@@ -80,6 +84,7 @@ public record GraphNode(
         private @Nullable String error;
         private Map<String, String> tags = Map.of();
         private @Nullable String warning;
+        private @Nullable String decidedBy;
 
         private Builder(String id, NodeKind kind) {
             this.id = id;
@@ -151,9 +156,14 @@ public record GraphNode(
             return this;
         }
 
+        public Builder decidedBy(@Nullable String userId) {
+            this.decidedBy = userId;
+            return this;
+        }
+
         public GraphNode build() {
             return new GraphNode(id, parentIds, kind, startMillis, function, startId, body, label, branchName,
-                    arguments, pauses, error, tags, warning);
+                    arguments, pauses, error, tags, warning, decidedBy);
         }
     }
 }

@@ -125,6 +125,10 @@ public final class StepFunctions {
             java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.CoreWrapperStep", "wrap"),
             java.util.Map.entry("org.jenkinsci.plugins.pipeline.maven.WithMavenStep", "withMaven"),
             java.util.Map.entry("jenkins.plugins.nodejs.NodeJSStep", "nodejs"),
+            java.util.Map.entry(ERROR, "error"),
+            java.util.Map.entry(ECHO, "echo"),
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.TimeoutStep", "timeout"),
+            java.util.Map.entry("org.jenkinsci.plugins.workflow.steps.CatchErrorStep", "catchError"),
             java.util.Map.entry(STASH, "stash"),
             java.util.Map.entry(UNSTASH, "unstash"));
 

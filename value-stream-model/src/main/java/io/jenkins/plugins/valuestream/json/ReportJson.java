@@ -27,7 +27,9 @@ import io.jenkins.plugins.valuestream.future.FutureState;
 import io.jenkins.plugins.valuestream.future.FutureStep;
 import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.InputDecision;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepFailure;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
 import io.jenkins.plugins.valuestream.process.WaitCause;
@@ -53,7 +55,9 @@ import org.jspecify.annotations.Nullable;
  *   "processMillis","waitMillis","waitByCause":{"QUEUE":null,"AGENT":0,...},"flowEfficiency",
  *   "steps":[{"path","segments","result","startedAt","elapsedMillis","processMillis","waitMillis","effortMillis",
  *             "waitByCause":{...}}],
- *   "flags":[{"kind","step","message","costMillis","evidence","remedy"}]}],
+ *   "flags":[{"kind","step","message","costMillis","evidence","remedy"}],
+ *   "failures":[{"path","segments","step","function","error","message","interruption","at"}],
+ *   "inputs":[{"path","segments","step","message","decision","user","at","waitedMillis"}]}],
  *  "avoidableWork":{"runs","totalMillis","entries":[{"kind","step","segments","totalMillis","runs","remedy"}]},
  *  "futureState":{"removedCauses","keptCauses","removedFlagKinds","keptFlagKinds","runs","leadTimeMillis",
  *                 "projectedLeadTimeMillis","flowEfficiency","projectedFlowEfficiency","removedWaitMillis",
@@ -153,6 +157,30 @@ public final class ReportJson {
         ArrayNode flags = node.putArray("flags");
         for (Flag flag : run.flags()) {
             flags.add(flag(flag));
+        }
+        ArrayNode failures = node.putArray("failures");
+        for (StepFailure failure : map.failures()) {
+            ObjectNode item = failures.addObject();
+            item.put("path", failure.step().toString());
+            item.set("segments", segments(failure.step()));
+            item.put("step", failure.step().label());
+            item.put("function", failure.functionName());
+            item.put("error", failure.error());
+            item.put("message", failure.message());
+            item.put("interruption", failure.interruption());
+            item.put("at", failure.at());
+        }
+        ArrayNode inputs = node.putArray("inputs");
+        for (InputDecision input : map.inputs()) {
+            ObjectNode item = inputs.addObject();
+            item.put("path", input.step().toString());
+            item.set("segments", segments(input.step()));
+            item.put("step", input.step().label());
+            item.put("message", input.message());
+            item.put("decision", input.decision().name());
+            item.put("user", input.user());
+            item.put("at", input.at());
+            item.put("waitedMillis", input.waitedMillis());
         }
         return node;
     }

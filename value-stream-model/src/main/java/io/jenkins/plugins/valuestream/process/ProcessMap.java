@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  *     for DORA's lead time for changes; {@code null} where the source did not say, which is not "none"
  * @param locks the lock acquisitions, in start order; empty for a run without {@code lock} steps and for a run
  *     recorded before they were kept (its LOCK waits are still in the steps' waits)
+ * @param failures the errors of the run, each where it arose, in the order they arose (at most
+ *     {@link StepFailure#MAX_PER_RUN}); empty for a run without errors and for a run recorded before they were kept
+ * @param inputs the run's {@code input} steps and what became of them, in start order; empty for a run without
+ *     inputs and for a run recorded before decisions were kept
  */
 public record ProcessMap(
         int number,
@@ -47,7 +51,18 @@ public record ProcessMap(
         List<String> notes,
         List<UpstreamCause> upstream,
         @Nullable List<Change> changes,
-        List<LockAcquisition> locks) {
+        List<LockAcquisition> locks,
+        List<StepFailure> failures,
+        List<InputDecision> inputs) {
+
+    /** A map of a run without errors and inputs (or whose errors and inputs are not known). */
+    public ProcessMap(int number, @Nullable RunResult result, @Nullable Long queuedAt, long startedAt,
+            @Nullable Long completedAt, long asOf, long processMillis, WaitBreakdown waits, List<ProcessStep> steps,
+            List<WorkItem> work, List<AgentAllocation> agents, List<String> notes, List<UpstreamCause> upstream,
+            @Nullable List<Change> changes, List<LockAcquisition> locks) {
+        this(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps, work, agents, notes,
+                upstream, changes, locks, List.of(), List.of());
+    }
 
     /** A map of a run that took no locks (or whose locks are not known). */
     public ProcessMap(int number, @Nullable RunResult result, @Nullable Long queuedAt, long startedAt,
@@ -83,6 +98,8 @@ public record ProcessMap(
         upstream = List.copyOf(upstream);
         changes = changes == null ? null : List.copyOf(changes);
         locks = List.copyOf(locks);
+        failures = List.copyOf(failures);
+        inputs = List.copyOf(inputs);
     }
 
     public boolean running() {
@@ -112,31 +129,31 @@ public record ProcessMap(
     /** The same map with other steps. */
     public ProcessMap withSteps(List<ProcessStep> otherSteps) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, otherSteps,
-                work, agents, notes, upstream, changes, locks);
+                work, agents, notes, upstream, changes, locks, failures, inputs);
     }
 
     /** The same map with other waits of the run. */
     public ProcessMap withWaits(WaitBreakdown otherWaits) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, otherWaits, steps,
-                work, agents, notes, upstream, changes, locks);
+                work, agents, notes, upstream, changes, locks, failures, inputs);
     }
 
     /** The same map with other work items. */
     public ProcessMap withWork(List<WorkItem> otherWork) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                otherWork, agents, notes, upstream, changes, locks);
+                otherWork, agents, notes, upstream, changes, locks, failures, inputs);
     }
 
     /** The same map, started by the given upstream runs (what the source knew of the run's causes). */
     public ProcessMap withUpstream(List<UpstreamCause> causes) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                work, agents, notes, causes, changes, locks);
+                work, agents, notes, causes, changes, locks, failures, inputs);
     }
 
     /** The same map with other notes. */
     public ProcessMap withNotes(List<String> otherNotes) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                work, agents, otherNotes, upstream, changes, locks);
+                work, agents, otherNotes, upstream, changes, locks, failures, inputs);
     }
 
     /**
@@ -145,19 +162,25 @@ public record ProcessMap(
      */
     public ProcessMap withoutEnd() {
         return new ProcessMap(number, null, queuedAt, startedAt, null, asOf, processMillis, waits, steps, work, agents,
-                notes, upstream, changes, locks);
+                notes, upstream, changes, locks, failures, inputs);
     }
 
     /** The same map, having built the given changes ({@code null}: not known). */
     public ProcessMap withChanges(@Nullable List<Change> built) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                work, agents, notes, upstream, built, locks);
+                work, agents, notes, upstream, built, locks, failures, inputs);
     }
 
     /** The same map with other lock acquisitions. */
     public ProcessMap withLocks(List<LockAcquisition> otherLocks) {
         return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
-                work, agents, notes, upstream, changes, otherLocks);
+                work, agents, notes, upstream, changes, otherLocks, failures, inputs);
+    }
+
+    /** The same map with other errors and input decisions. */
+    public ProcessMap withOutcomes(List<StepFailure> otherFailures, List<InputDecision> otherInputs) {
+        return new ProcessMap(number, result, queuedAt, startedAt, completedAt, asOf, processMillis, waits, steps,
+                work, agents, notes, upstream, changes, locks, otherFailures, otherInputs);
     }
 
     /** The first occurrence of the step with the given path. */

@@ -84,7 +84,8 @@ public final class ProcessMapExtractor {
         }
         return new ProcessMap(info.number(), info.result(), info.queuedAt(), info.startedAt(), info.completedAt(),
                 asOf, run.process(), WaitBreakdown.ofArray(runWaits, unknown), result, segments.work(),
-                segments.agents(), table.notes(), info.upstream(), info.changes(), segments.locks());
+                segments.agents(), table.notes(), info.upstream(), info.changes(), segments.locks(), segments.failures(),
+                segments.inputs());
     }
 
     /**

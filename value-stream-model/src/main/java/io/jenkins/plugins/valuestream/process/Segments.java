@@ -6,6 +6,7 @@ import io.jenkins.plugins.valuestream.graph.Pause;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,10 @@ final class Segments {
     private final List<WorkItem> work;
     private final List<AgentAllocation> agents = new ArrayList<>();
     private final List<LockAcquisition> locks = new ArrayList<>();
+    private List<StepFailure> failures = List.of();
+    private List<InputDecision> inputs = List.of();
+    /** The texts of the errors kept so far: an error that travels up through blocks is kept where it arose. */
+    private @Nullable Set<String> errorsSeen;
 
     /** Cuts the segments of every placed node, and the controller time before the first one. */
     Segments(RunInfo info, NodeTable table, StepScopes scopes) {
@@ -63,6 +68,16 @@ final class Segments {
     List<LockAcquisition> locks() {
         sortIfNeeded(locks, Comparator.comparingLong(LockAcquisition::startedAt));
         return locks;
+    }
+
+    /** The errors of the run, each where it arose, in the order they arose (at most {@link StepFailure#MAX_PER_RUN}). */
+    List<StepFailure> failures() {
+        return failures;
+    }
+
+    /** The run's {@code input} steps and what became of them, by start. */
+    List<InputDecision> inputs() {
+        return inputs;
     }
 
     private void collect() {
@@ -101,7 +116,73 @@ final class Segments {
             if (table.marked(i, NodeTable.WARNED) && step != null) {
                 step.warned = true;
             }
+            boolean input = kind == NodeTable.ATOM && table.has(i, FunctionRoles.INPUT);
+            if (input) {
+                addInput(table.node(i), step, from, to);
+            }
+            if (table.marked(i, NodeTable.ERROR)) {
+                // An input someone aborted is told as the input's decision, and the blocks its interruption travels
+                // up through say no more; any other error of an input (the controller lost its agent) is a failure.
+                GraphNode node = table.node(i);
+                boolean decided = input && node.error() != null && node.error().startsWith(StepFailure.INTERRUPTED);
+                addFailure(node, step, kind == NodeTable.ATOM ? function : null, to, decided);
+            }
         }
+        if (failures.size() > 1) {
+            failures.sort(Comparator.comparingLong(StepFailure::at));
+        }
+    }
+
+    /**
+     * Keeps an error where it arose. Nodes come parents first, so the node that threw an error comes before the
+     * blocks it travelled up through, which carry the same error: only its first node keeps it. The block's own
+     * function is not known at its end node; an error that a block raised itself (a {@code timeout}) has none.
+     */
+    private void addFailure(GraphNode node, @Nullable StepBuilder step, @Nullable String function, long at,
+            boolean seenOnly) {
+        String error = node.error();
+        if (error == null) {
+            return;
+        }
+        if (errorsSeen == null) {
+            errorsSeen = new HashSet<>();
+        }
+        if (!errorsSeen.add(error) || seenOnly || failures.size() >= StepFailure.MAX_PER_RUN) {
+            return;
+        }
+        if (failures.isEmpty()) {
+            failures = new ArrayList<>(2);
+        }
+        failures.add(new StepFailure(step == null ? StepPath.OUTSIDE : step.path, function == null ? "" : function,
+                error, at));
+    }
+
+    /** What became of an {@code input}: an error on it is an abort, a pause still open is a wait, else approval. */
+    private void addInput(GraphNode node, @Nullable StepBuilder step, long from, long to) {
+        long waited = 0;
+        boolean open = false;
+        long decidedAt = to;
+        for (Pause pause : node.pauses()) {
+            long end = pause.endOr(asOf);
+            waited += Math.max(0, end - pause.startMillis());
+            open |= pause.endMillis() == null;
+            decidedAt = end;
+        }
+        InputDecision.Decision decision;
+        if (node.error() != null) {
+            decision = InputDecision.Decision.ABORTED;
+        } else if (open && node.decidedBy() == null) {
+            decision = InputDecision.Decision.WAITING;
+            decidedAt = from;
+        } else {
+            decision = InputDecision.Decision.APPROVED;
+        }
+        if (inputs.isEmpty()) {
+            inputs = new ArrayList<>(1);
+        }
+        String message = node.arguments().getOrDefault("message", "");
+        inputs.add(new InputDecision(step == null ? StepPath.OUTSIDE : step.path, message, decision,
+                node.decidedBy(), decidedAt, waited));
     }
 
     /** A paused node waits for a person during its pauses (INPUT) and works the rest of its time. */

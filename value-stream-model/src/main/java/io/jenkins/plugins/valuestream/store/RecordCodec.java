@@ -4,9 +4,11 @@ import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.InputDecision;
 import io.jenkins.plugins.valuestream.process.LockAcquisition;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepFailure;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
@@ -28,10 +30,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * run     number (zz) | stringCount (v) | startedAt (zz) | completedAt − startedAt (zz) | asOf − completedAt (zz)
- *         | presence (v: 1 result, 2 queuedAt, 4 work contexts, 8 upstream causes, 16 changes, 32 locks)
+ *         | presence (v: 1 result, 2 queuedAt, 4 work contexts, 8 upstream causes, 16 changes, 32 locks,
+ *           64 failures, 128 inputs)
  *         | [result id (v)] | [queuedAt − startedAt (zz)] | processMillis (zz)
  *         | waits | steps (count, step...) | work (count, item...) | agents (count, agent...) | notes (count, id...)
  *         | [upstream (count, cause...)] | [changes (count, change...)] | [locks (count, lock...)]
+ *         | [failures (count, failure...)] | [inputs (count, input...)]
  * cause   job id (v) | build number (zz) | nodeId
  * change  commit id (v) | time known (v: 0 or 1) | [committedAt − startedAt (zz)]
  * step    path | occurrence (zz) | kind + result·4 + firstTime·32 + deploys·64 (v)
@@ -41,6 +45,9 @@ import org.jspecify.annotations.Nullable;
  *         | duration (zz) | [context: 0 unknown, else agent id + 1 (v) | environment id (v)]
  * agent   label id (v) | path | startedAt − previous allocation's start (zz) | wait (zz) | hold (zz)
  * lock    resource id (v) | path | startedAt − previous acquisition's start (zz) | wait (zz) | hold (zz)
+ * failure path | function id (v) | error id (v) | at − previous failure's time (zz)
+ * input   path | message id (v) | decision (v) | user id + 1, 0 = none (v) | at − previous input's time (zz)
+ *         | waited (zz)
  * waits   unknown causes·128 + causes with time (v, one bit per cause by ordinal) | the times of the latter (v)
  * path    k (v): k &lt; paths so far in this run = that path; k = paths so far = a new path follows:
  *         depth (v) | segment ids (v)
@@ -51,15 +58,18 @@ import org.jspecify.annotations.Nullable;
  * records written before read as runs no other run started. Likewise bit 16 and the changes only for a run whose
  * changes are known (records written before read as runs whose changes are unknown), bit 32 and the lock
  * acquisitions only for a run that took a lock (records written before read as runs without acquisitions, their LOCK
- * waits in the steps' waits alone), and the deploys bit of a step only for a deploying one (steps written before do
+ * waits in the steps' waits alone), bits 64 and 128 only for a run with errors or inputs (records written before read
+ * as runs without them), and the deploys bit of a step only for a deploying one (steps written before do
  * not deploy). {@code stringCount} is the number
  * of strings the store had defined when the run was written: every id the run uses is below it. Enum ordinals are
- * part of the format: changing {@link WaitCause}, {@link StepKind} or {@link StepResult} needs a new format version.
+ * part of the format: changing {@link WaitCause}, {@link StepKind}, {@link StepResult} or
+ * {@link InputDecision.Decision} needs a new format version.
  */
 final class RecordCodec {
     private static final WaitCause[] CAUSES = WaitCause.values();
     private static final StepKind[] KINDS = StepKind.values();
     private static final StepResult[] RESULTS = StepResult.values();
+    private static final InputDecision.Decision[] DECISIONS = InputDecision.Decision.values();
     private static final int CAUSE_BITS = 7;
     private static final int MAX_NUMERIC_ID_DIGITS = 18;
 
@@ -113,6 +123,18 @@ final class RecordCodec {
             strings.id(lock.resource());
             internPath(lock.step(), strings);
         }
+        for (StepFailure failure : map.failures()) {
+            internPath(failure.step(), strings);
+            strings.id(failure.function());
+            strings.id(failure.error());
+        }
+        for (InputDecision input : map.inputs()) {
+            internPath(input.step(), strings);
+            strings.id(input.message());
+            if (input.user() != null) {
+                strings.id(input.user());
+            }
+        }
     }
 
     private static void internPath(StepPath path, StringInterner strings) {
@@ -147,7 +169,8 @@ final class RecordCodec {
         // Work contexts are always written; records written before they were kept lack bit 4 and read as unknown.
         out.writeVarInt((map.result() != null ? 1 : 0) | (map.queuedAt() != null ? 2 : 0) | 4
                 | (map.upstream().isEmpty() ? 0 : 8) | (map.changes() == null ? 0 : 16)
-                | (map.locks().isEmpty() ? 0 : 32));
+                | (map.locks().isEmpty() ? 0 : 32) | (map.failures().isEmpty() ? 0 : 64)
+                | (map.inputs().isEmpty() ? 0 : 128));
         if (map.result() != null) {
             out.writeVarInt(strings.id(map.result().name()));
         }
@@ -239,6 +262,30 @@ final class RecordCodec {
                 previous = lock.startedAt();
                 out.writeZigZag(lock.waitMillis());
                 out.writeZigZag(lock.holdMillis());
+            }
+        }
+        if (!map.failures().isEmpty()) {
+            out.writeVarInt(map.failures().size());
+            previous = start;
+            for (StepFailure failure : map.failures()) {
+                writePath(failure.step(), paths, strings, out);
+                out.writeVarInt(strings.id(failure.function()));
+                out.writeVarInt(strings.id(failure.error()));
+                out.writeZigZag(failure.at() - previous);
+                previous = failure.at();
+            }
+        }
+        if (!map.inputs().isEmpty()) {
+            out.writeVarInt(map.inputs().size());
+            previous = start;
+            for (InputDecision input : map.inputs()) {
+                writePath(input.step(), paths, strings, out);
+                out.writeVarInt(strings.id(input.message()));
+                out.writeVarInt(input.decision().ordinal());
+                out.writeVarInt(input.user() == null ? 0 : strings.id(input.user()) + 1);
+                out.writeZigZag(input.at() - previous);
+                previous = input.at();
+                out.writeZigZag(input.waitedMillis());
             }
         }
         return stepBytes;
@@ -345,7 +392,7 @@ final class RecordCodec {
             long completedAt = start + in.readZigZag();
             long asOf = completedAt + in.readZigZag();
             int presence = in.readVarInt();
-            if ((presence & ~63) != 0) {
+            if ((presence & ~255) != 0) {
                 throw new MalformedRecordException("Unknown fields " + presence);
             }
             RunResult result = (presence & 1) != 0 ? RunResult.fromName(string(in.readVarInt())) : null;
@@ -451,11 +498,45 @@ final class RecordCodec {
                     locks[i] = new LockAcquisition(resource, path, startedAt, wait, in.readZigZag());
                 }
             }
+            StepFailure[] failures = new StepFailure[0];
+            if ((presence & 64) != 0) {
+                failures = new StepFailure[in.readCount()];
+                previous = start;
+                for (int i = 0; i < failures.length; i++) {
+                    StepPath path = readPath(in, paths);
+                    String function = string(in.readVarInt());
+                    String error = string(in.readVarInt());
+                    previous += in.readZigZag();
+                    failures[i] = new StepFailure(path, function, error, previous);
+                }
+            }
+            InputDecision[] inputs = new InputDecision[0];
+            if ((presence & 128) != 0) {
+                inputs = new InputDecision[in.readCount()];
+                previous = start;
+                for (int i = 0; i < inputs.length; i++) {
+                    StepPath path = readPath(in, paths);
+                    String message = string(in.readVarInt());
+                    int decision = in.readVarInt();
+                    if (decision >= DECISIONS.length) {
+                        throw new MalformedRecordException("Invalid input decision " + decision + " of run #"
+                                + number);
+                    }
+                    int user = in.readVarInt();
+                    previous += in.readZigZag();
+                    long waited = in.readZigZag();
+                    if (waited < 0) {
+                        throw new MalformedRecordException("Negative input wait of run #" + number);
+                    }
+                    inputs[i] = new InputDecision(path, message, DECISIONS[decision], user == 0 ? null
+                            : string(user - 1), previous, waited);
+                }
+            }
             in.requireEnd("run #" + number);
             // Immutable lists, which the map keeps as they are rather than copying them again.
             return new ProcessMap(number, result, queuedAt, start, completedAt, asOf, processMillis, waits,
                     List.of(steps), List.of(work), List.of(agents), List.of(notes), List.of(upstream), changes,
-                    List.of(locks));
+                    List.of(locks), List.of(failures), List.of(inputs));
         }
 
         private String string(int id) {

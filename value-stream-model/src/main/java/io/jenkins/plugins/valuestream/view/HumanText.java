@@ -48,4 +48,24 @@ public final class HumanText {
     public static String instant(long epochMillis) {
         return INSTANT.format(Instant.ofEpochMilli(epochMillis));
     }
+
+    /**
+     * The first line of a text, cut to {@code max} characters with an ellipsis: an error message or a question in a
+     * list, whose whole text goes elsewhere (a tooltip, the JSON). "…" marks a cut or further lines.
+     */
+    public static String firstLine(String text, int max) {
+        String stripped = text.strip();
+        int newline = stripped.indexOf('\n');
+        String line = (newline < 0 ? stripped : stripped.substring(0, newline)).stripTrailing();
+        boolean cut = newline >= 0;
+        if (line.length() > max) {
+            int end = max;
+            if (Character.isHighSurrogate(line.charAt(end - 1))) {
+                end--;
+            }
+            line = line.substring(0, end).stripTrailing();
+            cut = true;
+        }
+        return cut ? line + "\u2026" : line;
+    }
 }

@@ -9,10 +9,12 @@ import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.RunResult;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.InputDecision;
 import io.jenkins.plugins.valuestream.process.LockAcquisition;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepFailure;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
@@ -169,6 +171,29 @@ public class ProcessMapCodecTest {
         assertThat(json).doesNotContain("locks");
 
         assertThat(ProcessMapCodec.read(json).locks()).isEmpty();
+    }
+
+    @Test
+    public void errorsAndInputDecisionsReadBackEqual() {
+        ProcessMap map = everyField().withOutcomes(
+                List.of(new StepFailure(StepPath.of("Build"), "org.jenkinsci.plugins.workflow.steps.durable_task.ShellStep",
+                                "hudson.AbortException: script returned exit code 1", T0 + 50_000),
+                        new StepFailure(StepPath.OUTSIDE, "", "java.lang.Error: \"<b>\"\nsecond line", T0 + 90_000)),
+                List.of(new InputDecision(StepPath.of("Deploy"), "Ship <it>?", InputDecision.Decision.APPROVED, "alice",
+                                T0 + 70_000, 6_000),
+                        new InputDecision(StepPath.of("Deploy"), "", InputDecision.Decision.WAITING, null, T0 + 80_000,
+                                0)));
+
+        assertThat(ProcessMapCodec.read(ProcessMapCodec.write(map))).isEqualTo(map);
+    }
+
+    @Test
+    public void anInputDecisionOfAnUnknownKindIsRefusedNamingIt() {
+        String json = "{\"format\":1,\"number\":3,\"startedAt\":1,\"asOf\":2,"
+                + "\"inputs\":[{\"step\":[\"Deploy\"],\"decision\":\"POSTPONED\",\"at\":1}]}";
+
+        assertThatThrownBy(() -> ProcessMapCodec.read(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("decision 'POSTPONED'");
     }
 
     @Test

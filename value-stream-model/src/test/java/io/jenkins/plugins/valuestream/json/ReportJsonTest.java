@@ -11,9 +11,12 @@ import io.jenkins.plugins.valuestream.future.FutureAssumptions;
 import io.jenkins.plugins.valuestream.future.WhatIf;
 import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
 import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.StepFunctions;
+import io.jenkins.plugins.valuestream.process.InputDecision;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessMapExtractor;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepFailure;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.WaitBreakdown;
@@ -22,10 +25,10 @@ import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.ReportAssembler;
 import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.stream.Distribution;
-import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
 import io.jenkins.plugins.valuestream.stream.RunTrend;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import io.jenkins.plugins.valuestream.stream.ValueStream;
+import io.jenkins.plugins.valuestream.stream.ValueStreamAggregator;
 import io.jenkins.plugins.valuestream.testing.RunFixture;
 import java.io.StringWriter;
 import java.util.List;
@@ -229,6 +232,48 @@ public class ReportJsonTest {
         assertThat(json.path("costMillis").asLong()).isEqualTo(120_000);
         assertThat(json.path("evidence")).extracting(JsonNode::asText)
                 .containsExactly("Build/linux: 60s", "Build/windows: 60s");
+    }
+
+    @Test
+    public void errorsAndInputDecisionsCarryTheirStepTextAndUser() throws Exception {
+        ProcessMap map = run(8, 0L, "Build").withOutcomes(
+                List.of(new StepFailure(StepPath.of("Deploy/Prod"), StepFunctions.SHELL,
+                        "hudson.AbortException: script returned exit code 1", 5_000)),
+                List.of(new InputDecision(StepPath.of("Approve"), "Ship <it>?", InputDecision.Decision.ABORTED, "bob",
+                        6_000, 700)));
+
+        JsonNode json = firstRun(map, List.of());
+
+        JsonNode failure = json.path("failures").get(0);
+        assertThat(failure.path("path").asText()).isEqualTo("Deploy\\/Prod");
+        assertThat(failure.path("step").asText()).isEqualTo("Deploy/Prod");
+        assertThat(failure.path("function").asText()).isEqualTo("sh");
+        assertThat(failure.path("error").asText()).isEqualTo("hudson.AbortException: script returned exit code 1");
+        assertThat(failure.path("message").asText()).isEqualTo("script returned exit code 1");
+        assertThat(failure.path("interruption").asBoolean()).isFalse();
+        assertThat(failure.path("at").asLong()).isEqualTo(5_000);
+        JsonNode input = json.path("inputs").get(0);
+        assertThat(input.path("message").asText()).isEqualTo("Ship <it>?");
+        assertThat(input.path("decision").asText()).isEqualTo("ABORTED");
+        assertThat(input.path("user").asText()).isEqualTo("bob");
+        assertThat(input.path("waitedMillis").asLong()).isEqualTo(700);
+    }
+
+    @Test
+    public void aRunWithoutErrorsHasAnEmptyListNotAMissingOne() throws Exception {
+        JsonNode json = firstRun(run(8, 0L, "Build"), List.of());
+
+        assertThat(json.path("failures").isArray()).isTrue();
+        assertThat(json.path("failures")).isEmpty();
+    }
+
+    @Test
+    public void anInputApprovedWithoutARecordedUserHasANullUser() throws Exception {
+        JsonNode inputs = firstRun(run(8, 0L, "Build"), List.of()).path("inputs");
+
+        assertThat(inputs).hasSize(1);
+        assertThat(inputs.get(0).path("decision").asText()).isEqualTo("APPROVED");
+        assertThat(inputs.get(0).path("user").isNull()).isTrue();
     }
 
     @Test

@@ -142,6 +142,65 @@ public class RealDataProcessMapTest {
         assertThat(grouped).isGreaterThan(1);
     }
 
+    @Test
+    public void aRealApprovedInputNamesItsApprover() {
+        InputDecision input = onlyInput("devops_pipe", 10);
+
+        assertThat(input.decision()).isEqualTo(InputDecision.Decision.APPROVED);
+        assertThat(input.user()).isEqualTo("admin");
+        assertThat(input.message()).startsWith("Finished using the web site?");
+    }
+
+    @Test
+    public void aRealRejectedInputIsAnAbortByTheUserTheRejectionNames() {
+        ProcessMap map = mapOf("devops_pipe", 9);
+        InputDecision input = onlyInput("devops_pipe", 9);
+
+        assertThat(input.decision()).isEqualTo(InputDecision.Decision.ABORTED);
+        assertThat(input.user()).isEqualTo("SYSTEM");
+        assertThat(input.waitedMillis()).isEqualTo(1603286128670L - 1603285587314L);
+        assertThat(map.failures()).as("the rejection is the input's decision, not an error beside it").isEmpty();
+    }
+
+    @Test
+    public void aRealFailedShellStepIsTheRunsOneErrorWithItsMessage() {
+        ProcessMap map = mapOf("Build FiveM", 8);
+
+        assertThat(map.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.functionName()).isEqualTo("sh");
+            assertThat(failure.message()).isEqualTo("script returned exit code 1");
+            assertThat(failure.step()).isNotEqualTo(StepPath.OUTSIDE);
+        });
+    }
+
+    @Test
+    public void everyRealFailedRunWithAnErrorInItsGraphSaysWhereAndNoErrorIsKeptTwice() {
+        int checked = 0;
+        for (Map.Entry<RunRecord, ProcessMap> entry : maps.entrySet()) {
+            ProcessMap map = entry.getValue();
+            boolean graphHasError = entry.getKey().graph().nodes().stream().anyMatch(n -> n.error() != null);
+            if (map.result() == io.jenkins.plugins.valuestream.graph.RunResult.FAILURE && graphHasError) {
+                assertThat(map.failures()).as("%s #%d", entry.getKey().job(), map.number()).isNotEmpty();
+                checked++;
+            }
+            assertThat(map.failures()).extracting(StepFailure::error).doesNotHaveDuplicates();
+        }
+        assertThat(checked).isGreaterThan(3);
+    }
+
+    private static ProcessMap mapOf(String job, int number) {
+        return maps.entrySet().stream()
+                .filter(e -> e.getKey().job().equals(job) && e.getKey().number() == number)
+                .map(Map.Entry::getValue).findFirst()
+                .orElseThrow(() -> new AssertionError("no real run " + job + " #" + number));
+    }
+
+    private static InputDecision onlyInput(String job, int number) {
+        List<InputDecision> inputs = mapOf(job, number).inputs();
+        assertThat(inputs).as("inputs of %s #%d", job, number).hasSize(1);
+        return inputs.get(0);
+    }
+
     private static long sum(Map<WaitCause, Long> byCause) {
         return byCause.values().stream().mapToLong(Long::longValue).sum();
     }

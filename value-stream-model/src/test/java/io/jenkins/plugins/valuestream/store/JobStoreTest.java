@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.valuestream.graph.Change;
 import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.StepFunctions;
 import io.jenkins.plugins.valuestream.graph.UpstreamCause;
 import io.jenkins.plugins.valuestream.process.AgentAllocation;
+import io.jenkins.plugins.valuestream.process.InputDecision;
 import io.jenkins.plugins.valuestream.process.LockAcquisition;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepFailure;
 import io.jenkins.plugins.valuestream.process.StepKind;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
@@ -197,6 +200,41 @@ public class JobStoreTest {
         try (JobStore store = JobStore.open(storeFile())) {
             assertThat(store.readAll()).containsExactly(locked);
             assertThat(store.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    public void readsBackRunsWithErrorsAndInputDecisions() throws IOException {
+        long t0 = 1_717_000_000_000L;
+        ProcessMap decided = beforeLocks()
+                .withLocks(List.of(new LockAcquisition("db", StepPath.of("Deploy"), t0 + 61_000, 30_000, 9_000)))
+                .withOutcomes(List.of(
+                        new StepFailure(StepPath.of("Build"), StepFunctions.SHELL,
+                                "hudson.AbortException: script returned exit code 1", t0 + 40_000),
+                        new StepFailure(StepPath.OUTSIDE, "", "java.io.IOException: disk full", t0 + 99_000)),
+                        List.of(new InputDecision(StepPath.of("Deploy"), "Ship it?", InputDecision.Decision.APPROVED,
+                                        "alice", t0 + 70_000, 8_000),
+                                new InputDecision(StepPath.of("Deploy", "Prod"), "", InputDecision.Decision.ABORTED,
+                                        null, t0 + 80_000, 1_000)));
+        try (JobStore store = JobStore.open(storeFile())) {
+            store.append(decided);
+        }
+
+        try (JobStore store = JobStore.open(storeFile())) {
+            assertThat(store.readAll()).containsExactly(decided);
+            assertThat(store.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    public void aStoreWrittenBeforeErrorsWereKeptReadsAsARunWithoutThem() throws IOException {
+        Files.createDirectories(storeFile().getParent());
+        Files.write(storeFile(), beforeLocksStore());
+
+        try (JobStore store = JobStore.open(storeFile())) {
+            ProcessMap read = store.read(9).orElseThrow();
+            assertThat(read.failures()).isEmpty();
+            assertThat(read.inputs()).isEmpty();
         }
     }
 

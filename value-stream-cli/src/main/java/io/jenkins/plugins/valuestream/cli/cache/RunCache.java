@@ -32,9 +32,10 @@ import java.util.function.Consumer;
 public final class RunCache {
     /**
      * Bumped whenever the process maps computed from the same run would differ: maps cached by an older version are
-     * then in another folder and never read. v2: maps keep their lock acquisitions.
+     * then in another folder and never read. v2: maps keep their lock acquisitions; v3: their errors and input
+     * decisions.
      */
-    static final String LAYOUT = "v2";
+    static final String LAYOUT = "v3";
 
     private final Path folder;
     private final Consumer<String> progress;

@@ -38,7 +38,7 @@ final class FlowNodeXml {
 
     /** The actions the value stream reads. */
     private enum ActionKind { TIMING, ARGUMENTS, LABEL, BODY, PARALLEL_LABEL, THREAD_NAME, PAUSE, ERROR, TAGS,
-        WARNING, QUEUE_ITEM }
+        WARNING, QUEUE_ITEM, INPUT_SUBMITTED }
 
     private static final Map<String, ActionKind> ACTIONS = actions();
 
@@ -56,6 +56,8 @@ final class FlowNodeXml {
         alias(map, ActionKind.ERROR, "wf.a.ErrorAction", API_ACTIONS + "ErrorAction");
         alias(map, ActionKind.TAGS, "wf.a.TagsAction", API_ACTIONS + "TagsAction");
         alias(map, ActionKind.WARNING, "wf.a.WarningAction", API_ACTIONS + "WarningAction");
+        alias(map, ActionKind.INPUT_SUBMITTED,
+                "org.jenkinsci.plugins.workflow.support.steps.input.InputSubmittedAction");
         alias(map, ActionKind.QUEUE_ITEM,
                 "org.jenkinsci.plugins.workflow.support.steps.ExecutorStepExecution_-QueueItemActionImpl");
         return Map.copyOf(map);
@@ -124,6 +126,7 @@ final class FlowNodeXml {
                 .error(fields.error)
                 .tags(fields.tags)
                 .warning(fields.warning)
+                .decidedBy(fields.decidedBy)
                 .build();
     }
 
@@ -187,6 +190,12 @@ final class FlowNodeXml {
                 // Recognised: it only names the queue item of a node block that waits for an agent, which the
                 // graph already shows as an outer block start without a body yet.
                 case QUEUE_ITEM -> cursor.skip();
+                case INPUT_SUBMITTED -> {
+                    String approver = childText(cursor, "approver");
+                    if (approver != null && !approver.isBlank()) {
+                        fields.decidedBy = shared.internNonNull(approver.strip());
+                    }
+                }
                 default -> cursor.skip();
             }
         }
@@ -292,38 +301,89 @@ final class FlowNodeXml {
             if (!cursor.name().equals("error")) {
                 continue;
             }
-            String error = readThrowable(cursor);
+            String[] error = readThrowable(cursor);
             if (fields.error == null) {
-                fields.error = error;
+                fields.error = error[0];
+                if (error[1] != null && fields.decidedBy == null) {
+                    fields.decidedBy = error[1];
+                }
             }
         }
     }
 
     /**
-     * Reads a {@code Throwable} as {@code Class: message} (its {@code toString()}). Jenkins stores an error that
-     * travels up through several blocks once, and points to it from the others; such a reference is looked up among
-     * the errors read earlier in the same file.
+     * Reads a {@code Throwable} as {@code Class: message} (its {@code toString()}) and the user its interruption
+     * names, if any. Jenkins stores an error that travels up through several blocks once, and points to it from the
+     * others; such a reference is looked up among the errors read earlier in the same file. A
+     * {@code FlowInterruptedException} has no message of its own: its causes of interruption make it, as their short
+     * descriptions read in Jenkins ("Rejected by alice", "Aborted by alice", "Timeout has been exceeded").
+     *
+     * @return the text, and the id of the user who interrupted (or {@code null})
      */
-    private String readThrowable(XmlCursor cursor) throws UnreadableFileException {
+    private @Nullable String[] readThrowable(XmlCursor cursor) throws UnreadableFileException {
         String declared = cursor.attribute("class");
         String type = shared.internNonNull(declared != null ? declared : "java.lang.Throwable");
         String reference = cursor.attribute("reference");
         if (reference != null) {
-            String earlier = cursor.recall(cursor.resolve(reference));
+            String target = cursor.resolve(reference);
+            String earlier = cursor.recall(target);
+            String user = cursor.recall(target == null ? null : target + "#user");
             cursor.skip();
-            return earlier != null ? earlier : type;
+            return new String[] {earlier != null ? earlier : type, user};
         }
         String path = cursor.path();
         String message = null;
+        List<String> interruptions = new ArrayList<>(1);
+        String[] user = new String[1];
         int depth = cursor.depth();
         while (cursor.nextChild(depth)) {
-            if (cursor.name().equals("detailMessage")) {
-                message = cursor.text();
+            switch (cursor.name()) {
+                case "detailMessage" -> message = cursor.text();
+                case "causes" -> readInterruptions(cursor, interruptions, user);
+                default -> cursor.skip();
             }
+        }
+        if (message == null && !interruptions.isEmpty()) {
+            message = String.join("; ", interruptions);
         }
         String text = message == null ? type : type + ": " + message;
         cursor.remember(path, text);
-        return text;
+        if (user[0] != null) {
+            cursor.remember(path + "#user", user[0]);
+        }
+        return new String[] {text, user[0]};
+    }
+
+    /**
+     * Reads the causes of an interruption ({@code CauseOfInterruption}s, in the list or array XStream wraps them in),
+     * as Jenkins describes them; {@code user[0]} gets the first user named.
+     */
+    private void readInterruptions(XmlCursor cursor, List<String> descriptions, @Nullable String[] user)
+            throws UnreadableFileException {
+        int depth = cursor.depth();
+        while (cursor.nextChild(depth)) {
+            String name = cursor.name();
+            String named = null;
+            if (name.endsWith(".Rejection")) {
+                named = childText(cursor, "userName");
+                descriptions.add(named == null || named.isBlank() ? "Rejected" : "Rejected by " + named.strip());
+            } else if (name.endsWith("CauseOfInterruption_-UserInterruption")) {
+                named = childText(cursor, "user");
+                descriptions.add(named == null || named.isBlank() ? "Aborted" : "Aborted by " + named.strip());
+            } else if (name.endsWith("_-ExceededTimeout")) {
+                cursor.skip();
+                descriptions.add("Timeout has been exceeded");
+            } else if (name.equals("a") || name.equals("list") || name.equals("c")) {
+                readInterruptions(cursor, descriptions, user);
+            } else {
+                cursor.skip();
+                String simple = name.substring(name.lastIndexOf('.') + 1).replace("_-", ".");
+                descriptions.add("Interrupted (" + simple + ")");
+            }
+            if (named != null && !named.isBlank() && user[0] == null) {
+                user[0] = shared.internNonNull(named.strip());
+            }
+        }
     }
 
     private void readTags(XmlCursor cursor, NodeFields fields) throws UnreadableFileException {
@@ -390,5 +450,6 @@ final class FlowNodeXml {
         @Nullable String error;
         Map<String, String> tags = Map.of();
         @Nullable String warning;
+        @Nullable String decidedBy;
     }
 }

@@ -5,8 +5,10 @@ import io.jenkins.plugins.valuestream.chain.ChainStream;
 import io.jenkins.plugins.valuestream.chain.Handoff;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.flags.FlagKind;
+import io.jenkins.plugins.valuestream.process.InputDecision;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepFailure;
 import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.report.JobReport;
 import io.jenkins.plugins.valuestream.report.RunReport;
@@ -67,6 +69,8 @@ public final class HtmlReport {
     static final int SHOWN_RUNS = 20;
     /** A run's process map sits inside the run's box, narrower by its padding and border. */
     private static final int RUN_INSET = 40;
+    /** An error message or input question longer than this is cut in the list; the whole text is its tooltip. */
+    private static final int MAX_ERROR_CHARS = 300;
     private final String title;
     private final @Nullable Instant generatedAt;
     private final Theme theme;
@@ -772,6 +776,8 @@ public final class HtmlReport {
             }
             out.close();
         }
+        failures(out, map);
+        inputs(out, map);
         if (!run.flags().isEmpty()) {
             out.element("h4", "Flags");
             out.open("ul", "class", "vs-list vs-run-flags");
@@ -798,6 +804,56 @@ public final class HtmlReport {
             lines(out, "vs-list vs-notes", view.notes());
         }
         out.close();
+        out.close();
+    }
+
+    /** The errors of a run, each where it arose: the step, the Pipeline step that threw it, its message. */
+    private static void failures(MarkupWriter out, ProcessMap map) {
+        if (map.failures().isEmpty()) {
+            return;
+        }
+        out.element("h4", map.failures().size() == 1 ? "Error" : "Errors");
+        out.open("ul", "class", "vs-list vs-failures");
+        for (StepFailure failure : map.failures()) {
+            out.open("li", "data-step", failure.step().toString());
+            out.element("span", failure.step().label(), "class", "vs-step-name");
+            if (!failure.functionName().isEmpty()) {
+                out.text(" (" + failure.functionName() + ")");
+            }
+            out.text(": ");
+            String message = failure.message();
+            out.element("span", HumanText.firstLine(message, MAX_ERROR_CHARS), "class", "vs-error",
+                    "title", message.length() > MAX_ERROR_CHARS || message.contains("\n") ? message : null);
+            out.close();
+        }
+        out.close();
+    }
+
+    /** The run's inputs: where, what they asked, who decided and after how long. */
+    private static void inputs(MarkupWriter out, ProcessMap map) {
+        if (map.inputs().isEmpty()) {
+            return;
+        }
+        out.element("h4", map.inputs().size() == 1 ? "Input" : "Inputs");
+        out.open("ul", "class", "vs-list vs-inputs");
+        for (InputDecision input : map.inputs()) {
+            out.open("li", "data-step", input.step().toString(), "data-decision", input.decision().name());
+            out.element("span", input.step().label(), "class", "vs-step-name");
+            if (!input.message().isEmpty()) {
+                out.text(": \u201c" + HumanText.firstLine(input.message(), MAX_ERROR_CHARS) + "\u201d");
+            }
+            out.text(" ");
+            String tone = switch (input.decision()) {
+                case APPROVED -> "good";
+                case ABORTED -> "bad";
+                case WAITING -> "flag";
+            };
+            out.element("span", input.describe(), "class", "vs-pill vs-pill-" + tone);
+            out.text(input.decision() == InputDecision.Decision.WAITING
+                    ? " for " + Durations.format(input.waitedMillis()) + " so far"
+                    : " after " + Durations.format(input.waitedMillis()) + ", " + HumanText.instant(input.at()));
+            out.close();
+        }
         out.close();
     }
 

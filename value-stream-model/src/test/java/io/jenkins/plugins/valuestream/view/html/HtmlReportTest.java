@@ -11,7 +11,10 @@ import io.jenkins.plugins.valuestream.future.WhatIf;
 import io.jenkins.plugins.valuestream.future.WhatIfProjector;
 import io.jenkins.plugins.valuestream.future.WhatIfResult;
 import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.StepFunctions;
+import io.jenkins.plugins.valuestream.process.InputDecision;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.StepFailure;
 import io.jenkins.plugins.valuestream.process.StepPath;
 import io.jenkins.plugins.valuestream.process.StepResult;
 import io.jenkins.plugins.valuestream.report.JobReport;
@@ -371,6 +374,45 @@ public class HtmlReportTest {
                 "console output https://ci.example.com/job/team/job/app/7/console");
         assertThat(links.stream().filter(link -> link.startsWith("Build ")).toList()).hasSize(1)
                 .allSatisfy(link -> assertThat(link).contains("/7/execution/node/"));
+    }
+
+    @Test
+    public void aRunShowsWhereItsErrorAroseAndWhatItSaidEscaped() {
+        ProcessMap run = RunFixture.run(7).result(RunResult.FAILURE)
+                .step("Build", s -> s.process(60_000).result(StepResult.FAILURE)).build()
+                .withOutcomes(List.of(new StepFailure(StepPath.of("Build"), StepFunctions.SHELL,
+                        "hudson.AbortException: <img src=x onerror=alert(1)> exit 1\nsecond line", 1_000)), List.of());
+        String page = new HtmlReport("Report", null, Theme.AUTO).render(List.of(report("app", run)));
+        ParsedXml parsed = ParsedXml.parse(page);
+
+        List<Element> items = parsed.elements("//ul[" + hasClass("vs-failures") + "]/li");
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.getAttribute("data-step")).isEqualTo("Build");
+            assertThat(item.getTextContent()).isEqualTo("Build (sh): <img src=x onerror=alert(1)> exit 1\u2026");
+        });
+        assertThat(parsed.elements("//img")).isEmpty();
+        assertThat(page).doesNotContain("<img src=x");
+    }
+
+    @Test
+    public void aRunShowsWhoDecidedEachInputAndAfterHowLong() {
+        ProcessMap run = RunFixture.run(8).step("Approve", s -> s.process(1_000)).build()
+                .withOutcomes(List.of(), List.of(new InputDecision(StepPath.of("Approve"), "Ship it?",
+                        InputDecision.Decision.APPROVED, "alice", Instant.parse("2025-03-01T09:30:00Z").toEpochMilli(),
+                        125_000)));
+        String page = new HtmlReport("Report", null, Theme.AUTO).render(List.of(report("app", run)));
+
+        List<Element> items = ParsedXml.parse(page).elements("//ul[" + hasClass("vs-inputs") + "]/li");
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.getAttribute("data-decision")).isEqualTo("APPROVED");
+            assertThat(item.getTextContent())
+                    .isEqualTo("Approve: \u201cShip it?\u201d approved by alice after 2m 5s, 2025-03-01 09:30 UTC");
+        });
+    }
+
+    @Test
+    public void aRunWithoutErrorsOrInputsHasNeitherList() {
+        assertThat(PAGE).doesNotContain("vs-failures").doesNotContain("vs-inputs");
     }
 
     @Test

@@ -1,0 +1,134 @@
+package io.jenkins.plugins.valuestream.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.valuestream.graph.FlowGraph;
+import io.jenkins.plugins.valuestream.graph.FlowGraphBuilder;
+import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.RunResult;
+import io.jenkins.plugins.valuestream.graph.StepFunctions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.Test;
+
+/** Where a run's errors arose and what became of its inputs (docs/definitions.md, "Failures and decisions"). */
+public class FailuresAndDecisionsTest {
+    private static final long T0 = 1_700_000_000_000L;
+    private static final String EXIT_1 = "hudson.AbortException: script returned exit code 1";
+    private static final String REJECTED = "org.jenkinsci.plugins.workflow.steps.FlowInterruptedException:"
+            + " Rejected by bob";
+
+    private static ProcessMap extract(FlowGraphBuilder run, RunResult result, String endError) {
+        FlowGraph graph = run.finish(endError);
+        return ProcessMapExtractor.extract(run.runInfo(7, result, 0L), graph, Long.MAX_VALUE);
+    }
+
+    @Test
+    public void anErrorIsKeptOnceWhereItAroseNotOnEveryBlockItTravelledUpThrough() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Build", s -> s.sh("make", 1_000));
+        run.stage("Test", s -> s.stage("Unit", u -> u.failingSh("make test", 2_000, EXIT_1).fail(EXIT_1)).fail(EXIT_1));
+
+        ProcessMap map = extract(run, RunResult.FAILURE, EXIT_1);
+
+        assertThat(map.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.step()).isEqualTo(StepPath.of("Test", "Unit"));
+            assertThat(failure.function()).isEqualTo(StepFunctions.SHELL);
+            assertThat(failure.functionName()).isEqualTo("sh");
+            assertThat(failure.message()).isEqualTo("script returned exit code 1");
+            assertThat(failure.interruption()).isFalse();
+            assertThat(failure.at()).isEqualTo(map.step(StepPath.of("Test", "Unit")).orElseThrow().startedAt() + 2_002);
+        });
+    }
+
+    @Test
+    public void twoDifferentErrorsOfParallelBranchesAreBothKeptInTheOrderTheyArose() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        Map<String, Consumer<FlowGraphBuilder.Scope>> branches = new LinkedHashMap<>();
+        branches.put("linux", b -> b.failingSh("make", 5_000, "hudson.AbortException: script returned exit code 2"));
+        branches.put("windows", b -> b.failingSh("nmake", 1_000, "java.io.IOException: disk full"));
+        run.stage("Build", s -> s.parallel(branches));
+
+        ProcessMap map = extract(run, RunResult.FAILURE, "hudson.AbortException: script returned exit code 2");
+
+        assertThat(map.failures()).extracting(StepFailure::message)
+                .containsExactly("IOException: disk full", "script returned exit code 2");
+    }
+
+    @Test
+    public void anErrorThatOnlyTheFlowEndCarriesIsOutsideEveryStepAndNamesNoStepFunction() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Build", s -> s.sh("make", 1_000));
+
+        ProcessMap map = extract(run, RunResult.FAILURE,
+                "org.codehaus.groovy.control.MultipleCompilationErrorsException: startup failed:\nWorkflowScript: 3");
+
+        assertThat(map.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.step()).isEqualTo(StepPath.OUTSIDE);
+            assertThat(failure.functionName()).isEmpty();
+            assertThat(failure.message()).startsWith("MultipleCompilationErrorsException: startup failed:");
+        });
+    }
+
+    @Test
+    public void aRunWithoutErrorsHasNoFailures() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Build", s -> s.sh("make", 1_000));
+
+        ProcessMap map = extract(run, RunResult.SUCCESS, null);
+
+        assertThat(map.failures()).isEmpty();
+        assertThat(map.inputs()).isEmpty();
+    }
+
+    @Test
+    public void anApprovedInputNamesItsApproverAndHowLongItWaited() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Approve", s -> s.input("Ship it?", 300_000, "alice", null));
+        run.stage("Deploy", s -> s.sh("ship", 1_000));
+
+        ProcessMap map = extract(run, RunResult.SUCCESS, null);
+
+        assertThat(map.inputs()).singleElement().satisfies(input -> {
+            assertThat(input.step()).isEqualTo(StepPath.of("Approve"));
+            assertThat(input.message()).isEqualTo("Ship it?");
+            assertThat(input.decision()).isEqualTo(InputDecision.Decision.APPROVED);
+            assertThat(input.user()).isEqualTo("alice");
+            assertThat(input.waitedMillis()).isEqualTo(300_000);
+            assertThat(input.describe()).isEqualTo("approved by alice");
+        });
+        assertThat(map.failures()).isEmpty();
+    }
+
+    @Test
+    public void aRejectedInputIsAnAbortByItsUserAndNoFailureBesideIt() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Approve", s -> s.input("Ship it?", 60_000, "bob", REJECTED).fail(REJECTED));
+
+        ProcessMap map = extract(run, RunResult.ABORTED, REJECTED);
+
+        assertThat(map.inputs()).singleElement().satisfies(input -> {
+            assertThat(input.decision()).isEqualTo(InputDecision.Decision.ABORTED);
+            assertThat(input.describe()).isEqualTo("aborted by bob");
+        });
+        assertThat(map.failures()).as("the rejection travels up through the stage and the flow end").isEmpty();
+    }
+
+    @Test
+    public void anInputStillOpenIsWaitingSinceItStarted() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Approve", s -> s.input("Ship it?", -1));
+        FlowGraph graph = run.running();
+        long now = run.now() + 90_000;
+
+        ProcessMap map = ProcessMapExtractor.extract(new RunInfo(7, null, T0, T0, null), graph, now);
+
+        assertThat(map.inputs()).singleElement().satisfies(input -> {
+            assertThat(input.decision()).isEqualTo(InputDecision.Decision.WAITING);
+            assertThat(input.user()).isNull();
+            assertThat(input.waitedMillis()).isGreaterThanOrEqualTo(90_000).isLessThanOrEqualTo(now - T0);
+            assertThat(input.describe()).isEqualTo("waiting");
+        });
+    }
+}
