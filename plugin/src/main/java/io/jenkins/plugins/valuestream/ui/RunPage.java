@@ -4,6 +4,7 @@ import io.jenkins.plugins.valuestream.budget.BudgetCheck;
 import io.jenkins.plugins.valuestream.flags.Flag;
 import io.jenkins.plugins.valuestream.process.ProcessMap;
 import io.jenkins.plugins.valuestream.process.ProcessStep;
+import io.jenkins.plugins.valuestream.process.StepFailure;
 import io.jenkins.plugins.valuestream.report.RunReport;
 import io.jenkins.plugins.valuestream.time.Durations;
 import io.jenkins.plugins.valuestream.view.FlagView;
@@ -79,16 +80,28 @@ public final class RunPage {
     }
 
     /**
-     * The run's errors, each where it arose: "Build (sh): script returned exit code 1". The first line of a long
-     * message; the JSON has it whole.
+     * The run's errors, each where it arose: "Test (sh make test): script returned exit code 1", and those the
+     * Pipeline caught said to be caught. The first line of a long message; the JSON has it whole.
      */
     public List<String> getFailureLines() {
-        return map.failures().stream().map(failure -> {
-            String message = HumanText.firstLine(failure.message(), MAX_TEXT);
-            return failure.functionName().isEmpty()
-                    ? Messages.RunPage_Failure(failure.step().label(), message)
-                    : Messages.RunPage_FailureIn(failure.step().label(), failure.functionName(), message);
-        }).toList();
+        return map.failures().stream().map(failure -> failure.endedRun() ? failureLine(failure)
+                : Messages.RunPage_Caught(failureLine(failure))).toList();
+    }
+
+    /** The error the run ended with, for the build page's box (the Process Map page lists every error). */
+    public List<String> getEndingFailureLines() {
+        return map.failures().stream().filter(StepFailure::endedRun).map(RunPage::failureLine).toList();
+    }
+
+    private static String failureLine(StepFailure failure) {
+        String message = HumanText.firstLine(failure.message(), MAX_TEXT);
+        String step = failure.step().label();
+        if (failure.functionName().isEmpty()) {
+            return Messages.RunPage_Failure(step, message);
+        }
+        String function = failure.command().isEmpty() ? failure.functionName()
+                : failure.functionName() + " " + failure.command();
+        return Messages.RunPage_FailureIn(step, function, message);
     }
 
     /** The run's inputs and who decided them: "Approve: “Ship it?” approved by alice after 2m 5s". */

@@ -40,12 +40,29 @@ public class OutcomesTest {
             assertThat(failure.step()).isEqualTo(StepPath.of("Test"));
             assertThat(failure.functionName()).isEqualTo("error");
             assertThat(failure.message()).isEqualTo("Unit tests failed: <b>3</b> of 120");
+            assertThat(failure.endedRun()).isTrue();
         });
         HtmlPage page = j.createWebClient().getPage(run);
         DomNode line = page.querySelector(".vsp-summary .vsp-failure");
         assertThat(line).isNotNull();
         assertThat(line.asNormalizedText()).isEqualTo("Test (error): Unit tests failed: <b>3</b> of 120");
         assertThat(line.querySelectorAll("b")).isEmpty();
+    }
+
+    @Test
+    public void anErrorThePipelineCaughtIsOnTheProcessMapPageButNotInTheBuildPagesBox() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "caught");
+        job.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(
+                "stage('Lint') { catchError(buildResult: 'SUCCESS', stageResult: 'UNSTABLE') { error 'style' } }\n"
+                        + "stage('Build') { echo 'built' }", true));
+        WorkflowRun run = Jenkinsfiles.awaitRecording(j.buildAndAssertSuccess(job));
+
+        assertThat(Jenkinsfiles.processMap(run).failures()).singleElement()
+                .satisfies(failure -> assertThat(failure.endedRun()).isFalse());
+        assertThat(j.createWebClient().getPage(run).querySelectorAll(".vsp-summary .vsp-failure")).isEmpty();
+        HtmlPage page = j.createWebClient().getPage(run, ProcessMapRunAction.URL_NAME + "/");
+        assertThat(page.querySelector(".vsp-failure").asNormalizedText())
+                .isEqualTo("Lint (error): style (caught; the run went on)");
     }
 
     @Test

@@ -127,8 +127,14 @@ public final class ProcessMapCodec {
                     if (!failure.function().isEmpty()) {
                         json.writeStringField("function", failure.function());
                     }
+                    if (!failure.command().isEmpty()) {
+                        json.writeStringField("command", failure.command());
+                    }
                     json.writeStringField("error", failure.error());
                     json.writeNumberField("at", failure.at());
+                    if (failure.endedRun()) {
+                        json.writeBooleanField("endedRun", true);
+                    }
                     json.writeEndObject();
                 }
                 json.writeEndArray();
@@ -227,8 +233,10 @@ public final class ProcessMapCodec {
             failures.add(new StepFailure(
                     FORM.path(failure, "step", "an error"),
                     FORM.text(failure, "function", ""),
+                    FORM.text(failure, "command", ""),
                     FORM.requiredText(failure, "error", "an error"),
-                    FORM.requiredLong(failure, "at", "an error")));
+                    FORM.requiredLong(failure, "at", "an error"),
+                    failure.path("endedRun").asBoolean(false)));
         }
         List<InputDecision> inputs = new ArrayList<>();
         for (JsonNode input : FORM.array(root, "inputs")) {

@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  *   "steps":[{"path","segments","result","startedAt","elapsedMillis","processMillis","waitMillis","effortMillis",
  *             "waitByCause":{...}}],
  *   "flags":[{"kind","step","message","costMillis","evidence","remedy"}],
- *   "failures":[{"path","segments","step","function","error","message","interruption","at"}],
+ *   "failures":[{"path","segments","step","function","command","error","message","interruption","endedRun","at"}],
  *   "inputs":[{"path","segments","step","message","decision","user","at","waitedMillis"}]}],
  *  "avoidableWork":{"runs","totalMillis","entries":[{"kind","step","segments","totalMillis","runs","remedy"}]},
  *  "futureState":{"removedCauses","keptCauses","removedFlagKinds","keptFlagKinds","runs","leadTimeMillis",
@@ -165,9 +165,11 @@ public final class ReportJson {
             item.set("segments", segments(failure.step()));
             item.put("step", failure.step().label());
             item.put("function", failure.functionName());
+            item.put("command", failure.command());
             item.put("error", failure.error());
             item.put("message", failure.message());
             item.put("interruption", failure.interruption());
+            item.put("endedRun", failure.endedRun());
             item.put("at", failure.at());
         }
         ArrayNode inputs = node.putArray("inputs");

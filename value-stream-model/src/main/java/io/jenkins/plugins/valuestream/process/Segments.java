@@ -4,6 +4,7 @@ import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.GraphNode;
 import io.jenkins.plugins.valuestream.graph.Pause;
 import io.jenkins.plugins.valuestream.graph.RunInfo;
+import io.jenkins.plugins.valuestream.graph.StepFunctions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -131,6 +132,49 @@ final class Segments {
         if (failures.size() > 1) {
             failures.sort(Comparator.comparingLong(StepFailure::at));
         }
+        markTheErrorTheRunEndedWith();
+    }
+
+    /** The flow end carries the error the run ended with, if any: the error of that text is the one that ended it. */
+    private void markTheErrorTheRunEndedWith() {
+        if (failures.isEmpty()) {
+            return;
+        }
+        for (int i : table.order()) {
+            String error = table.kind(i) == NodeTable.FLOW_END ? table.node(i).error() : null;
+            if (error != null) {
+                for (int f = 0; f < failures.size(); f++) {
+                    StepFailure failure = failures.get(f);
+                    if (failure.error().equals(error)) {
+                        failures.set(f, new StepFailure(failure.step(), failure.function(), failure.command(),
+                                failure.error(), failure.at(), true));
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /** The first line of a script step's script, cut to {@link StepFailure#MAX_COMMAND}; "" for other steps. */
+    private static String command(GraphNode node, @Nullable String function) {
+        String script = function != null && StepFunctions.SCRIPTS.contains(function)
+                ? node.arguments().get("script") : null;
+        if (script == null || NOT_STORED.contains(script)) {
+            return "";
+        }
+        String stripped = script.strip();
+        int newline = stripped.indexOf('\n');
+        String line = (newline < 0 ? stripped : stripped.substring(0, newline)).stripTrailing();
+        boolean cut = newline >= 0;
+        if (line.length() > StepFailure.MAX_COMMAND) {
+            int end = StepFailure.MAX_COMMAND;
+            if (Character.isHighSurrogate(line.charAt(end - 1))) {
+                end--;
+            }
+            line = line.substring(0, end);
+            cut = true;
+        }
+        return cut ? line + "\u2026" : line;
     }
 
     /**
@@ -154,7 +198,7 @@ final class Segments {
             failures = new ArrayList<>(2);
         }
         failures.add(new StepFailure(step == null ? StepPath.OUTSIDE : step.path, function == null ? "" : function,
-                error, at));
+                command(node, function), error, at, false));
     }
 
     /** What became of an {@code input}: an error on it is an abort, a pause still open is a wait, else approval. */

@@ -11,14 +11,21 @@ import java.util.Objects;
  * @param step the process-map step it arose in ({@link StepPath#OUTSIDE} outside every step)
  * @param function the descriptor id of the Pipeline step that threw it ({@code ...durable_task.ShellStep}), or the
  *     empty string where the error arose outside any step (the flow itself)
+ * @param command what that step ran, for a script step ({@code sh}, {@code bat}, {@code powershell}): the first line
+ *     of its script, cut to {@link #MAX_COMMAND} characters ("…" marks a cut); the empty string otherwise, and where
+ *     Jenkins did not keep the script
  * @param error the error as Jenkins recorded it: its class and message ({@code hudson.AbortException: script
  *     returned exit code 1}); for an interruption, its causes as Jenkins describes them ({@code
  *     ...FlowInterruptedException: Aborted by alice})
  * @param at when it arose: the end of the step that threw it (epoch milliseconds)
+ * @param endedRun whether the run ended with this error (its flow end carries it); an error the Pipeline caught
+ *     ({@code try}/{@code catch}, {@code catchError}, a failed {@code retry} attempt) did not
  */
-public record StepFailure(StepPath step, String function, String error, long at) {
+public record StepFailure(StepPath step, String function, String command, String error, long at, boolean endedRun) {
     /** The most errors kept per run: the first ones are what users look for, and a loop can throw thousands. */
     public static final int MAX_PER_RUN = 10;
+    /** The longest {@link #command} kept. */
+    public static final int MAX_COMMAND = 200;
 
     /** The exception class of an interruption: an abort, a rejected input, a timeout. */
     public static final String INTERRUPTED = "org.jenkinsci.plugins.workflow.steps.FlowInterruptedException";
@@ -26,6 +33,7 @@ public record StepFailure(StepPath step, String function, String error, long at)
     public StepFailure {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(command, "command");
         Objects.requireNonNull(error, "error");
     }
 

@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  *         | duration (zz) | [context: 0 unknown, else agent id + 1 (v) | environment id (v)]
  * agent   label id (v) | path | startedAt − previous allocation's start (zz) | wait (zz) | hold (zz)
  * lock    resource id (v) | path | startedAt − previous acquisition's start (zz) | wait (zz) | hold (zz)
- * failure path | function id (v) | error id (v) | at − previous failure's time (zz)
+ * failure path | function id (v) | command id (v) | error id (v) | at − previous failure's time (zz)
+ *         | ended the run (v: 0 or 1)
  * input   path | message id (v) | decision (v) | user id + 1, 0 = none (v) | at − previous input's time (zz)
  *         | waited (zz)
  * waits   unknown causes·128 + causes with time (v, one bit per cause by ordinal) | the times of the latter (v)
@@ -126,6 +127,7 @@ final class RecordCodec {
         for (StepFailure failure : map.failures()) {
             internPath(failure.step(), strings);
             strings.id(failure.function());
+            strings.id(failure.command());
             strings.id(failure.error());
         }
         for (InputDecision input : map.inputs()) {
@@ -270,9 +272,11 @@ final class RecordCodec {
             for (StepFailure failure : map.failures()) {
                 writePath(failure.step(), paths, strings, out);
                 out.writeVarInt(strings.id(failure.function()));
+                out.writeVarInt(strings.id(failure.command()));
                 out.writeVarInt(strings.id(failure.error()));
                 out.writeZigZag(failure.at() - previous);
                 previous = failure.at();
+                out.writeVarInt(failure.endedRun() ? 1 : 0);
             }
         }
         if (!map.inputs().isEmpty()) {
@@ -505,9 +509,14 @@ final class RecordCodec {
                 for (int i = 0; i < failures.length; i++) {
                     StepPath path = readPath(in, paths);
                     String function = string(in.readVarInt());
+                    String command = string(in.readVarInt());
                     String error = string(in.readVarInt());
                     previous += in.readZigZag();
-                    failures[i] = new StepFailure(path, function, error, previous);
+                    int ended = in.readVarInt();
+                    if (ended > 1) {
+                        throw new MalformedRecordException("Invalid error " + i + " of run #" + number);
+                    }
+                    failures[i] = new StepFailure(path, function, command, error, previous, ended == 1);
                 }
             }
             InputDecision[] inputs = new InputDecision[0];

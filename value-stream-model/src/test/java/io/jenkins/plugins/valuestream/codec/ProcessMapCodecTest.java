@@ -177,8 +177,9 @@ public class ProcessMapCodecTest {
     public void errorsAndInputDecisionsReadBackEqual() {
         ProcessMap map = everyField().withOutcomes(
                 List.of(new StepFailure(StepPath.of("Build"), "org.jenkinsci.plugins.workflow.steps.durable_task.ShellStep",
-                                "hudson.AbortException: script returned exit code 1", T0 + 50_000),
-                        new StepFailure(StepPath.OUTSIDE, "", "java.lang.Error: \"<b>\"\nsecond line", T0 + 90_000)),
+                                "make test", "hudson.AbortException: script returned exit code 1", T0 + 50_000, true),
+                        new StepFailure(StepPath.OUTSIDE, "", "", "java.lang.Error: \"<b>\"\nsecond line", T0 + 90_000,
+                                false)),
                 List.of(new InputDecision(StepPath.of("Deploy"), "Ship <it>?", InputDecision.Decision.APPROVED, "alice",
                                 T0 + 70_000, 6_000),
                         new InputDecision(StepPath.of("Deploy"), "", InputDecision.Decision.WAITING, null, T0 + 80_000,

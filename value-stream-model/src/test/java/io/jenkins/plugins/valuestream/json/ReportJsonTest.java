@@ -237,8 +237,8 @@ public class ReportJsonTest {
     @Test
     public void errorsAndInputDecisionsCarryTheirStepTextAndUser() throws Exception {
         ProcessMap map = run(8, 0L, "Build").withOutcomes(
-                List.of(new StepFailure(StepPath.of("Deploy/Prod"), StepFunctions.SHELL,
-                        "hudson.AbortException: script returned exit code 1", 5_000)),
+                List.of(new StepFailure(StepPath.of("Deploy/Prod"), StepFunctions.SHELL, "./deploy.sh <prod>",
+                        "hudson.AbortException: script returned exit code 1", 5_000, true)),
                 List.of(new InputDecision(StepPath.of("Approve"), "Ship <it>?", InputDecision.Decision.ABORTED, "bob",
                         6_000, 700)));
 
@@ -251,6 +251,8 @@ public class ReportJsonTest {
         assertThat(failure.path("error").asText()).isEqualTo("hudson.AbortException: script returned exit code 1");
         assertThat(failure.path("message").asText()).isEqualTo("script returned exit code 1");
         assertThat(failure.path("interruption").asBoolean()).isFalse();
+        assertThat(failure.path("command").asText()).isEqualTo("./deploy.sh <prod>");
+        assertThat(failure.path("endedRun").asBoolean()).isTrue();
         assertThat(failure.path("at").asLong()).isEqualTo(5_000);
         JsonNode input = json.path("inputs").get(0);
         assertThat(input.path("message").asText()).isEqualTo("Ship <it>?");

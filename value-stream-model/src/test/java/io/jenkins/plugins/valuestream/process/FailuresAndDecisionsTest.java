@@ -38,6 +38,8 @@ public class FailuresAndDecisionsTest {
             assertThat(failure.functionName()).isEqualTo("sh");
             assertThat(failure.message()).isEqualTo("script returned exit code 1");
             assertThat(failure.interruption()).isFalse();
+            assertThat(failure.command()).isEqualTo("make test");
+            assertThat(failure.endedRun()).isTrue();
             assertThat(failure.at()).isEqualTo(map.step(StepPath.of("Test", "Unit")).orElseThrow().startedAt() + 2_002);
         });
     }
@@ -57,6 +59,30 @@ public class FailuresAndDecisionsTest {
     }
 
     @Test
+    public void anErrorTheRunWentOnAfterIsCaughtAndTheOneItEndedWithEndedIt() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Lint", s -> s.failingSh("npm run lint\nnpm run format", 1_000, EXIT_1));
+        run.stage("Deploy", s -> s.failingSh("./deploy.sh", 1_000, "hudson.AbortException: script returned exit code 7")
+                .fail("hudson.AbortException: script returned exit code 7"));
+
+        ProcessMap map = extract(run, RunResult.FAILURE, "hudson.AbortException: script returned exit code 7");
+
+        assertThat(map.failures()).extracting(StepFailure::step, StepFailure::command, StepFailure::endedRun)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(StepPath.of("Lint"), "npm run lint\u2026", false),
+                        org.assertj.core.groups.Tuple.tuple(StepPath.of("Deploy"), "./deploy.sh", true));
+    }
+
+    @Test
+    public void aScriptLongerThanTheLimitIsCutWithAnEllipsis() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Build", s -> s.failingSh("x".repeat(500), 1_000, EXIT_1));
+
+        ProcessMap map = extract(run, RunResult.FAILURE, EXIT_1);
+
+        assertThat(map.failures().get(0).command()).hasSize(StepFailure.MAX_COMMAND + 1).endsWith("x\u2026");
+    }
+
+    @Test
     public void anErrorThatOnlyTheFlowEndCarriesIsOutsideEveryStepAndNamesNoStepFunction() {
         FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
         run.stage("Build", s -> s.sh("make", 1_000));
@@ -67,6 +93,8 @@ public class FailuresAndDecisionsTest {
         assertThat(map.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.step()).isEqualTo(StepPath.OUTSIDE);
             assertThat(failure.functionName()).isEmpty();
+            assertThat(failure.command()).isEmpty();
+            assertThat(failure.endedRun()).isTrue();
             assertThat(failure.message()).startsWith("MultipleCompilationErrorsException: startup failed:");
         });
     }

@@ -174,6 +174,16 @@ public class RealDataProcessMapTest {
     }
 
     @Test
+    public void aRealRunTellsTheErrorItCaughtFromTheOneItEndedWith() {
+        ProcessMap map = mapOf("Deploy FiveM", 2);
+
+        assertThat(map.failures()).extracting(f -> f.step().label(), StepFailure::endedRun)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Prepare", false),
+                        org.assertj.core.groups.Tuple.tuple("deploy", true));
+        assertThat(map.failures()).allSatisfy(f -> assertThat(f.command()).isNotEmpty());
+    }
+
+    @Test
     public void everyRealFailedRunWithAnErrorInItsGraphSaysWhereAndNoErrorIsKeptTwice() {
         int checked = 0;
         for (Map.Entry<RunRecord, ProcessMap> entry : maps.entrySet()) {

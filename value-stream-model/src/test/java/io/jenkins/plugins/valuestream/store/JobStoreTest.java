@@ -209,9 +209,10 @@ public class JobStoreTest {
         ProcessMap decided = beforeLocks()
                 .withLocks(List.of(new LockAcquisition("db", StepPath.of("Deploy"), t0 + 61_000, 30_000, 9_000)))
                 .withOutcomes(List.of(
-                        new StepFailure(StepPath.of("Build"), StepFunctions.SHELL,
-                                "hudson.AbortException: script returned exit code 1", t0 + 40_000),
-                        new StepFailure(StepPath.OUTSIDE, "", "java.io.IOException: disk full", t0 + 99_000)),
+                        new StepFailure(StepPath.of("Build"), StepFunctions.SHELL, "make",
+                                "hudson.AbortException: script returned exit code 1", t0 + 40_000, false),
+                        new StepFailure(StepPath.OUTSIDE, "", "", "java.io.IOException: disk full", t0 + 99_000,
+                                true)),
                         List.of(new InputDecision(StepPath.of("Deploy"), "Ship it?", InputDecision.Decision.APPROVED,
                                         "alice", t0 + 70_000, 8_000),
                                 new InputDecision(StepPath.of("Deploy", "Prod"), "", InputDecision.Decision.ABORTED,

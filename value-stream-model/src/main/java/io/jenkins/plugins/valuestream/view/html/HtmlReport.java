@@ -818,12 +818,23 @@ public final class HtmlReport {
             out.open("li", "data-step", failure.step().toString());
             out.element("span", failure.step().label(), "class", "vs-step-name");
             if (!failure.functionName().isEmpty()) {
-                out.text(" (" + failure.functionName() + ")");
+                out.text(" (" + failure.functionName());
+                if (!failure.command().isEmpty()) {
+                    out.text(" ");
+                    out.element("code", failure.command(), "class", "vs-command");
+                }
+                out.text(")");
             }
             out.text(": ");
             String message = failure.message();
             out.element("span", HumanText.firstLine(message, MAX_ERROR_CHARS), "class", "vs-error",
                     "title", message.length() > MAX_ERROR_CHARS || message.contains("\n") ? message : null);
+            out.text(" ");
+            if (failure.endedRun()) {
+                out.element("span", "ended the run", "class", "vs-pill vs-pill-bad");
+            } else {
+                out.element("span", "caught, the run went on", "class", "vs-muted");
+            }
             out.close();
         }
         out.close();

@@ -127,8 +127,8 @@ final class PageStyle {
             .vs-table.vs-future-job { width: auto; min-width: 480px; }
             .vs-future-value { font-weight: 600; }
             .vs-step-name { font-weight: 600; overflow-wrap: break-word; }
-            .vs-error { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.92em;
-              overflow-wrap: anywhere; }
+            .vs-error, .vs-command { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+              font-size: 0.92em; overflow-wrap: anywhere; }
             .vs-flag-summary td.vs-latest { min-width: 240px; }
             .vs-latest-finding { font-size: 12px; margin-top: 2px; }
             .vs-flag-list { margin-top: 14px; border: 1px solid %border%; border-radius: 10px; background: %box%; }

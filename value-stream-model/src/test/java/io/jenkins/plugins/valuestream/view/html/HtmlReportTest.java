@@ -380,16 +380,19 @@ public class HtmlReportTest {
     public void aRunShowsWhereItsErrorAroseAndWhatItSaidEscaped() {
         ProcessMap run = RunFixture.run(7).result(RunResult.FAILURE)
                 .step("Build", s -> s.process(60_000).result(StepResult.FAILURE)).build()
-                .withOutcomes(List.of(new StepFailure(StepPath.of("Build"), StepFunctions.SHELL,
-                        "hudson.AbortException: <img src=x onerror=alert(1)> exit 1\nsecond line", 1_000)), List.of());
+                .withOutcomes(List.of(new StepFailure(StepPath.of("Build"), StepFunctions.SHELL, "make <all>",
+                        "hudson.AbortException: <img src=x onerror=alert(1)> exit 1\nsecond line", 1_000, true),
+                        new StepFailure(StepPath.of("Build"), StepFunctions.SHELL, "", "hudson.AbortException: lint",
+                                500, false)), List.of());
         String page = new HtmlReport("Report", null, Theme.AUTO).render(List.of(report("app", run)));
         ParsedXml parsed = ParsedXml.parse(page);
 
         List<Element> items = parsed.elements("//ul[" + hasClass("vs-failures") + "]/li");
-        assertThat(items).singleElement().satisfies(item -> {
-            assertThat(item.getAttribute("data-step")).isEqualTo("Build");
-            assertThat(item.getTextContent()).isEqualTo("Build (sh): <img src=x onerror=alert(1)> exit 1\u2026");
-        });
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).getAttribute("data-step")).isEqualTo("Build");
+        assertThat(items.get(0).getTextContent())
+                .isEqualTo("Build (sh make <all>): <img src=x onerror=alert(1)> exit 1\u2026 ended the run");
+        assertThat(items.get(1).getTextContent()).isEqualTo("Build (sh): lint caught, the run went on");
         assertThat(parsed.elements("//img")).isEmpty();
         assertThat(page).doesNotContain("<img src=x");
     }
