@@ -1033,11 +1033,16 @@ public final class ExportedReport {
         }
     }
 
-    /** Every cause in enum order: its time, or {@code null} where the source could not tell it. */
+    /**
+     * Every cause of a run in enum order: its time, or {@code null} where the source could not tell it; and
+     * {@code HANDOFF} where there is a hand-off (chains of jobs), as the model's JSON writes them.
+     */
     private static Map<String, @Nullable Long> waits(WaitBreakdown waits) {
         Map<String, @Nullable Long> byCause = new LinkedHashMap<>();
         for (WaitCause cause : WaitCause.values()) {
-            byCause.put(cause.name(), waits.millisOrNull(cause));
+            if (cause != WaitCause.HANDOFF || waits.millis(cause) != 0 || !waits.known(cause)) {
+                byCause.put(cause.name(), waits.millisOrNull(cause));
+            }
         }
         return byCause;
     }

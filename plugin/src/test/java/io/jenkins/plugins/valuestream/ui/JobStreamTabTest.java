@@ -55,6 +55,8 @@ public class JobStreamTabTest {
         assertThat(streamText(page)).startsWith("build → test → deploy: 1 chains, end-to-end lead time");
         assertThat(page.querySelectorAll(".vsp-picture--chain svg")).hasSize(1);
         assertThat(page.querySelector(".vsp-picture--chain svg").getTextContent()).contains("(hand-off)");
+        assertThat(page.querySelectorAll(".vsp-picture--chain svg .vs-seg-handoff")).as("hand-off waits drawn as such")
+                .isNotEmpty();
     }
 
     @Test

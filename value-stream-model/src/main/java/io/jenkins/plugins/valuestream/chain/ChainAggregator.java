@@ -61,9 +61,9 @@ public final class ChainAggregator {
     /**
      * The chain as one run: numbered after its root (chains of one shape have one root job, so distinct numbers);
      * queued and started as its root; completed at its last completion. Its steps are, in chain order, each run's
-     * hand-off step (the hand-off wait, as {@link WaitCause#QUEUE}: it is the downstream run's quiet period and
-     * build-queue wait) and the run's steps, named {@code job » step}. Its waits are the root's (queue included),
-     * the other runs' but their queue (which their hand-off covers), and the hand-offs as {@code QUEUE}; its process
+     * hand-off step (the hand-off wait, as {@link WaitCause#HANDOFF}: the downstream run's quiet period and
+     * build-queue wait after its trigger) and the run's steps, named {@code job » step}. Its waits are the root's
+     * (queue included), the other runs' but their queue (which their hand-off covers), and the hand-offs; its process
      * time is the runs' summed process time, at most the lead time.
      */
     public static ProcessMap asProcessMap(Chain chain) {
@@ -82,11 +82,11 @@ public final class ChainAggregator {
                 unknown.addAll(map.waits().unknown());
             } else {
                 addWaits(waits, map.waits(), false);
-                waits[WaitCause.QUEUE.ordinal()] += handoff.waitMillis();
+                waits[WaitCause.HANDOFF.ordinal()] += handoff.waitMillis();
                 StepPath path = StepPath.of(run.job() + SEPARATOR + HANDOFF);
                 steps.add(new ProcessStep(path, occurrence(occurrences, path), StepKind.PROCESS_STEP,
                         StepResult.SUCCESS, handoff.triggeredAt(), handoff.waitMillis(), 0,
-                        WaitBreakdown.of(Map.of(WaitCause.QUEUE, handoff.waitMillis())), 0, true, null, null));
+                        WaitBreakdown.of(Map.of(WaitCause.HANDOFF, handoff.waitMillis())), 0, true, null, null));
             }
             process += map.processMillis();
             for (ProcessStep step : map.steps()) {

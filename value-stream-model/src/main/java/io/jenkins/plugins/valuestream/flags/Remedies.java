@@ -93,6 +93,8 @@ final class Remedies {
                     + " and libraries (a lightweight checkout helps), between steps a busy controller or slow"
                     + " Pipeline code (large loops, big logs).";
             case REWORK -> "Failed attempts were retried: make the flaky step reliable rather than retry it.";
+            case HANDOFF -> "The next job of the chain waited to start after its trigger: a shorter quiet period, or"
+                    + " executors free for it when the job before it ends.";
         };
     }
 }

@@ -55,7 +55,7 @@ public record FutureAssumptions(Set<WaitCause> removedCauses) {
 
     /** The wait causes whose time stays. */
     public Set<WaitCause> keptCauses() {
-        Set<WaitCause> kept = EnumSet.allOf(WaitCause.class);
+        Set<WaitCause> kept = EnumSet.copyOf(WaitCause.OF_A_RUN);
         kept.removeAll(removedCauses);
         return Collections.unmodifiableSet(kept);
     }

@@ -482,11 +482,16 @@ public final class ReportJson {
         return node;
     }
 
-    /** Every cause in enum order: its time, or {@code null} where the source could not tell it. */
+    /**
+     * Every cause of a run in enum order: its time, or {@code null} where the source could not tell it; and
+     * {@code HANDOFF} where there is a hand-off (chains of jobs), which a run's own time never has.
+     */
     private static ObjectNode waits(WaitBreakdown waits) {
         ObjectNode node = NODES.objectNode();
         for (WaitCause cause : WaitCause.values()) {
-            node.put(cause.name(), waits.millisOrNull(cause));
+            if (cause != WaitCause.HANDOFF || waits.millis(cause) != 0 || !waits.known(cause)) {
+                node.put(cause.name(), waits.millisOrNull(cause));
+            }
         }
         return node;
     }

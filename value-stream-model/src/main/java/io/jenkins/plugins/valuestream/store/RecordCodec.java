@@ -72,10 +72,16 @@ final class RecordCodec {
     private static final StepResult[] RESULTS = StepResult.values();
     private static final InputDecision.Decision[] DECISIONS = InputDecision.Decision.values();
     private static final int CAUSE_BITS = 7;
+    /**
+     * The causes a run's record holds: {@link WaitCause#HANDOFF}, the last, lies between the runs of a chain and is
+     * never stored.
+     */
+    private static final int STORED_CAUSES = WaitCause.HANDOFF.ordinal();
     private static final int MAX_NUMERIC_ID_DIGITS = 18;
 
     static {
-        if (CAUSES.length > CAUSE_BITS || KINDS.length > 4 || RESULTS.length > 8) {
+        if (STORED_CAUSES > CAUSE_BITS || STORED_CAUSES != CAUSES.length - 1 || KINDS.length > 4
+                || RESULTS.length > 8) {
             throw new IllegalStateException("The store format has room for 7 wait causes, 4 step kinds and 8 step"
                     + " results; a new format version is needed");
         }
@@ -296,6 +302,10 @@ final class RecordCodec {
     }
 
     private static void writeWaits(WaitBreakdown waits, ByteSink out) {
+        if (waits.millis(WaitCause.HANDOFF) != 0 || !waits.known(WaitCause.HANDOFF)) {
+            throw new IllegalArgumentException("A run's record holds no hand-off wait: hand-offs lie between the runs"
+                    + " of a chain");
+        }
         long[] millis = waits.toArray();
         int withTime = 0;
         for (int i = 0; i < millis.length; i++) {
@@ -659,7 +669,7 @@ final class RecordCodec {
         }
         int withTime = masks & ((1 << CAUSE_BITS) - 1);
         int unknownMask = masks >>> CAUSE_BITS;
-        if (withTime >>> CAUSES.length != 0 || unknownMask >>> CAUSES.length != 0 || (withTime & unknownMask) != 0) {
+        if (withTime >>> STORED_CAUSES != 0 || unknownMask >>> STORED_CAUSES != 0 || (withTime & unknownMask) != 0) {
             throw new MalformedRecordException("Invalid wait causes " + masks);
         }
         for (int i = 0; i < CAUSES.length; i++) {

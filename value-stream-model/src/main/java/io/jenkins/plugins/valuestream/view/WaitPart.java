@@ -72,6 +72,7 @@ public record WaitPart(WaitCause cause, String label, @Nullable Long millis, Str
             case SLEEP -> "Sleep";
             case GAP -> "Gap";
             case REWORK -> "Rework";
+            case HANDOFF -> "Hand-off";
         };
     }
 
@@ -85,6 +86,7 @@ public record WaitPart(WaitCause cause, String label, @Nullable Long millis, Str
             case SLEEP -> "sleep and waitUntil";
             case GAP -> "controller overhead between steps";
             case REWORK -> "failed attempts inside retry, redone";
+            case HANDOFF -> "between jobs: the next job's quiet period and build queue after its trigger";
         };
     }
 }

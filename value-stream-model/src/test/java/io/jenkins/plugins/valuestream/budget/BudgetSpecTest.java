@@ -27,8 +27,9 @@ public class BudgetSpecTest {
     }
 
     @Test
-    public void countsEveryCauseButInputByDefault() {
-        assertThat(BudgetSpec.none().countedWaits()).isEqualTo(EnumSet.complementOf(EnumSet.of(WaitCause.INPUT)));
+    public void countsEveryCauseOfARunButInputByDefault() {
+        assertThat(BudgetSpec.none().countedWaits()).isEqualTo(EnumSet.of(WaitCause.QUEUE, WaitCause.AGENT,
+                WaitCause.LOCK, WaitCause.SLEEP, WaitCause.GAP, WaitCause.REWORK));
     }
 
     @Test

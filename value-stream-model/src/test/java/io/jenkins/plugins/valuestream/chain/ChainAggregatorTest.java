@@ -5,6 +5,7 @@ import static io.jenkins.plugins.valuestream.chain.ChainRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.valuestream.process.ProcessMap;
+import io.jenkins.plugins.valuestream.process.ProcessStep;
 import io.jenkins.plugins.valuestream.process.WaitCause;
 import io.jenkins.plugins.valuestream.stream.StepStats;
 import java.util.ArrayList;
@@ -39,8 +40,9 @@ public class ChainAggregatorTest {
 
         ProcessMap map = ChainAggregator.asProcessMap(chain);
 
-        // the root's queue (5 s) and the hand-off from build's end (55 s) to test's start (60 s); not test's own 3 s
-        assertThat(map.waits().millis(WaitCause.QUEUE)).isEqualTo(10_000);
+        // the root's queue (5 s), and the hand-off from build's end (55 s) to test's start (60 s); not test's own 3 s
+        assertThat(map.waits().millis(WaitCause.QUEUE)).isEqualTo(5_000);
+        assertThat(map.waits().millis(WaitCause.HANDOFF)).isEqualTo(5_000);
         assertThat(map.processMillis()).isEqualTo(85_000);
     }
 
@@ -63,6 +65,18 @@ public class ChainAggregatorTest {
             assertThat(handoff.waitTime().median()).isEqualTo(15_000);
             assertThat(handoff.process().median()).isZero();
         });
+    }
+
+    @Test
+    public void theHandOffStepWaitsAsAHandOffAndNotAsTheQueue() {
+        Chain chain = ChainLinker.link(buildThenTest(0, 0)).get(0);
+
+        ProcessStep handoff = ChainAggregator.asProcessMap(chain).steps().stream()
+                .filter(step -> step.displayName().equals("test » (hand-off)")).findFirst().orElseThrow();
+
+        assertThat(handoff.waits().asMap()).containsEntry(WaitCause.HANDOFF, 5_000L)
+                .containsEntry(WaitCause.QUEUE, 0L);
+        assertThat(handoff.waitMillis()).isEqualTo(5_000);
     }
 
     @Test

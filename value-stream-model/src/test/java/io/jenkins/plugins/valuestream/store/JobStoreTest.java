@@ -204,6 +204,17 @@ public class JobStoreTest {
     }
 
     @Test
+    public void aRunWithAHandoffWaitIsRefusedBeforeAnythingIsWritten() throws IOException {
+        ProcessMap chained = beforeLocks().withWaits(WaitBreakdown.of(Map.of(WaitCause.HANDOFF, 5_000L)));
+
+        try (JobStore store = JobStore.open(storeFile())) {
+            assertThatThrownBy(() -> store.append(chained)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("hand-off");
+            assertThat(store.readAll()).isEmpty();
+        }
+    }
+
+    @Test
     public void readsBackRunsWithErrorsAndInputDecisions() throws IOException {
         long t0 = 1_717_000_000_000L;
         ProcessMap decided = beforeLocks()

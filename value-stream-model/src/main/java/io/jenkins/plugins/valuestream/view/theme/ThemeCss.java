@@ -101,6 +101,7 @@ public final class ThemeCss {
         palette.put("wait-sleep", new String[] {"#56b4e9", "#7cc6f0"});
         palette.put("wait-gap", new String[] {"#8c959f", "#6e7681"});
         palette.put("wait-rework", new String[] {"#882255", "#c25a8d"});
+        palette.put("wait-handoff", new String[] {"#332288", "#8f83d9"});
         return palette;
     }
 }
