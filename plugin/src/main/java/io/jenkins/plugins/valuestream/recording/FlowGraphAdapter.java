@@ -6,6 +6,7 @@ import io.jenkins.plugins.valuestream.graph.GraphNode;
 import io.jenkins.plugins.valuestream.graph.NodeIds;
 import io.jenkins.plugins.valuestream.graph.NodeKind;
 import io.jenkins.plugins.valuestream.graph.Pause;
+import io.jenkins.plugins.valuestream.graph.StepFunctions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -89,7 +90,8 @@ public final class FlowGraphAdapter {
             } else {
                 builder.error(thrown.toString());
             }
-        } else {
+        } else if (node instanceof StepNode step && step.getDescriptor() != null
+                && StepFunctions.INPUT.equals(step.getDescriptor().getId())) {
             builder.decidedBy(InputFacts.approver(node));
         }
         WarningAction warning = node.getPersistentAction(WarningAction.class);
@@ -113,6 +115,7 @@ public final class FlowGraphAdapter {
                 user = byUser.getUserId();
                 descriptions.add("Aborted by " + user);
             } else if (cause.getClass().getName().endsWith(".Rejection")) {
+                // The Input Step plugin's: rejected, by the user it names (where this plugin can read it).
                 user = InputFacts.rejector(cause);
                 descriptions.add(user == null ? "Rejected" : "Rejected by " + user);
             } else if (cause.getClass().getName().endsWith("$ExceededTimeout")) {

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.valuestream.recording;
 
-import hudson.PluginWrapper;
+import hudson.model.Action;
 import hudson.model.User;
 import jenkins.model.CauseOfInterruption;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputSubmittedAction;
 import org.jenkinsci.plugins.workflow.support.steps.input.Rejection;
@@ -13,47 +12,54 @@ import org.jspecify.annotations.Nullable;
  * Who approved or rejected an {@code input}, from the Pipeline: Input Step plugin's own records
  * ({@code InputSubmittedAction} on the input's node, {@code Rejection} among an interruption's causes), as the
  * build-folder reader finds them in {@code workflow/*.xml}. That plugin is an optional dependency: its classes are
- * touched only after checking that it is installed and active.
+ * touched only when the node or the interruption holds an object of theirs (so the plugin is there), found by class
+ * name; should this plugin not see them (an optional dependency not wired until a restart), the user is not known.
  */
 final class InputFacts {
+    private static final String SUBMITTED = "org.jenkinsci.plugins.workflow.support.steps.input.InputSubmittedAction";
+    private static final String REJECTION = "org.jenkinsci.plugins.workflow.support.steps.input.Rejection";
+
     private InputFacts() {
     }
 
     /** The id of the user who approved the input of this node, or {@code null}. */
     static @Nullable String approver(FlowNode node) {
-        return installed() ? Reader.approver(node) : null;
+        for (Action action : node.getActions()) {
+            if (action.getClass().getName().equals(SUBMITTED)) {
+                try {
+                    return Reader.approver(action);
+                } catch (LinkageError | ClassCastException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** The id of the user a {@code Rejection} names, or {@code null} for any other cause. */
     static @Nullable String rejector(CauseOfInterruption cause) {
-        return installed() && cause.getClass().getName().endsWith(".Rejection") ? Reader.rejector(cause) : null;
-    }
-
-    private static boolean installed() {
-        Jenkins jenkins = Jenkins.getInstanceOrNull();
-        if (jenkins == null) {
-            return false;
+        if (!cause.getClass().getName().equals(REJECTION)) {
+            return null;
         }
-        PluginWrapper plugin = jenkins.getPluginManager().getPlugin("pipeline-input-step");
-        return plugin != null && plugin.isActive();
+        try {
+            return Reader.rejector(cause);
+        } catch (LinkageError | ClassCastException e) {
+            return null;
+        }
     }
 
-    /** Loaded only when the Input Step plugin is there. */
+    /** Loaded only when an object of the Input Step plugin is at hand. */
     private static final class Reader {
         private Reader() {
         }
 
-        static @Nullable String approver(FlowNode node) {
-            InputSubmittedAction submitted = node.getPersistentAction(InputSubmittedAction.class);
-            return submitted == null ? null : submitted.getApprover();
+        static @Nullable String approver(Action action) {
+            return ((InputSubmittedAction) action).getApprover();
         }
 
         static @Nullable String rejector(CauseOfInterruption cause) {
-            if (cause instanceof Rejection rejection) {
-                User user = rejection.getUser();
-                return user == null ? null : user.getId();
-            }
-            return null;
+            User user = ((Rejection) cause).getUser();
+            return user == null ? null : user.getId();
         }
     }
 }
