@@ -7,7 +7,6 @@ import io.jenkins.plugins.valuestream.graph.RunInfo;
 import io.jenkins.plugins.valuestream.graph.StepFunctions;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +31,15 @@ final class Segments {
     private final List<WorkItem> work;
     private final List<AgentAllocation> agents = new ArrayList<>();
     private final List<LockAcquisition> locks = new ArrayList<>();
+    /** The most errors a run's nodes are checked against: a loop can throw thousands. */
+    private static final int MAX_ERRORS_MET = 200;
     private List<StepFailure> failures = List.of();
     private List<InputDecision> inputs = List.of();
-    /** The texts of the errors kept so far: an error that travels up through blocks is kept where it arose. */
-    private @Nullable Set<String> errorsSeen;
+    /**
+     * The errors met so far, where each arose (node index) and its text, the hidden ones (an input's interruption)
+     * included: a block end that carries the text of an error that arose inside that block only passes it on.
+     */
+    private @Nullable List<Object[]> errorsMet;
 
     /** Cuts the segments of every placed node, and the controller time before the first one. */
     Segments(RunInfo info, NodeTable table, StepScopes scopes) {
@@ -126,7 +130,7 @@ final class Segments {
                 // up through say no more; any other error of an input (the controller lost its agent) is a failure.
                 GraphNode node = table.node(i);
                 boolean decided = input && node.error() != null && node.error().startsWith(StepFailure.INTERRUPTED);
-                addFailure(node, step, kind == NodeTable.ATOM ? function : null, to, decided);
+                addFailure(i, kind, node, step, kind == NodeTable.ATOM ? function : null, to, decided);
             }
         }
         if (failures.size() > 1) {
@@ -135,7 +139,10 @@ final class Segments {
         markTheErrorTheRunEndedWith();
     }
 
-    /** The flow end carries the error the run ended with, if any: the error of that text is the one that ended it. */
+    /**
+     * The flow end carries the error the run ended with, if any: of the errors with that text, the last to arise
+     * ended it (an earlier one of the same text was caught, or the run would have ended there).
+     */
     private void markTheErrorTheRunEndedWith() {
         if (failures.isEmpty()) {
             return;
@@ -143,11 +150,12 @@ final class Segments {
         for (int i : table.order()) {
             String error = table.kind(i) == NodeTable.FLOW_END ? table.node(i).error() : null;
             if (error != null) {
-                for (int f = 0; f < failures.size(); f++) {
+                for (int f = failures.size() - 1; f >= 0; f--) {
                     StepFailure failure = failures.get(f);
                     if (failure.error().equals(error)) {
                         failures.set(f, new StepFailure(failure.step(), failure.function(), failure.command(),
                                 failure.error(), failure.at(), true));
+                        return;
                     }
                 }
                 return;
@@ -179,19 +187,27 @@ final class Segments {
 
     /**
      * Keeps an error where it arose. Nodes come parents first, so the node that threw an error comes before the
-     * blocks it travelled up through, which carry the same error: only its first node keeps it. The block's own
-     * function is not known at its end node; an error that a block raised itself (a {@code timeout}) has none.
+     * blocks it travels up through, whose end nodes carry the same error: a block end (or the flow end) with the
+     * text of an error that arose inside it passes that error on. The same text elsewhere is another error (a
+     * second failed {@code retry} attempt, another {@code sh} that failed the same way after the first was caught).
+     * The block's own function is not known at its end node; an error that a block raised itself (a
+     * {@code timeout}) has none.
+     *
+     * @param hidden whether the error is told elsewhere (an input's interruption): only met, never kept
      */
-    private void addFailure(GraphNode node, @Nullable StepBuilder step, @Nullable String function, long at,
-            boolean seenOnly) {
+    private void addFailure(int i, byte kind, GraphNode node, @Nullable StepBuilder step, @Nullable String function,
+            long at, boolean hidden) {
         String error = node.error();
-        if (error == null) {
+        if (error == null || passesOn(i, kind, error)) {
             return;
         }
-        if (errorsSeen == null) {
-            errorsSeen = new HashSet<>();
+        if (errorsMet == null) {
+            errorsMet = new ArrayList<>(2);
         }
-        if (!errorsSeen.add(error) || seenOnly || failures.size() >= StepFailure.MAX_PER_RUN) {
+        if (errorsMet.size() < MAX_ERRORS_MET) {
+            errorsMet.add(new Object[] {i, error});
+        }
+        if (hidden || failures.size() >= StepFailure.MAX_PER_RUN) {
             return;
         }
         if (failures.isEmpty()) {
@@ -199,6 +215,35 @@ final class Segments {
         }
         failures.add(new StepFailure(step == null ? StepPath.OUTSIDE : step.path, function == null ? "" : function,
                 command(node, function), error, at, false));
+    }
+
+    /** Whether the end node {@code i} carries an error met inside its block (the flow end: anywhere) on. */
+    private boolean passesOn(int i, byte kind, String error) {
+        if (errorsMet == null || (kind != NodeTable.BLOCK_END && kind != NodeTable.FLOW_END)) {
+            return false;
+        }
+        int blockStart = kind == NodeTable.BLOCK_END ? graph.blockStartIndex(i) : -1;
+        for (Object[] met : errorsMet) {
+            if (met[1].equals(error) && (kind == NodeTable.FLOW_END || inside((Integer) met[0], blockStart))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether node {@code i} is the block start {@code blockStart}, or lies (or its block lies) inside that block. */
+    private boolean inside(int i, int blockStart) {
+        if (blockStart < 0) {
+            return false;
+        }
+        int at = table.kind(i) == NodeTable.BLOCK_END ? graph.blockStartIndex(i) : i;
+        while (at >= 0) {
+            if (at == blockStart) {
+                return true;
+            }
+            at = scopes.enclosing(at);
+        }
+        return false;
     }
 
     /** What became of an {@code input}: an error on it is an abort, a pause still open is a wait, else approval. */

@@ -73,6 +73,34 @@ public class FailuresAndDecisionsTest {
     }
 
     @Test
+    public void theSameMessageInAnotherStepAfterTheFirstWasCaughtIsAnotherErrorAndTheOneTheRunEndedWith() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Lint", s -> s.failingSh("npm run lint", 1_000, EXIT_1));
+        run.stage("Deploy", s -> s.failingSh("./deploy.sh", 1_000, EXIT_1).fail(EXIT_1));
+
+        ProcessMap map = extract(run, RunResult.FAILURE, EXIT_1);
+
+        assertThat(map.failures()).extracting(StepFailure::step, StepFailure::endedRun)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(StepPath.of("Lint"), false),
+                        org.assertj.core.groups.Tuple.tuple(StepPath.of("Deploy"), true));
+    }
+
+    @Test
+    public void eachFailedRetryAttemptIsAnErrorOfItsOwn() {
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Test", s -> s.retry(EXIT_1, a -> a.failingSh("make test", 1_000, EXIT_1),
+                a -> a.failingSh("make test", 1_000, EXIT_1), a -> a.sh("make test", 1_000)));
+
+        ProcessMap map = extract(run, RunResult.SUCCESS, null);
+
+        assertThat(map.failures()).hasSize(2).allSatisfy(failure -> {
+            assertThat(failure.step()).isEqualTo(StepPath.of("Test"));
+            assertThat(failure.command()).isEqualTo("make test");
+            assertThat(failure.endedRun()).isFalse();
+        });
+    }
+
+    @Test
     public void aScriptLongerThanTheLimitIsCutWithAnEllipsis() {
         FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
         run.stage("Build", s -> s.failingSh("x".repeat(500), 1_000, EXIT_1));

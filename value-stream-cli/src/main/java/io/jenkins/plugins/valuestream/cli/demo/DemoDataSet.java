@@ -57,7 +57,10 @@ public final class DemoDataSet {
     private static final String STASH = "org.jenkinsci.plugins.workflow.support.steps.stash.StashStep";
     private static final String UNSTASH = "org.jenkinsci.plugins.workflow.support.steps.stash.UnstashStep";
     private static final String SCRIPT_FAILED = "hudson.AbortException: script returned exit code 1";
-    private static final String REJECTED = "org.jenkinsci.plugins.workflow.steps.FlowInterruptedException";
+    private static final String REJECTED = "org.jenkinsci.plugins.workflow.steps.FlowInterruptedException:"
+            + " Rejected by release-manager";
+    /** Who approves (or rejects) the deployments of the demo. */
+    private static final String APPROVER = "release-manager";
     private static final long SECOND = 1_000;
     private static final long MINUTE = 60 * SECOND;
 
@@ -204,7 +207,11 @@ public final class DemoDataSet {
             }
             long approval = pendingApproval ? -1 : approvalWait();
             root.stage("Approve", s -> {
-                s.input("Deploy to production?", approval);
+                if (pendingApproval) {
+                    s.input("Deploy to production?", approval);
+                } else {
+                    s.input("Deploy to production?", approval, APPROVER, rejected ? REJECTED : null);
+                }
                 if (rejected) {
                     s.fail(REJECTED);
                 }
@@ -231,17 +238,19 @@ public final class DemoDataSet {
             long firstFailure = around(random, 70 * SECOND, 0.4);
             long secondFailure = around(random, 70 * SECOND, 0.4);
             long pass = around(random, 150 * SECOND, 0.1);
-            Consumer<FlowGraphBuilder.Scope> passing = a -> a.sh(script, pass);
+            // The last attempt fails too where the stage fails: retry(3) gives up.
+            Consumer<FlowGraphBuilder.Scope> last = testFails ? a -> a.failingSh(script, pass, SCRIPT_FAILED)
+                    : a -> a.sh(script, pass);
             switch (failedAttempts) {
                 case 0:
-                    n.retry(SCRIPT_FAILED, passing);
+                    n.retry(SCRIPT_FAILED, last);
                     break;
                 case 1:
-                    n.retry(SCRIPT_FAILED, a -> a.sh(script, firstFailure), passing);
+                    n.retry(SCRIPT_FAILED, a -> a.failingSh(script, firstFailure, SCRIPT_FAILED), last);
                     break;
                 default:
-                    n.retry(SCRIPT_FAILED, a -> a.sh(script, firstFailure), a -> a.sh(script, secondFailure),
-                            passing);
+                    n.retry(SCRIPT_FAILED, a -> a.failingSh(script, firstFailure, SCRIPT_FAILED),
+                            a -> a.failingSh(script, secondFailure, SCRIPT_FAILED), last);
                     break;
             }
         }

@@ -733,6 +733,14 @@ public final class HtmlReport {
                 ? "No end recorded: the run was still going when it was read, or its controller stopped before it "
                         + "ended; its times run to its last recorded activity, and it is left out of the figures and"
                         + " gets no slow flags" : null);
+        // Where the run failed, beside its result, so that the list of runs says it without opening one.
+        for (StepFailure failure : map.failures()) {
+            if (failure.endedRun()) {
+                out.element("span", "in " + failure.step().label(), "class", "vs-run-fact vs-run-failed-in",
+                        "title", HumanText.firstLine(failure.message(), MAX_ERROR_CHARS));
+                break;
+            }
+        }
         out.element("span", view.startedText(), "class", "vs-run-fact", "title", "started");
         fact(out, "lead ", view.leadTimeText());
         fact(out, "process ", view.processText());
@@ -812,7 +820,10 @@ public final class HtmlReport {
         if (map.failures().isEmpty()) {
             return;
         }
-        out.element("h4", map.failures().size() == 1 ? "Error" : "Errors");
+        // A run that went on after every error it had did not fail: its errors were caught, and say so.
+        boolean caughtOnly = map.failures().stream().noneMatch(StepFailure::endedRun);
+        boolean one = map.failures().size() == 1;
+        out.element("h4", caughtOnly ? (one ? "Caught error" : "Caught errors") : (one ? "Error" : "Errors"));
         out.open("ul", "class", "vs-list vs-failures");
         for (StepFailure failure : map.failures()) {
             out.open("li", "data-step", failure.step().toString());

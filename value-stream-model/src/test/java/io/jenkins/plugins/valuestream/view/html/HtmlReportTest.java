@@ -395,6 +395,22 @@ public class HtmlReportTest {
         assertThat(items.get(1).getTextContent()).isEqualTo("Build (sh): lint caught, the run went on");
         assertThat(parsed.elements("//img")).isEmpty();
         assertThat(page).doesNotContain("<img src=x");
+        Element failedIn = parsed.element("//details[@data-run='7']/summary/span[" + hasClass("vs-run-failed-in")
+                + "]");
+        assertThat(failedIn.getTextContent()).isEqualTo("in Build");
+        assertThat(failedIn.getAttribute("title")).isEqualTo("<img src=x onerror=alert(1)> exit 1\u2026");
+        assertThat(parsed.texts("//h4")).contains("Errors");
+    }
+
+    @Test
+    public void aRunThatCaughtItsOnlyErrorSaysNowhereThatItFailed() {
+        ProcessMap run = RunFixture.run(7).step("Lint", s -> s.process(1_000)).build()
+                .withOutcomes(List.of(new StepFailure(StepPath.of("Lint"), StepFunctions.SHELL, "", "hudson.AbortException: x",
+                        500, false)), List.of());
+        String page = new HtmlReport("Report", null, Theme.AUTO).render(List.of(report("app", run)));
+
+        assertThat(page).doesNotContain("vs-run-failed-in").contains("caught, the run went on");
+        assertThat(ParsedXml.parse(page).texts("//h4")).contains("Caught error").doesNotContain("Error");
     }
 
     @Test
