@@ -217,18 +217,36 @@ final class Segments {
                 command(node, function), error, at, false));
     }
 
-    /** Whether the end node {@code i} carries an error met inside its block (the flow end: anywhere) on. */
+    /**
+     * Whether the end node {@code i} carries on an error met inside its block: the flow end any error, and the ends
+     * of a stage Declarative skipped after a failure (which record the failure that made it skip) any error met
+     * before them.
+     */
     private boolean passesOn(int i, byte kind, String error) {
         if (errorsMet == null || (kind != NodeTable.BLOCK_END && kind != NodeTable.FLOW_END)) {
             return false;
         }
         int blockStart = kind == NodeTable.BLOCK_END ? graph.blockStartIndex(i) : -1;
+        boolean anywhere = kind == NodeTable.FLOW_END || skippedStage(blockStart);
         for (Object[] met : errorsMet) {
-            if (met[1].equals(error) && (kind == NodeTable.FLOW_END || inside((Integer) met[0], blockStart))) {
+            if (met[1].equals(error) && (anywhere || inside((Integer) met[0], blockStart))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a block (its outer start or its body) is a stage that Declarative skipped. */
+    private boolean skippedStage(int blockStart) {
+        if (blockStart < 0) {
+            return false;
+        }
+        String status = table.node(blockStart).tags().get(GraphNode.STAGE_STATUS);
+        int body = status == null ? table.bodyOf(blockStart) : -1;
+        if (body >= 0) {
+            status = table.node(body).tags().get(GraphNode.STAGE_STATUS);
+        }
+        return status != null && status.startsWith("SKIPPED");
     }
 
     /** Whether node {@code i} is the block start {@code blockStart}, or lies (or its block lies) inside that block. */

@@ -86,6 +86,24 @@ public class FailuresAndDecisionsTest {
     }
 
     @Test
+    public void aStageDeclarativeSkippedAfterTheFailureOnlyCarriesThatFailure() {
+        String failed = "hudson.AbortException: failure test";
+        FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
+        run.stage("Error", s -> s.atom(StepFunctions.ERROR, Map.of("message", "failure test"), 10).fail(failed));
+        // Declarative records the failure that made it skip the stage on the skipped stage's end nodes.
+        run.root().block(StepFunctions.STAGE, Map.of("name", "Success"), 0, "Success",
+                Map.of(io.jenkins.plugins.valuestream.graph.GraphNode.STAGE_STATUS, "SKIPPED_FOR_FAILURE"),
+                s -> s.advance(2).fail(failed));
+
+        ProcessMap map = extract(run, RunResult.FAILURE, failed);
+
+        assertThat(map.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.step()).isEqualTo(StepPath.of("Error"));
+            assertThat(failure.endedRun()).isTrue();
+        });
+    }
+
+    @Test
     public void eachFailedRetryAttemptIsAnErrorOfItsOwn() {
         FlowGraphBuilder run = FlowGraphBuilder.startingAt(T0);
         run.stage("Test", s -> s.retry(EXIT_1, a -> a.failingSh("make test", 1_000, EXIT_1),

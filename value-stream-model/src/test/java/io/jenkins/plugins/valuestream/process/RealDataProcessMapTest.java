@@ -184,6 +184,17 @@ public class RealDataProcessMapTest {
     }
 
     @Test
+    public void aRealStageSkippedAfterAFailureAddsNoErrorOfItsOwn() {
+        ProcessMap map = mapOf("email_job", 7);
+
+        assertThat(map.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.step().label()).isEqualTo("Error");
+            assertThat(failure.functionName()).isEqualTo("error");
+            assertThat(failure.endedRun()).isTrue();
+        });
+    }
+
+    @Test
     public void everyRealRunThatEndedWithAnErrorSaysWhichOneItWas() {
         int checked = 0;
         for (Map.Entry<RunRecord, ProcessMap> entry : maps.entrySet()) {
