@@ -3,6 +3,7 @@ package io.jenkins.plugins.valuestream.recording;
 import io.jenkins.plugins.valuestream.graph.ArgumentText;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.GraphNode;
+import io.jenkins.plugins.valuestream.graph.Interruptions;
 import io.jenkins.plugins.valuestream.graph.NodeIds;
 import io.jenkins.plugins.valuestream.graph.NodeKind;
 import io.jenkins.plugins.valuestream.graph.Pause;
@@ -90,8 +91,7 @@ public final class FlowGraphAdapter {
             } else {
                 builder.error(thrown.toString());
             }
-        } else if (node instanceof StepNode step && step.getDescriptor() != null
-                && StepFunctions.INPUT.equals(step.getDescriptor().getId())) {
+        } else if (StepFunctions.INPUT.equals(function(node))) {
             builder.decidedBy(InputFacts.approver(node));
         }
         WarningAction warning = node.getPersistentAction(WarningAction.class);
@@ -111,29 +111,25 @@ public final class FlowGraphAdapter {
         String decidedBy = null;
         for (CauseOfInterruption cause : interruption.getCauses()) {
             String user = null;
+            String name = cause.getClass().getName();
             if (cause instanceof CauseOfInterruption.UserInterruption byUser) {
                 user = byUser.getUserId();
-                descriptions.add("Aborted by " + user);
-            } else if (cause.getClass().getName().endsWith(".Rejection")) {
+                descriptions.add(Interruptions.aborted(user));
+            } else if (name.endsWith(".Rejection")) {
                 // The Input Step plugin's: rejected, by the user it names (where this plugin can read it).
                 user = InputFacts.rejector(cause);
-                descriptions.add(user == null ? "Rejected" : "Rejected by " + user);
-            } else if (cause.getClass().getName().endsWith("$ExceededTimeout")) {
-                descriptions.add("Timeout has been exceeded");
+                descriptions.add(Interruptions.rejected(user));
+            } else if (name.endsWith("$ExceededTimeout")) {
+                descriptions.add(Interruptions.TIMEOUT);
             } else {
-                String name = cause.getClass().getName();
-                descriptions.add("Interrupted (" + name.substring(name.lastIndexOf('.') + 1).replace('$', '.') + ")");
+                descriptions.add(Interruptions.other(name));
             }
             if (decidedBy == null) {
                 decidedBy = user;
             }
         }
-        String message = interruption.getMessage();
-        if (message == null && !descriptions.isEmpty()) {
-            message = String.join("; ", descriptions);
-        }
-        String type = interruption.getClass().getName();
-        builder.error(message == null ? type : type + ": " + message);
+        builder.error(Interruptions.errorText(interruption.getClass().getName(), interruption.getMessage(),
+                descriptions));
         builder.decidedBy(decidedBy);
     }
 

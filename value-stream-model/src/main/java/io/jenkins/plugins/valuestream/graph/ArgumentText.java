@@ -29,6 +29,26 @@ public final class ArgumentText {
         return out.toString();
     }
 
+    /**
+     * The first line of a text (a script, a message), cut to {@code max} characters: "…" marks a cut or further
+     * lines. Whitespace around the line goes.
+     */
+    public static String firstLine(String text, int max) {
+        String stripped = text.strip();
+        int newline = stripped.indexOf('\n');
+        String line = (newline < 0 ? stripped : stripped.substring(0, newline)).stripTrailing();
+        boolean cut = newline >= 0;
+        if (line.length() > max) {
+            int end = max;
+            if (Character.isHighSurrogate(line.charAt(end - 1))) {
+                end--;
+            }
+            line = line.substring(0, end).stripTrailing();
+            cut = true;
+        }
+        return cut ? line + "\u2026" : line;
+    }
+
     private static void append(StringBuilder out, @Nullable Object value) {
         if (value == null) {
             out.append("null");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.process;
 
+import io.jenkins.plugins.valuestream.graph.ArgumentText;
 import io.jenkins.plugins.valuestream.graph.FlowGraph;
 import io.jenkins.plugins.valuestream.graph.GraphNode;
 import io.jenkins.plugins.valuestream.graph.Pause;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 final class Segments {
     /** The names of {@code ArgumentsAction.NotStoredReason}, as the live graph writes a value Jenkins withheld. */
     private static final Set<String> NOT_STORED = Set.of("MASKED_VALUE", "OVERSIZE_VALUE", "UNSERIALIZABLE");
+    /** The most errors a run's nodes are checked against: a loop can throw thousands. */
+    private static final int MAX_ERRORS_MET = 200;
 
     private final NodeTable table;
     private final StepScopes scopes;
@@ -31,15 +34,19 @@ final class Segments {
     private final List<WorkItem> work;
     private final List<AgentAllocation> agents = new ArrayList<>();
     private final List<LockAcquisition> locks = new ArrayList<>();
-    /** The most errors a run's nodes are checked against: a loop can throw thousands. */
-    private static final int MAX_ERRORS_MET = 200;
     private List<StepFailure> failures = List.of();
     private List<InputDecision> inputs = List.of();
     /**
-     * The errors met so far, where each arose (node index) and its text, the hidden ones (an input's interruption)
-     * included: a block end that carries the text of an error that arose inside that block only passes it on.
+     * The errors met so far, the hidden ones (an input's interruption) included: a block end that carries the text
+     * of an error that arose inside that block only passes it on.
      */
-    private @Nullable List<Object[]> errorsMet;
+    private @Nullable List<MetError> errorsMet;
+    /** The error the flow end carries: the one the run ended with. */
+    private @Nullable String flowEndError;
+
+    /** An error where it arose: the index of its node, and its text. */
+    private record MetError(int node, String error) {
+    }
 
     /** Cuts the segments of every placed node, and the controller time before the first one. */
     Segments(RunInfo info, NodeTable table, StepScopes scopes) {
@@ -125,6 +132,9 @@ final class Segments {
             if (input) {
                 addInput(table.node(i), step, from, to);
             }
+            if (kind == NodeTable.FLOW_END) {
+                flowEndError = table.node(i).error();
+            }
             if (table.marked(i, NodeTable.ERROR)) {
                 // An input someone aborted is told as the input's decision, and the blocks its interruption travels
                 // up through say no more; any other error of an input (the controller lost its agent) is a failure.
@@ -144,20 +154,14 @@ final class Segments {
      * ended it (an earlier one of the same text was caught, or the run would have ended there).
      */
     private void markTheErrorTheRunEndedWith() {
-        if (failures.isEmpty()) {
+        if (flowEndError == null) {
             return;
         }
-        for (int i : table.order()) {
-            String error = table.kind(i) == NodeTable.FLOW_END ? table.node(i).error() : null;
-            if (error != null) {
-                for (int f = failures.size() - 1; f >= 0; f--) {
-                    StepFailure failure = failures.get(f);
-                    if (failure.error().equals(error)) {
-                        failures.set(f, new StepFailure(failure.step(), failure.function(), failure.command(),
-                                failure.error(), failure.at(), true));
-                        return;
-                    }
-                }
+        for (int f = failures.size() - 1; f >= 0; f--) {
+            StepFailure failure = failures.get(f);
+            if (failure.error().equals(flowEndError)) {
+                failures.set(f, new StepFailure(failure.step(), failure.function(), failure.command(),
+                        failure.error(), failure.at(), true));
                 return;
             }
         }
@@ -167,22 +171,8 @@ final class Segments {
     private static String command(GraphNode node, @Nullable String function) {
         String script = function != null && StepFunctions.SCRIPTS.contains(function)
                 ? node.arguments().get("script") : null;
-        if (script == null || NOT_STORED.contains(script)) {
-            return "";
-        }
-        String stripped = script.strip();
-        int newline = stripped.indexOf('\n');
-        String line = (newline < 0 ? stripped : stripped.substring(0, newline)).stripTrailing();
-        boolean cut = newline >= 0;
-        if (line.length() > StepFailure.MAX_COMMAND) {
-            int end = StepFailure.MAX_COMMAND;
-            if (Character.isHighSurrogate(line.charAt(end - 1))) {
-                end--;
-            }
-            line = line.substring(0, end);
-            cut = true;
-        }
-        return cut ? line + "\u2026" : line;
+        return script == null || NOT_STORED.contains(script) ? ""
+                : ArgumentText.firstLine(script, StepFailure.MAX_COMMAND);
     }
 
     /**
@@ -205,7 +195,7 @@ final class Segments {
             errorsMet = new ArrayList<>(2);
         }
         if (errorsMet.size() < MAX_ERRORS_MET) {
-            errorsMet.add(new Object[] {i, error});
+            errorsMet.add(new MetError(i, error));
         }
         if (hidden || failures.size() >= StepFailure.MAX_PER_RUN) {
             return;
@@ -228,8 +218,8 @@ final class Segments {
         }
         int blockStart = kind == NodeTable.BLOCK_END ? graph.blockStartIndex(i) : -1;
         boolean anywhere = kind == NodeTable.FLOW_END || skippedStage(blockStart);
-        for (Object[] met : errorsMet) {
-            if (met[1].equals(error) && (anywhere || inside((Integer) met[0], blockStart))) {
+        for (MetError met : errorsMet) {
+            if (met.error().equals(error) && (anywhere || inside(met.node(), blockStart))) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.valuestream.view;
 
+import io.jenkins.plugins.valuestream.graph.ArgumentText;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -54,18 +55,6 @@ public final class HumanText {
      * list, whose whole text goes elsewhere (a tooltip, the JSON). "…" marks a cut or further lines.
      */
     public static String firstLine(String text, int max) {
-        String stripped = text.strip();
-        int newline = stripped.indexOf('\n');
-        String line = (newline < 0 ? stripped : stripped.substring(0, newline)).stripTrailing();
-        boolean cut = newline >= 0;
-        if (line.length() > max) {
-            int end = max;
-            if (Character.isHighSurrogate(line.charAt(end - 1))) {
-                end--;
-            }
-            line = line.substring(0, end).stripTrailing();
-            cut = true;
-        }
-        return cut ? line + "\u2026" : line;
+        return ArgumentText.firstLine(text, max);
     }
 }

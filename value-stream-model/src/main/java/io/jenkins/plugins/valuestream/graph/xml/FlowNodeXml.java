@@ -1,6 +1,7 @@
 package io.jenkins.plugins.valuestream.graph.xml;
 
 import io.jenkins.plugins.valuestream.graph.GraphNode;
+import io.jenkins.plugins.valuestream.graph.Interruptions;
 import io.jenkins.plugins.valuestream.graph.NodeKind;
 import io.jenkins.plugins.valuestream.graph.Pause;
 import java.util.ArrayList;
@@ -343,10 +344,7 @@ final class FlowNodeXml {
                 default -> cursor.skip();
             }
         }
-        if (message == null && !interruptions.isEmpty()) {
-            message = String.join("; ", interruptions);
-        }
-        String text = message == null ? type : type + ": " + message;
+        String text = Interruptions.errorText(type, message, interruptions);
         cursor.remember(path, text);
         if (user[0] != null) {
             cursor.remember(path + "#user", user[0]);
@@ -366,19 +364,18 @@ final class FlowNodeXml {
             String named = null;
             if (name.endsWith(".Rejection")) {
                 named = childText(cursor, "userName");
-                descriptions.add(named == null || named.isBlank() ? "Rejected" : "Rejected by " + named.strip());
+                descriptions.add(Interruptions.rejected(named));
             } else if (name.endsWith("CauseOfInterruption_-UserInterruption")) {
                 named = childText(cursor, "user");
-                descriptions.add(named == null || named.isBlank() ? "Aborted" : "Aborted by " + named.strip());
+                descriptions.add(Interruptions.aborted(named));
             } else if (name.endsWith("_-ExceededTimeout")) {
                 cursor.skip();
-                descriptions.add("Timeout has been exceeded");
+                descriptions.add(Interruptions.TIMEOUT);
             } else if (name.equals("a") || name.equals("list") || name.equals("c")) {
                 readInterruptions(cursor, descriptions, user);
             } else {
                 cursor.skip();
-                String simple = name.substring(name.lastIndexOf('.') + 1).replace("_-", ".");
-                descriptions.add("Interrupted (" + simple + ")");
+                descriptions.add(Interruptions.other(name));
             }
             if (named != null && !named.isBlank() && user[0] == null) {
                 user[0] = shared.internNonNull(named.strip());
