@@ -626,6 +626,11 @@ public final class ExportedReport {
         }
 
         @Exported
+        public String getCommand() {
+            return failure.command();
+        }
+
+        @Exported
         public String getError() {
             return failure.error();
         }
@@ -638,6 +643,11 @@ public final class ExportedReport {
         @Exported
         public boolean isInterruption() {
             return failure.interruption();
+        }
+
+        @Exported
+        public boolean isEndedRun() {
+            return failure.endedRun();
         }
 
         @Exported

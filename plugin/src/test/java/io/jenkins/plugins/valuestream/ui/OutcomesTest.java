@@ -50,6 +50,24 @@ public class OutcomesTest {
     }
 
     @Test
+    public void theJsonApiGivesTheFailedScriptAndWhetherTheRunEndedWithItAsTheCommandLinesJsonDoes() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "script");
+        job.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(
+                "node { stage('Test') { sh 'echo testing; exit 3' } }", true));
+        Jenkinsfiles.awaitRecording(j.buildAndAssertStatus(Result.FAILURE, job));
+
+        net.sf.json.JSONObject failure = j.createWebClient().getJSON("job/script/value-stream/api/json")
+                .getJSONObject().getJSONArray("jobs").getJSONObject(0).getJSONArray("runs").getJSONObject(0)
+                .getJSONArray("failures").getJSONObject(0);
+
+        assertThat(failure.getString("step")).isEqualTo("Test");
+        assertThat(failure.getString("function")).isEqualTo("sh");
+        assertThat(failure.getString("command")).isEqualTo("echo testing; exit 3");
+        assertThat(failure.getString("message")).isEqualTo("script returned exit code 3");
+        assertThat(failure.getBoolean("endedRun")).isTrue();
+    }
+
+    @Test
     public void anErrorThePipelineCaughtIsOnTheProcessMapPageButNotInTheBuildPagesBox() throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "caught");
         job.setDefinition(new org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition(
